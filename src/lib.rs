@@ -4,3 +4,5 @@
 //! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
 
 pub mod domain;
+pub mod feed;
+pub mod sanitize;

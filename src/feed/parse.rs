@@ -1,0 +1,440 @@
+//! Bytes to [`Snapshot`]: the envelope first, then each record alone, so one bad record is
+//! rejected with its place and reason while the rest of the feed is used. A document that is
+//! not UTF-8 JSON, lacks `projects` or has another `schema_version` is unusable as a whole.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate};
+use serde_json::value::RawValue;
+
+use crate::domain::amount::{Amount, MAX_YUAN};
+use crate::domain::model::{
+    Approval, ApprovalStatus, Headquarters, Project, QuarterTarget, Rejection, Snapshot, Stage,
+    Top500,
+};
+use crate::feed::wire;
+use crate::sanitize::SafeText;
+
+/// The only feed format this build reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Why a whole document was refused. The last good data stays in use.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum FeedError {
+    #[error("feed is not UTF-8: invalid byte at offset {offset}")]
+    NotUtf8 { offset: usize },
+    #[error("feed is not JSON: {message}")]
+    NotJson { message: String },
+    #[error("feed is not a JSON object at the top level")]
+    NotAnObject,
+    #[error("feed has no schema_version (expected {SCHEMA_VERSION})")]
+    MissingSchemaVersion,
+    #[error("feed schema_version {found} is not supported (this build reads {SCHEMA_VERSION})")]
+    UnsupportedVersion { found: String },
+    #[error("feed has no projects array")]
+    MissingProjects,
+    #[error("feed {field}: {message}")]
+    WrongShape {
+        field: &'static str,
+        message: String,
+    },
+}
+
+/// Parses and validates one document.
+pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let envelope = parse_envelope(text)?;
+
+    let version = envelope
+        .schema_version
+        .ok_or(FeedError::MissingSchemaVersion)?;
+    if version.get().trim() != SCHEMA_VERSION.to_string() {
+        return Err(FeedError::UnsupportedVersion {
+            found: crate::sanitize::sanitize(version.get()),
+        });
+    }
+    let projects_raw = envelope.projects.ok_or(FeedError::MissingProjects)?;
+    let records: Vec<&RawValue> =
+        serde_json::from_str(projects_raw.get()).map_err(|e| FeedError::WrongShape {
+            field: "projects",
+            message: without_position(&e),
+        })?;
+
+    let mut snapshot = Snapshot::default();
+    if let Some(raw) = envelope.generated_at {
+        match serde_json::from_str::<Option<Cow<'_, str>>>(raw.get()) {
+            Ok(None) => {}
+            Ok(Some(stamp)) => match DateTime::parse_from_rfc3339(&stamp) {
+                Ok(at) => snapshot.generated_at = Some(at),
+                Err(_) => snapshot.warnings.push(format!(
+                    "generated_at: invalid RFC 3339 timestamp {:?}; ignored",
+                    crate::sanitize::sanitize(&stamp)
+                )),
+            },
+            Err(e) => snapshot
+                .warnings
+                .push(format!("generated_at: {}; ignored", without_position(&e))),
+        }
+    }
+    if let Some(raw) = envelope.targets {
+        parse_targets(raw, &mut snapshot)?;
+    }
+
+    let mut validator = Validator::default();
+    snapshot.projects.reserve(records.len());
+    for (index, raw) in records.into_iter().enumerate() {
+        match validator.project(index, raw) {
+            Ok(project) => snapshot.projects.push(project),
+            Err(rejection) => snapshot.rejected.push(*rejection),
+        }
+    }
+    Ok(snapshot)
+}
+
+fn parse_envelope(text: &str) -> Result<wire::Envelope<'_>, FeedError> {
+    // serde would read a top-level array as the envelope's fields in order: refuse it first.
+    if !text.trim_start().starts_with('{') {
+        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => FeedError::NotAnObject,
+            Err(e) => FeedError::NotJson {
+                message: e.to_string(),
+            },
+        });
+    }
+    serde_json::from_str::<wire::Envelope<'_>>(text).map_err(|e| {
+        if e.is_data() {
+            FeedError::WrongShape {
+                field: "document",
+                message: e.to_string(),
+            }
+        } else {
+            FeedError::NotJson {
+                message: e.to_string(),
+            }
+        }
+    })
+}
+
+fn parse_targets(raw: &RawValue, snapshot: &mut Snapshot) -> Result<(), FeedError> {
+    let records: Option<Vec<&RawValue>> =
+        serde_json::from_str(raw.get()).map_err(|e| FeedError::WrongShape {
+            field: "targets",
+            message: without_position(&e),
+        })?;
+    for (index, raw) in records.unwrap_or_default().into_iter().enumerate() {
+        let record = format!("targets[{index}]");
+        match parse_target(&record, raw, &snapshot.targets) {
+            Ok(target) => snapshot.targets.push(target),
+            Err((path, reason)) => snapshot.rejected.push(Rejection {
+                record,
+                id: None,
+                path,
+                reason,
+            }),
+        }
+    }
+    Ok(())
+}
+
+fn parse_target(
+    record: &str,
+    raw: &RawValue,
+    accepted: &[QuarterTarget],
+) -> Result<QuarterTarget, (String, String)> {
+    let target: wire::Target = deserialize_with_path(record, raw)?;
+    if !(1..=4).contains(&target.quarter) {
+        return Err((
+            format!("{record}.quarter"),
+            format!("quarter must be 1 to 4, got {}", target.quarter),
+        ));
+    }
+    if !(1900..=9999).contains(&target.year) {
+        return Err((
+            format!("{record}.year"),
+            format!("year out of range: {}", target.year),
+        ));
+    }
+    if accepted
+        .iter()
+        .any(|t| t.year == target.year && t.quarter == target.quarter)
+    {
+        return Err((
+            record.to_owned(),
+            format!(
+                "duplicate target for {} Q{}: an earlier target is used",
+                target.year, target.quarter
+            ),
+        ));
+    }
+    let signed_amount = target
+        .signed_amount_cny
+        .as_ref()
+        .map(|n| amount(n).map_err(|reason| (format!("{record}.signed_amount_cny"), reason)))
+        .transpose()?;
+    Ok(QuarterTarget {
+        year: target.year,
+        quarter: target.quarter,
+        signed_projects: target.signed_projects,
+        signed_amount,
+        started_projects: target.started_projects,
+    })
+}
+
+/// Deserializes one record, turning serde's error into `(path, reason)` with the record prefix.
+fn deserialize_with_path<'a, T: serde::Deserialize<'a>>(
+    record: &str,
+    raw: &'a RawValue,
+) -> Result<T, (String, String)> {
+    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if inner == "." || inner.is_empty() {
+            record.to_owned()
+        } else if inner.starts_with('[') {
+            format!("{record}{inner}")
+        } else {
+            format!("{record}.{inner}")
+        };
+        (path, without_position(e.inner()))
+    })
+}
+
+/// `serde_json` appends "at line 1 column 52" relative to the record; the path says more.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message,
+    }
+}
+
+fn amount(number: &serde_json::Number) -> Result<Amount, String> {
+    if let Some(yuan) = number.as_u64() {
+        return if yuan <= MAX_YUAN {
+            Ok(Amount::from_yuan(yuan))
+        } else {
+            Err(format!(
+                "amount {yuan} is above the limit of {MAX_YUAN} yuan"
+            ))
+        };
+    }
+    match number.as_f64() {
+        Some(yuan) if yuan < 0.0 => Err(format!("amount must not be negative, got {number}")),
+        Some(yuan) => Amount::from_yuan_f64(yuan)
+            .ok_or_else(|| format!("amount {number} is above the limit of {MAX_YUAN} yuan")),
+        None => Err(format!("amount {number} is not a usable number")),
+    }
+}
+
+/// Strict `YYYY-MM-DD`, a real calendar date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0u32, |acc, &b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(digits(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
+}
+
+type RecordResult<T> = Result<T, Box<Rejection>>;
+
+/// Validates projects one at a time; remembers ids for the uniqueness rule and shares the
+/// text of repeated labels (districts, chains, departments) between records.
+#[derive(Default)]
+struct Validator {
+    seen_ids: HashSet<String>,
+    labels: HashMap<String, SafeText>,
+}
+
+impl Validator {
+    fn project(&mut self, index: usize, raw: &RawValue) -> RecordResult<Project> {
+        let record = format!("projects[{index}]");
+        let reject = |path: String, reason: String, id: Option<SafeText>| {
+            Box::new(Rejection {
+                record: record.clone(),
+                id,
+                path,
+                reason,
+            })
+        };
+        let wire: wire::Project<'_> = deserialize_with_path(&record, raw).map_err(|(p, r)| {
+            let id = serde_json::from_str::<wire::IdOnly<'_>>(raw.get())
+                .ok()
+                .and_then(|only| only.id)
+                .map(|id| SafeText::new(&id));
+            reject(p, r, id)
+        })?;
+        let id = SafeText::new(&wire.id);
+        let field = |name: &str| format!("{record}.{name}");
+        let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
+
+        if id.is_empty() {
+            return Err(fail("id", "must not be empty".to_owned()));
+        }
+        if self.seen_ids.contains(wire.id.as_ref()) {
+            return Err(fail("id", format!("duplicate id {:?}", id.as_str())));
+        }
+        let name = SafeText::new(&wire.name);
+        if name.is_empty() {
+            return Err(fail("name", "must not be empty".to_owned()));
+        }
+        let stage = Stage::parse(&wire.stage).ok_or_else(|| {
+            fail(
+                "stage",
+                format!(
+                    "unknown stage {:?} (expected one of negotiating, signed, landed, started, operating, cancelled)",
+                    crate::sanitize::sanitize(&wire.stage)
+                ),
+            )
+        })?;
+        let amount = amount(&wire.amount_cny).map_err(|reason| fail("amount_cny", reason))?;
+        let date = |name: &str, value: Option<&Cow<'_, str>>| -> RecordResult<Option<NaiveDate>> {
+            value
+                .map(|text| parse_date(text).ok_or_else(|| fail(name, invalid_date(text))))
+                .transpose()
+        };
+        let signed_on = date("signed_on", wire.signed_on.as_ref())?;
+        let landed_on = date("landed_on", wire.landed_on.as_ref())?;
+        let started_on = date("started_on", wire.started_on.as_ref())?;
+        let operating_on = date("operating_on", wire.operating_on.as_ref())?;
+
+        let top500 = top500_kinds(wire.top500.as_deref().unwrap_or_default())
+            .map_err(|(place, reason)| fail(&place, reason))?;
+        let headquarters = wire
+            .headquarters
+            .as_deref()
+            .map(headquarters)
+            .transpose()
+            .map_err(|reason| fail("headquarters", reason))?;
+
+        let mut approvals = Vec::with_capacity(wire.approvals.as_ref().map_or(0, Vec::len));
+        for (i, approval) in wire.approvals.iter().flatten().enumerate() {
+            let place = format!("approvals[{i}]");
+            let approval = self.approval(approval).map_err(|(name, reason)| {
+                let path = if name.is_empty() {
+                    place.clone()
+                } else {
+                    format!("{place}.{name}")
+                };
+                fail(&path, reason)
+            })?;
+            if approvals.iter().any(|a: &Approval| a.id == approval.id) {
+                return Err(fail(
+                    &format!("{place}.id"),
+                    format!(
+                        "duplicate approval id {:?} in this project",
+                        approval.id.as_str()
+                    ),
+                ));
+            }
+            approvals.push(approval);
+        }
+
+        self.seen_ids.insert(wire.id.into_owned());
+        Ok(Project {
+            id,
+            name,
+            investor: wire.investor.as_deref().and_then(non_empty),
+            district: self.label(wire.district.as_deref()),
+            zone: self.label(wire.zone.as_deref()),
+            chain: self.label(wire.chain.as_deref()),
+            source_region: self.label(wire.source_region.as_deref()),
+            top500,
+            headquarters,
+            amount,
+            stage,
+            signed_on,
+            landed_on,
+            started_on,
+            operating_on,
+            approvals,
+        })
+    }
+
+    fn approval(&mut self, wire: &wire::Approval<'_>) -> Result<Approval, (&'static str, String)> {
+        let id = SafeText::new(&wire.id);
+        if id.is_empty() {
+            return Err(("id", "must not be empty".to_owned()));
+        }
+        let status = ApprovalStatus::parse(&wire.status).ok_or_else(|| {
+            (
+                "status",
+                format!(
+                    "unknown status {:?} (expected pending, approved, rejected or withdrawn)",
+                    crate::sanitize::sanitize(&wire.status)
+                ),
+            )
+        })?;
+        let submitted_on = parse_date(&wire.submitted_on)
+            .ok_or_else(|| ("submitted_on", invalid_date(&wire.submitted_on)))?;
+        let decided_on = wire
+            .decided_on
+            .as_ref()
+            .map(|text| parse_date(text).ok_or_else(|| ("decided_on", invalid_date(text))))
+            .transpose()?;
+        Ok(Approval {
+            id,
+            item: self.label(wire.item.as_deref()),
+            department: self.label(wire.department.as_deref()),
+            submitted_on,
+            decided_on,
+            status,
+            limit_working_days: wire.limit_working_days,
+        })
+    }
+
+    fn label(&mut self, raw: Option<&str>) -> Option<SafeText> {
+        let raw = raw?;
+        if let Some(shared) = self.labels.get(raw) {
+            return (!shared.is_empty()).then(|| shared.clone());
+        }
+        let text = SafeText::new(raw);
+        self.labels.insert(raw.to_owned(), text.clone());
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+fn top500_kinds(values: &[Cow<'_, str>]) -> Result<Vec<Top500>, (String, String)> {
+    let mut kinds = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        let kind = Top500::parse(value).ok_or_else(|| {
+            (
+                format!("top500[{i}]"),
+                format!(
+                    "unknown value {:?} (expected fortune_global, china or china_private)",
+                    crate::sanitize::sanitize(value)
+                ),
+            )
+        })?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    Ok(kinds)
+}
+
+fn headquarters(value: &str) -> Result<Headquarters, String> {
+    Headquarters::parse(value).ok_or_else(|| {
+        format!(
+            "unknown value {:?} (expected corporate, regional or functional)",
+            crate::sanitize::sanitize(value)
+        )
+    })
+}
+
+fn non_empty(raw: &str) -> Option<SafeText> {
+    let text = SafeText::new(raw);
+    (!text.is_empty()).then_some(text)
+}
+
+fn invalid_date(text: &str) -> String {
+    format!("invalid date {:?}", crate::sanitize::sanitize(text))
+}

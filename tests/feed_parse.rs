@@ -1,0 +1,305 @@
+//! Feed format v1: whole-document errors and per-record rejections, each with its place.
+
+use investboard::domain::amount::Amount;
+use investboard::domain::model::{ApprovalStatus, Stage, Top500};
+use investboard::feed::{FeedError, parse_feed};
+
+fn project(fields: &str) -> String {
+    format!(r#"{{"id":"P1","name":"Battery plant","amount_cny":100,"stage":"signed"{fields}}}"#)
+}
+
+fn doc(projects: &[String]) -> Vec<u8> {
+    format!(
+        r#"{{"schema_version":1,"projects":[{}]}}"#,
+        projects.join(",")
+    )
+    .into_bytes()
+}
+
+fn only_rejection(projects: &[String]) -> String {
+    let snapshot = parse_feed(&doc(projects)).expect("document is usable");
+    assert_eq!(snapshot.rejected.len(), 1, "{:?}", snapshot.rejected);
+    snapshot.rejected[0].to_string()
+}
+
+#[test]
+fn the_feed_md_example_parses_fully() {
+    let text = r#"{
+      "schema_version": 1,
+      "generated_at": "2022-03-31T17:00:00+08:00",
+      "targets": [{"year": 2022, "quarter": 1, "signed_projects": 40,
+                   "signed_amount_cny": 80000000000, "started_projects": 10}],
+      "projects": [{
+        "id": "WC-2022-0001", "name": "Desai Battery energy storage cell project",
+        "investor": "Desai Battery", "district": "Wangcheng District",
+        "zone": "Wangcheng Economic Development Zone", "chain": "Advanced energy storage materials",
+        "source_region": "Greater Bay Area", "top500": ["fortune_global", "china", "china_private"],
+        "headquarters": "corporate", "amount_cny": 7500000000, "stage": "started",
+        "signed_on": "2022-01-20", "landed_on": "2022-01-25", "started_on": "2022-02-07",
+        "operating_on": null,
+        "approvals": [{"id": "A2", "item": "Construction permit",
+          "department": "Housing and Urban-Rural Development Bureau",
+          "submitted_on": "2022-01-27", "decided_on": null, "status": "pending",
+          "limit_working_days": 9}]
+      }]
+    }"#;
+    let snapshot = parse_feed(text.as_bytes()).expect("valid");
+    assert!(snapshot.rejected.is_empty());
+    assert_eq!(
+        snapshot.generated_at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2022-03-31T17:00:00+08:00")
+    );
+    let target = snapshot.target_for(2022, 1).expect("target");
+    assert_eq!(target.signed_projects, Some(40));
+    assert_eq!(
+        target.signed_amount,
+        Some(Amount::from_yuan(80_000_000_000))
+    );
+    let p = &snapshot.projects[0];
+    assert_eq!(p.id.as_str(), "WC-2022-0001");
+    assert_eq!(p.stage, Stage::Started);
+    assert_eq!(
+        p.top500,
+        vec![Top500::FortuneGlobal, Top500::China, Top500::ChinaPrivate]
+    );
+    assert_eq!(p.amount, Amount::from_yuan(7_500_000_000));
+    assert_eq!(p.operating_on, None);
+    assert_eq!(p.approvals[0].status, ApprovalStatus::Pending);
+    assert_eq!(p.approvals[0].limit_working_days, Some(9));
+}
+
+#[test]
+fn whole_document_errors_are_clear() {
+    assert!(matches!(
+        parse_feed(b"not json"),
+        Err(FeedError::NotJson { .. })
+    ));
+    assert!(matches!(
+        parse_feed(br#"{"schema_version":1,"projects":["#),
+        Err(FeedError::NotJson { .. })
+    ));
+    assert_eq!(parse_feed(b"[1,2]"), Err(FeedError::NotAnObject));
+    assert_eq!(
+        parse_feed(br#"{"projects":[]}"#),
+        Err(FeedError::MissingSchemaVersion)
+    );
+    assert_eq!(
+        parse_feed(br#"{"schema_version":2,"projects":[]}"#),
+        Err(FeedError::UnsupportedVersion { found: "2".into() })
+    );
+    assert_eq!(
+        parse_feed(br#"{"schema_version":1}"#),
+        Err(FeedError::MissingProjects)
+    );
+    let err = parse_feed(br#"{"schema_version":1,"projects":{}}"#).expect_err("wrong shape");
+    assert_eq!(
+        err.to_string(),
+        "feed projects: invalid type: map, expected a sequence"
+    );
+    let err =
+        parse_feed(b"{\"schema_version\":1,\"projects\":[],\"x\":\"\xff\"}").expect_err("utf8");
+    assert_eq!(err, FeedError::NotUtf8 { offset: 39 });
+    assert_eq!(
+        err.to_string(),
+        "feed is not UTF-8: invalid byte at offset 39"
+    );
+}
+
+#[test]
+fn an_empty_projects_array_is_valid() {
+    let snapshot = parse_feed(br#"{"schema_version":1,"projects":[]}"#).expect("valid");
+    assert!(snapshot.projects.is_empty() && snapshot.rejected.is_empty());
+}
+
+#[test]
+fn unknown_fields_are_ignored_everywhere() {
+    let p = project(
+        r#","colour":"red","approvals":[{"id":"A","status":"pending","submitted_on":"2022-01-01","extra":{"deep":[1]}}]"#,
+    );
+    let text = format!(r#"{{"schema_version":1,"publisher":"x","projects":[{p}]}}"#);
+    let snapshot = parse_feed(text.as_bytes()).expect("valid");
+    assert_eq!(snapshot.projects.len(), 1);
+    assert!(snapshot.rejected.is_empty());
+}
+
+#[test]
+fn each_bad_record_is_rejected_alone_with_its_place() {
+    let cases: Vec<(String, &str)> = vec![
+        (
+            r#"{"name":"x","amount_cny":1,"stage":"signed"}"#.into(),
+            "projects[0]: missing field `id`",
+        ),
+        (
+            r#"{"id":"","name":"x","amount_cny":1,"stage":"signed"}"#.into(),
+            "projects[0].id: must not be empty",
+        ),
+        (
+            r#"{"id":"P","name":" ","amount_cny":1,"stage":"signed"}"#.into(),
+            "projects[0].name: must not be empty (id P)",
+        ),
+        (
+            r#"{"id":"P","name":null,"amount_cny":1,"stage":"signed"}"#.into(),
+            "projects[0].name: invalid type: null, expected a string (id P)",
+        ),
+        (
+            r#"{"id":7,"name":"x","amount_cny":1,"stage":"signed"}"#.into(),
+            "projects[0].id: invalid type: integer `7`, expected a string",
+        ),
+        (
+            project(r#","stage":"won""#).replace(r#""stage":"signed","#, ""),
+            "projects[0].stage: unknown stage \"won\" (expected one of negotiating, signed, landed, started, operating, cancelled) (id P1)",
+        ),
+        (
+            project("").replace("100", "-5"),
+            "projects[0].amount_cny: amount must not be negative, got -5 (id P1)",
+        ),
+        (
+            project("").replace("100", "\"100\""),
+            "projects[0].amount_cny: invalid type: string \"100\", expected a JSON number (id P1)",
+        ),
+        (
+            project("").replace("100", "1e400"),
+            "projects[0].amount_cny: number out of range (id P1)",
+        ),
+        (
+            project(r#","signed_on":"2022-02-30""#),
+            "projects[0].signed_on: invalid date \"2022-02-30\" (id P1)",
+        ),
+        (
+            project(r#","started_on":"2022/02/03""#),
+            "projects[0].started_on: invalid date \"2022/02/03\" (id P1)",
+        ),
+        (
+            project(r#","top500":["fortune"]"#),
+            "projects[0].top500[0]: unknown value \"fortune\" (expected fortune_global, china or china_private) (id P1)",
+        ),
+        (
+            project(r#","headquarters":"global""#),
+            "projects[0].headquarters: unknown value \"global\" (expected corporate, regional or functional) (id P1)",
+        ),
+        (
+            project(
+                r#","approvals":[{"id":"A1","status":"pending","submitted_on":"2022-01-02"},{"id":"A2","status":"pending","submitted_on":"2022-02-30"}]"#,
+            ),
+            "projects[0].approvals[1].submitted_on: invalid date \"2022-02-30\" (id P1)",
+        ),
+        (
+            project(r#","approvals":[{"id":"A1","status":"late","submitted_on":"2022-01-02"}]"#),
+            "projects[0].approvals[0].status: unknown status \"late\" (expected pending, approved, rejected or withdrawn) (id P1)",
+        ),
+        (
+            project(r#","approvals":[{"id":"A1","status":"pending"}]"#),
+            "projects[0].approvals[0]: missing field `submitted_on` (id P1)",
+        ),
+        (
+            project(
+                r#","approvals":[{"id":"A1","status":"pending","submitted_on":"2022-01-02","limit_working_days":-1}]"#,
+            ),
+            "projects[0].approvals[0].limit_working_days: invalid value: integer `-1`, expected u32 (id P1)",
+        ),
+        (
+            project(
+                r#","approvals":[{"id":"A1","status":"pending","submitted_on":"2022-01-02"},{"id":"A1","status":"approved","submitted_on":"2022-01-02"}]"#,
+            ),
+            "projects[0].approvals[1].id: duplicate approval id \"A1\" in this project (id P1)",
+        ),
+        (
+            project(r#","name":"again""#),
+            "projects[0]: duplicate field `name` (id P1)",
+        ),
+        (
+            "42".into(),
+            "projects[0]: invalid type: integer `42`, expected struct Project",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let good = project("").replace("P1", "GOOD");
+        let snapshot = parse_feed(&doc(&[bad.clone(), good])).expect("document usable");
+        assert_eq!(
+            snapshot.projects.len(),
+            1,
+            "the good record survives next to {bad}"
+        );
+        assert_eq!(snapshot.projects[0].id.as_str(), "GOOD");
+        assert_eq!(snapshot.rejected.len(), 1, "{bad}");
+        assert_eq!(snapshot.rejected[0].to_string(), expected, "for {bad}");
+    }
+}
+
+#[test]
+fn a_duplicate_id_rejects_the_later_record() {
+    let first = project("");
+    let second = project("").replace("Battery plant", "Second");
+    let snapshot = parse_feed(&doc(&[first, second])).expect("usable");
+    assert_eq!(snapshot.projects.len(), 1);
+    assert_eq!(snapshot.projects[0].name.as_str(), "Battery plant");
+    assert_eq!(
+        snapshot.rejected[0].to_string(),
+        "projects[1].id: duplicate id \"P1\" (id P1)"
+    );
+}
+
+#[test]
+fn path_names_the_record_index() {
+    let records: Vec<String> = (0..13)
+        .map(|i| {
+            let date = if i == 12 { "2022-02-30" } else { "2022-01-27" };
+            project(&format!(
+                r#","approvals":[{{"id":"A1","status":"approved","submitted_on":"2022-01-01"}},{{"id":"A2","status":"pending","submitted_on":"{date}"}}]"#
+            ))
+            .replace("P1", &format!("P{i}"))
+        })
+        .collect();
+    assert_eq!(
+        only_rejection(&records),
+        "projects[12].approvals[1].submitted_on: invalid date \"2022-02-30\" (id P12)"
+    );
+}
+
+#[test]
+fn bad_targets_are_rejected_alone() {
+    let text = r#"{"schema_version":1,"projects":[],"targets":[
+        {"year":2022,"quarter":1,"signed_projects":40},
+        {"year":2022,"quarter":5},
+        {"year":2022,"quarter":1,"signed_projects":99},
+        {"year":2022,"quarter":2,"signed_amount_cny":-3}]}"#;
+    let snapshot = parse_feed(text.as_bytes()).expect("usable");
+    assert_eq!(snapshot.targets.len(), 1);
+    assert_eq!(snapshot.targets[0].signed_projects, Some(40));
+    let reasons: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "targets[1].quarter: quarter must be 1 to 4, got 5",
+            "targets[2]: duplicate target for 2022 Q1: an earlier target is used",
+            "targets[3].signed_amount_cny: amount must not be negative, got -3",
+        ]
+    );
+}
+
+#[test]
+fn an_unreadable_generated_at_is_a_warning_not_a_loss() {
+    let text = r#"{"schema_version":1,"generated_at":"yesterday","projects":[]}"#;
+    let snapshot = parse_feed(text.as_bytes()).expect("usable");
+    assert_eq!(snapshot.generated_at, None);
+    assert_eq!(
+        snapshot.warnings,
+        ["generated_at: invalid RFC 3339 timestamp \"yesterday\"; ignored"]
+    );
+}
+
+#[test]
+fn feed_text_is_sanitized_at_the_edge() {
+    let p =
+        project(r#","investor":"Evil\u001b]0;pwned\u0007 Corp\nFAKE","district":"长沙\u202e县""#);
+    let snapshot = parse_feed(&doc(&[p])).expect("usable");
+    let project = &snapshot.projects[0];
+    assert_eq!(
+        project.investor.as_ref().map(|t| t.as_str()),
+        Some("Evil Corp FAKE")
+    );
+    assert_eq!(
+        project.district.as_ref().map(|t| t.as_str()),
+        Some("长沙县")
+    );
+}
