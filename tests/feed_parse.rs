@@ -3,6 +3,7 @@
 use investboard::domain::amount::Amount;
 use investboard::domain::model::{ApprovalStatus, Stage, Top500};
 use investboard::feed::{FeedError, parse_feed};
+use investboard::sanitize::SafeText;
 
 fn project(fields: &str) -> String {
     format!(r#"{{"id":"P1","name":"Battery plant","amount_cny":100,"stage":"signed"{fields}}}"#)
@@ -295,11 +296,11 @@ fn feed_text_is_sanitized_at_the_edge() {
     let snapshot = parse_feed(&doc(&[p])).expect("usable");
     let project = &snapshot.projects[0];
     assert_eq!(
-        project.investor.as_ref().map(|t| t.as_str()),
+        project.investor.as_ref().map(SafeText::as_str),
         Some("Evil Corp FAKE")
     );
     assert_eq!(
-        project.district.as_ref().map(|t| t.as_str()),
+        project.district.as_ref().map(SafeText::as_str),
         Some("长沙县")
     );
 }
