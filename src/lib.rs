@@ -3,6 +3,7 @@
 //! Data flows one way: feed bytes -> `feed` (wire types, per-record validation) -> `domain`
 //! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
 
+pub mod config;
 pub mod domain;
 pub mod feed;
 pub mod sanitize;

@@ -1,0 +1,430 @@
+//! Every figure the command room reads, as a pure function of a snapshot, today's date and the
+//! working-day calendar. The dashboard and `status` both call [`aggregate`], so they agree.
+//! Runs when data or the date changes, never per frame.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::amount::{Amount, ratio};
+use crate::domain::calendar::Calendar;
+use crate::domain::model::{ApprovalStatus, Snapshot, Stage};
+use crate::sanitize::SafeText;
+
+/// Settings that change figures.
+#[derive(Clone, Copy, Debug)]
+pub struct AggregateOptions {
+    /// Limit for approvals that state none (FEED.md: 9).
+    pub default_limit_working_days: u32,
+    /// Projects at or above this amount are tracked end to end (1 billion yuan).
+    pub big_project: Amount,
+}
+
+impl Default for AggregateOptions {
+    fn default() -> Self {
+        AggregateOptions {
+            default_limit_working_days: 9,
+            big_project: Amount::from_yuan(1_000_000_000),
+        }
+    }
+}
+
+/// Signed and started counts over some window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Figures {
+    pub signed_projects: u32,
+    #[serde(rename = "signed_amount_cny")]
+    pub signed_amount: Amount,
+    pub started_projects: u32,
+}
+
+impl Figures {
+    fn add(&mut self, other: Figures) {
+        self.signed_projects += other.signed_projects;
+        self.signed_amount += other.signed_amount;
+        self.started_projects += other.started_projects;
+    }
+}
+
+/// A quarter's targets; `None` where the feed sets none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Targets {
+    pub signed_projects: Option<u32>,
+    pub signed_amount: Option<Amount>,
+    pub started_projects: Option<u32>,
+}
+
+/// How a figure stands against its target, in words as well as colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    /// The feed sets no target (or a zero one with nothing to measure).
+    NoTarget,
+    /// Target reached: "red" in the command room's language.
+    OnTarget,
+    /// Not reached yet, but at or above the share expected by today.
+    OnPace,
+    Behind,
+}
+
+impl Progress {
+    pub fn label(self) -> &'static str {
+        match self {
+            Progress::NoTarget => "NO TARGET",
+            Progress::OnTarget => "ON TARGET",
+            Progress::OnPace => "ON PACE",
+            Progress::Behind => "BEHIND",
+        }
+    }
+
+    fn judge(actual: u64, target: Option<u64>, expected_share: f64) -> Progress {
+        match target {
+            None => Progress::NoTarget,
+            Some(target) if actual >= target => Progress::OnTarget,
+            Some(target) => {
+                #[expect(clippy::cast_precision_loss, reason = "comparison with a share")]
+                let expected = target as f64 * expected_share;
+                #[expect(clippy::cast_precision_loss, reason = "comparison with a share")]
+                let on_pace = actual as f64 >= expected;
+                if on_pace {
+                    Progress::OnPace
+                } else {
+                    Progress::Behind
+                }
+            }
+        }
+    }
+}
+
+/// One calendar quarter: what was done, what was asked, and how far through it today is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct QuarterFigures {
+    pub year: i32,
+    pub quarter: u8,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub actual: Figures,
+    pub target: Targets,
+    /// Share of the quarter's days passed through today: 0 before it starts, 1 after it ends.
+    pub elapsed_share: f64,
+    /// Days after today until the quarter ends (0 on its last day and after it).
+    pub days_left: u32,
+}
+
+impl QuarterFigures {
+    pub fn signed_projects_progress(&self) -> Progress {
+        Progress::judge(
+            u64::from(self.actual.signed_projects),
+            self.target.signed_projects.map(u64::from),
+            self.elapsed_share,
+        )
+    }
+
+    pub fn signed_amount_progress(&self) -> Progress {
+        Progress::judge(
+            self.actual.signed_amount.fen(),
+            self.target.signed_amount.map(Amount::fen),
+            self.elapsed_share,
+        )
+    }
+
+    pub fn started_projects_progress(&self) -> Progress {
+        Progress::judge(
+            u64::from(self.actual.started_projects),
+            self.target.started_projects.map(u64::from),
+            self.elapsed_share,
+        )
+    }
+
+    /// Share of the signed-projects target reached, `None` without a usable target.
+    pub fn signed_projects_ratio(&self) -> Option<f64> {
+        ratio(
+            u64::from(self.actual.signed_projects),
+            u64::from(self.target.signed_projects?),
+        )
+    }
+
+    pub fn signed_amount_ratio(&self) -> Option<f64> {
+        self.actual
+            .signed_amount
+            .ratio_of(self.target.signed_amount?)
+    }
+
+    pub fn started_projects_ratio(&self) -> Option<f64> {
+        ratio(
+            u64::from(self.actual.started_projects),
+            u64::from(self.target.started_projects?),
+        )
+    }
+}
+
+/// Figures for one district or chain, year to date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    pub label: SafeText,
+    pub figures: Figures,
+    /// Projects in the pipeline (any stage but cancelled), whatever their dates.
+    pub projects: u32,
+}
+
+/// A pending approval past its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StalledApproval {
+    /// Index into `Snapshot::projects`.
+    pub project: usize,
+    /// Index into that project's `approvals`.
+    pub approval: usize,
+    pub working_days_elapsed: u32,
+    pub limit_working_days: u32,
+}
+
+impl StalledApproval {
+    pub fn overdue_by(&self) -> u32 {
+        self.working_days_elapsed
+            .saturating_sub(self.limit_working_days)
+    }
+}
+
+/// Ageing buckets for stalled approvals, by working days overdue.
+pub const STALLED_BUCKETS: [(&str, u32, u32); 4] = [
+    ("1-5", 1, 5),
+    ("6-10", 6, 10),
+    ("11-20", 11, 20),
+    (">20", 21, u32::MAX),
+];
+
+/// Everything the screens and `status` show, computed once per snapshot and date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub today: NaiveDate,
+    /// The quarter containing today.
+    pub quarter: QuarterFigures,
+    /// Q1..Q4 of today's year.
+    pub year_quarters: [QuarterFigures; 4],
+    /// Jan 1 through today.
+    pub year_to_date: Figures,
+    /// Largest amount first.
+    pub by_district: Vec<Breakdown>,
+    pub by_chain: Vec<Breakdown>,
+    /// Indices of projects signed on or before today, newest signing first.
+    pub signings: Vec<usize>,
+    /// Worst (most overdue) first.
+    pub stalled: Vec<StalledApproval>,
+    pub stalled_buckets: [u32; 4],
+    pub pending_approvals: u32,
+    /// Non-cancelled projects at or above the big-project amount.
+    pub big_projects: u32,
+    pub top500_projects: u32,
+    /// Accepted projects per stage, in `Stage::ALL` order.
+    pub stage_counts: [u32; 6],
+    /// Years the figures touch that the holiday table does not cover (weekends-only counting).
+    pub uncovered_years: Vec<i32>,
+}
+
+/// Quarter (1..=4) of a date.
+pub fn quarter_of(date: NaiveDate) -> u8 {
+    #[expect(clippy::cast_possible_truncation, reason = "month0 / 3 is 0..=3")]
+    let quarter = (date.month0() / 3) as u8 + 1;
+    quarter
+}
+
+/// First and last day of a quarter. Years outside chrono's range fall back to today's bounds.
+pub fn quarter_bounds(year: i32, quarter: u8) -> Option<(NaiveDate, NaiveDate)> {
+    let first_month = u32::from(quarter.clamp(1, 4) - 1) * 3 + 1;
+    let first = NaiveDate::from_ymd_opt(year, first_month, 1)?;
+    let next = if first_month == 10 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, first_month + 3, 1)?
+    };
+    Some((first, next.pred_opt()?))
+}
+
+fn quarter_figures(snapshot: &Snapshot, today: NaiveDate, quarter: u8) -> QuarterFigures {
+    let year = today.year();
+    let (first_day, last_day) = quarter_bounds(year, quarter).unwrap_or((today, today));
+    let length = (last_day - first_day).num_days() + 1;
+    let passed = ((today - first_day).num_days() + 1).clamp(0, length);
+    #[expect(clippy::cast_precision_loss, reason = "day counts are small")]
+    let elapsed_share = passed as f64 / length as f64;
+    let days_left = u32::try_from((last_day - today).num_days().max(0)).unwrap_or(0);
+    let target = snapshot
+        .target_for(year, quarter)
+        .map(|t| Targets {
+            signed_projects: t.signed_projects,
+            signed_amount: t.signed_amount,
+            started_projects: t.started_projects,
+        })
+        .unwrap_or_default();
+    QuarterFigures {
+        year,
+        quarter,
+        first_day,
+        last_day,
+        actual: Figures::default(),
+        target,
+        elapsed_share,
+        days_left,
+    }
+}
+
+/// Computes the [`Summary`] for `today` (the date in the configured zone).
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the projects feeds every figure; split up it would be several passes"
+)]
+pub fn aggregate(
+    snapshot: &Snapshot,
+    today: NaiveDate,
+    calendar: &Calendar,
+    options: &AggregateOptions,
+) -> Summary {
+    let year = today.year();
+    let mut year_quarters = [1, 2, 3, 4].map(|q| quarter_figures(snapshot, today, q));
+    let mut districts: HashMap<SafeText, Breakdown> = HashMap::new();
+    let mut chains: HashMap<SafeText, Breakdown> = HashMap::new();
+    let mut signings = Vec::new();
+    let mut stalled = Vec::new();
+    let mut pending_approvals = 0;
+    let mut big_projects = 0;
+    let mut top500_projects = 0;
+    let mut stage_counts = [0u32; 6];
+    let mut earliest_pending: Option<NaiveDate> = None;
+
+    for (index, project) in snapshot.projects.iter().enumerate() {
+        if let Some(slot) = Stage::ALL.iter().position(|s| *s == project.stage) {
+            stage_counts[slot] += 1;
+        }
+        if project.is_cancelled() {
+            continue;
+        }
+        big_projects += u32::from(project.amount >= options.big_project);
+        top500_projects += u32::from(project.is_top500());
+
+        let mut contribution = Figures::default();
+        if let Some(signed) = project.signed_on.filter(|d| *d <= today) {
+            signings.push(index);
+            if signed.year() == year {
+                contribution.signed_projects = 1;
+                contribution.signed_amount = project.amount;
+                year_quarters[usize::from(quarter_of(signed) - 1)]
+                    .actual
+                    .add(contribution);
+            }
+        }
+        if let Some(started) = project
+            .started_on
+            .filter(|d| *d <= today && d.year() == year)
+        {
+            let started_only = Figures {
+                started_projects: 1,
+                ..Figures::default()
+            };
+            contribution.started_projects = 1;
+            year_quarters[usize::from(quarter_of(started) - 1)]
+                .actual
+                .add(started_only);
+        }
+        for (labels, label) in [
+            (&mut districts, &project.district),
+            (&mut chains, &project.chain),
+        ] {
+            let label = label.clone().unwrap_or_else(|| SafeText::new("(none)"));
+            let entry = labels.entry(label.clone()).or_insert_with(|| Breakdown {
+                label,
+                figures: Figures::default(),
+                projects: 0,
+            });
+            entry.figures.add(contribution);
+            entry.projects += 1;
+        }
+
+        for (approval_index, approval) in project.approvals.iter().enumerate() {
+            if approval.status != ApprovalStatus::Pending || approval.submitted_on > today {
+                continue;
+            }
+            pending_approvals += 1;
+            earliest_pending = Some(
+                earliest_pending.map_or(approval.submitted_on, |d| d.min(approval.submitted_on)),
+            );
+            let limit = approval
+                .limit_working_days
+                .unwrap_or(options.default_limit_working_days);
+            let elapsed = calendar.working_days_after(approval.submitted_on, today);
+            if elapsed > limit {
+                stalled.push(StalledApproval {
+                    project: index,
+                    approval: approval_index,
+                    working_days_elapsed: elapsed,
+                    limit_working_days: limit,
+                });
+            }
+        }
+    }
+
+    signings.sort_by(|a, b| {
+        let (pa, pb) = (&snapshot.projects[*a], &snapshot.projects[*b]);
+        pb.signed_on
+            .cmp(&pa.signed_on)
+            .then(pb.amount.cmp(&pa.amount))
+            .then(pa.id.cmp(&pb.id))
+    });
+    stalled.sort_by(|a, b| {
+        b.overdue_by()
+            .cmp(&a.overdue_by())
+            .then(b.working_days_elapsed.cmp(&a.working_days_elapsed))
+            .then(a.project.cmp(&b.project))
+            .then(a.approval.cmp(&b.approval))
+    });
+    let mut stalled_buckets = [0u32; 4];
+    for entry in &stalled {
+        let overdue = entry.overdue_by();
+        if let Some(slot) = STALLED_BUCKETS
+            .iter()
+            .position(|(_, low, high)| (*low..=*high).contains(&overdue))
+        {
+            stalled_buckets[slot] += 1;
+        }
+    }
+
+    let mut year_to_date = Figures::default();
+    for quarter in &year_quarters {
+        year_to_date.add(quarter.actual);
+    }
+    let coverage_from = earliest_pending.map_or(today, |d| d.min(today));
+    let uncovered_years: Vec<i32> = calendar
+        .uncovered_years(coverage_from, today)
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    Summary {
+        today,
+        quarter: year_quarters[usize::from(quarter_of(today) - 1)],
+        year_quarters,
+        year_to_date,
+        by_district: ranked(districts),
+        by_chain: ranked(chains),
+        signings,
+        stalled,
+        stalled_buckets,
+        pending_approvals,
+        big_projects,
+        top500_projects,
+        stage_counts,
+        uncovered_years,
+    }
+}
+
+fn ranked(groups: HashMap<SafeText, Breakdown>) -> Vec<Breakdown> {
+    let mut rows: Vec<Breakdown> = groups.into_values().collect();
+    rows.sort_by(|a, b| {
+        b.figures
+            .signed_amount
+            .cmp(&a.figures.signed_amount)
+            .then(b.projects.cmp(&a.projects))
+            .then(a.label.cmp(&b.label))
+    });
+    rows
+}
