@@ -6,4 +6,5 @@
 pub mod config;
 pub mod domain;
 pub mod feed;
+pub mod poll;
 pub mod sanitize;
