@@ -1,2 +1,4 @@
 //! The domain: feed model, working-day calendar and aggregation. Knows nothing of terminals,
 //! HTTP or tokio, so the dashboard and `status` compute every figure the same way.
+
+pub mod calendar;
