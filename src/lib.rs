@@ -3,8 +3,10 @@
 //! Data flows one way: feed bytes -> `feed` (wire types, per-record validation) -> `domain`
 //! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
 
+pub mod check;
 pub mod config;
 pub mod domain;
 pub mod feed;
 pub mod poll;
 pub mod sanitize;
+pub mod status;

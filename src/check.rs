@@ -1,0 +1,203 @@
+//! `check-feed`: a report for the feed's publisher. Counts, every rejected record with its
+//! reason, and warnings about data that is valid but suspicious. Pure: formats to `impl Write`.
+
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::calendar::Calendar;
+use crate::domain::model::{ApprovalStatus, Snapshot};
+
+/// Exit codes of `check-feed`.
+pub const CLEAN: u8 = 0;
+pub const SOME_REJECTED: u8 = 1;
+pub const UNUSABLE: u8 = 2;
+
+/// Valid-but-suspicious findings, each naming the project and the dates involved.
+pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> Vec<String> {
+    let mut found = snapshot.warnings.clone();
+    let mut uncovered = std::collections::BTreeSet::new();
+    for project in &snapshot.projects {
+        let id = &project.id;
+        let milestones = [
+            ("signed_on", project.signed_on),
+            ("landed_on", project.landed_on),
+            ("started_on", project.started_on),
+            ("operating_on", project.operating_on),
+        ];
+        for (field, date) in milestones {
+            if let Some(date) = date.filter(|d| *d > today) {
+                found.push(format!("project {id}: {field} {date} is in the future"));
+            }
+        }
+        if let (Some(started), Some(signed)) = (project.started_on, project.signed_on)
+            && started < signed
+        {
+            found.push(format!(
+                "project {id}: started_on {started} is before signed_on {signed}"
+            ));
+        }
+        for approval in &project.approvals {
+            let aid = &approval.id;
+            if approval.submitted_on > today {
+                found.push(format!(
+                    "project {id} approval {aid}: submitted_on {} is in the future",
+                    approval.submitted_on
+                ));
+            }
+            if let Some(decided) = approval.decided_on {
+                if decided < approval.submitted_on {
+                    found.push(format!(
+                        "project {id} approval {aid}: decided_on {decided} is before submitted_on {}",
+                        approval.submitted_on
+                    ));
+                }
+                if approval.status == ApprovalStatus::Pending {
+                    found.push(format!(
+                        "project {id} approval {aid}: pending but has decided_on {decided}"
+                    ));
+                }
+            }
+            if approval.status == ApprovalStatus::Pending {
+                for year in calendar
+                    .uncovered_years(approval.submitted_on, today.max(approval.submitted_on))
+                {
+                    uncovered.insert(year);
+                }
+            }
+        }
+    }
+    if !calendar.covers_year(today.year()) {
+        uncovered.insert(today.year());
+    }
+    for year in uncovered {
+        found.push(format!(
+            "calendar: {year} is not in the holiday table; working days in {year} are counted Monday-Friday"
+        ));
+    }
+    found
+}
+
+/// Writes the report and returns the exit code.
+pub fn write_report(
+    out: &mut impl Write,
+    source: &str,
+    parsed: &Result<Snapshot, String>,
+    today: NaiveDate,
+    calendar: &Calendar,
+) -> io::Result<u8> {
+    writeln!(out, "check-feed {source} (today {today})")?;
+    let snapshot = match parsed {
+        Ok(snapshot) => snapshot,
+        Err(error) => {
+            writeln!(out, "UNUSABLE: {}", crate::sanitize::sanitize(error))?;
+            writeln!(out, "result: feed unusable (exit {UNUSABLE})")?;
+            return Ok(UNUSABLE);
+        }
+    };
+    let approvals: usize = snapshot.projects.iter().map(|p| p.approvals.len()).sum();
+    let rejected_projects = snapshot
+        .rejected
+        .iter()
+        .filter(|r| r.record.starts_with("projects"))
+        .count();
+    writeln!(
+        out,
+        "usable: schema_version 1, generated_at {}",
+        snapshot
+            .generated_at
+            .map_or_else(|| "not given".to_owned(), |t| t.to_rfc3339())
+    )?;
+    writeln!(
+        out,
+        "projects: {} accepted, {rejected_projects} rejected; approvals: {approvals}; targets: {} accepted, {} rejected",
+        snapshot.projects.len(),
+        snapshot.targets.len(),
+        snapshot.rejected.len() - rejected_projects
+    )?;
+    for rejection in &snapshot.rejected {
+        writeln!(out, "REJECTED {rejection}")?;
+    }
+    let warnings = warnings(snapshot, today, calendar);
+    for warning in &warnings {
+        writeln!(out, "WARNING  {warning}")?;
+    }
+    let code = if snapshot.rejected.is_empty() {
+        CLEAN
+    } else {
+        SOME_REJECTED
+    };
+    writeln!(
+        out,
+        "result: {} rejected, {} warnings (exit {code})",
+        snapshot.rejected.len(),
+        warnings.len()
+    )?;
+    Ok(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::parse_feed;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn suspicious_dates_are_warned_about() {
+        let text = r#"{"schema_version":1,"projects":[
+          {"id":"P","name":"n","amount_cny":1,"stage":"started","signed_on":"2022-03-01","started_on":"2022-02-01",
+           "approvals":[{"id":"A","status":"pending","submitted_on":"2022-02-10","decided_on":"2022-02-01"}]},
+          {"id":"Q","name":"n","amount_cny":1,"stage":"signed","signed_on":"2022-04-01"}]}"#;
+        let snapshot = parse_feed(text.as_bytes()).expect("usable");
+        let found = warnings(&snapshot, day("2022-03-15"), &Calendar::embedded());
+        assert_eq!(
+            found,
+            [
+                "project P: started_on 2022-02-01 is before signed_on 2022-03-01",
+                "project P approval A: decided_on 2022-02-01 is before submitted_on 2022-02-10",
+                "project P approval A: pending but has decided_on 2022-02-01",
+                "project Q: signed_on 2022-04-01 is in the future",
+            ]
+        );
+        let found = warnings(&snapshot, day("2027-05-01"), &Calendar::embedded());
+        assert_eq!(
+            found.last().map(String::as_str),
+            Some(
+                "calendar: 2027 is not in the holiday table; working days in 2027 are counted Monday-Friday"
+            )
+        );
+    }
+
+    #[test]
+    fn report_exit_codes() {
+        let calendar = Calendar::embedded();
+        let today = day("2022-03-15");
+        let clean = parse_feed(br#"{"schema_version":1,"projects":[]}"#).map_err(|e| e.to_string());
+        let mut out = Vec::new();
+        assert_eq!(
+            write_report(&mut out, "x", &clean, today, &calendar).ok(),
+            Some(CLEAN)
+        );
+        let rejected = parse_feed(br#"{"schema_version":1,"projects":[{"id":"P"}]}"#)
+            .map_err(|e| e.to_string());
+        let mut out = Vec::new();
+        assert_eq!(
+            write_report(&mut out, "x", &rejected, today, &calendar).ok(),
+            Some(SOME_REJECTED)
+        );
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(
+            text.contains("REJECTED projects[0]: missing field `name` (id P)"),
+            "{text}"
+        );
+        let unusable: Result<Snapshot, String> = Err("feed is not JSON: expected value".into());
+        let mut out = Vec::new();
+        assert_eq!(
+            write_report(&mut out, "x", &unusable, today, &calendar).ok(),
+            Some(UNUSABLE)
+        );
+    }
+}
