@@ -34,3 +34,178 @@ pub enum PollCommand {
     /// Poll at once (the `r` key), skipping any backoff wait.
     PollNow,
 }
+
+/// Longest wait between polls while the feed keeps failing (unless Retry-After asks for more).
+pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// Longest Retry-After honoured: a server asking for a day is misconfigured, not authoritative.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
+/// Delay before the next poll after `failures` consecutive failures (0 = the last poll was
+/// good). Exponential from the poll interval, capped at [`MAX_BACKOFF`] (or the interval if
+/// longer), with "equal jitter": a uniform share in `[half, full]` of the step, where
+/// `jitter` in `[0, 1)` picks the point, so many screens do not retry in lockstep. A server's
+/// Retry-After is honoured as a floor.
+pub fn next_delay(
+    failures: u32,
+    interval: Duration,
+    retry_after: Option<Duration>,
+    jitter: f64,
+) -> Duration {
+    if failures == 0 {
+        return interval;
+    }
+    let cap = MAX_BACKOFF.max(interval);
+    let exponent = failures.saturating_sub(1).min(16);
+    let step = interval.saturating_mul(1 << exponent).min(cap);
+    let jittered = step.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0));
+    match retry_after {
+        Some(asked) => jittered.max(asked.min(MAX_RETRY_AFTER)),
+        None => jittered,
+    }
+}
+
+/// A small xorshift generator for jitter: no need for a crate or for unpredictability.
+#[derive(Clone, Debug)]
+pub struct Jitter(u64);
+
+impl Jitter {
+    pub fn seeded(seed: u64) -> Jitter {
+        Jitter(seed | 1)
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn next_unit(&mut self) -> f64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        #[expect(clippy::cast_precision_loss, reason = "53 random bits are plenty")]
+        let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+        unit
+    }
+}
+
+/// The clock the poller stamps updates with (frozen under `--now`).
+pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
+
+/// Polls until the app hangs up: fetch, parse and validate off the UI thread, send whole
+/// results, back off on failure, poll at once on request. Never gives up.
+pub async fn run_poller(
+    mut fetcher: crate::feed::source::Fetcher,
+    interval: Duration,
+    clock: Clock,
+    updates: tokio::sync::mpsc::Sender<FeedUpdate>,
+    mut commands: tokio::sync::mpsc::Receiver<PollCommand>,
+) {
+    use crate::feed::source::{FetchError, Fetched};
+
+    let mut failures: u32 = 0;
+    let mut jitter = Jitter::seeded(u64::from(std::process::id()) ^ 0x9E37_79B9_7F4A_7C15);
+    loop {
+        let (update, retry_after) = match fetcher.fetch().await {
+            Ok(Fetched::Modified { body, .. }) => {
+                let parsed = tokio::task::spawn_blocking(move || crate::feed::parse_feed(&body))
+                    .await
+                    .map_err(|e| format!("feed parser stopped: {e}"))
+                    .and_then(|r| r.map_err(|e| e.to_string()));
+                match parsed {
+                    Ok(snapshot) => (
+                        Ok(FeedUpdate::Loaded {
+                            snapshot: Arc::new(snapshot),
+                            received_at: clock(),
+                        }),
+                        None,
+                    ),
+                    Err(error) => {
+                        // The same bad bytes must fail again next time, not pass as "unchanged".
+                        fetcher.forget_validators();
+                        (Err(error), None)
+                    }
+                }
+            }
+            Ok(Fetched::NotModified) => (
+                Ok(FeedUpdate::Unchanged {
+                    received_at: clock(),
+                }),
+                None,
+            ),
+            Err(error) => {
+                let retry_after = match &error {
+                    FetchError::HttpStatus { retry_after, .. } => *retry_after,
+                    _ => None,
+                };
+                (Err(error.to_string()), retry_after)
+            }
+        };
+        let (message, delay) = match update {
+            Ok(update) => {
+                failures = 0;
+                (update, interval)
+            }
+            Err(error) => {
+                failures = failures.saturating_add(1);
+                let delay = next_delay(failures, interval, retry_after, jitter.next_unit());
+                let update = FeedUpdate::Failed {
+                    error: crate::sanitize::sanitize(&error),
+                    at: clock(),
+                    retry_in: delay,
+                };
+                (update, delay)
+            }
+        };
+        if updates.send(message).await.is_err() {
+            return;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(delay) => {}
+            command = commands.recv() => {
+                if command.is_none() {
+                    return;
+                }
+            }
+            () = updates.closed() => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delay_grows_exponentially_with_jitter_and_a_cap() {
+        let interval = Duration::from_secs(10);
+        assert_eq!(next_delay(0, interval, None, 0.7), interval);
+        assert_eq!(next_delay(1, interval, None, 0.0), Duration::from_secs(5));
+        assert_eq!(next_delay(1, interval, None, 1.0), Duration::from_secs(10));
+        assert_eq!(next_delay(3, interval, None, 1.0), Duration::from_secs(40));
+        assert_eq!(next_delay(3, interval, None, 0.0), Duration::from_secs(20));
+        assert_eq!(next_delay(30, interval, None, 1.0), MAX_BACKOFF);
+        assert_eq!(next_delay(u32::MAX, interval, None, 0.0), MAX_BACKOFF / 2);
+    }
+
+    #[test]
+    fn retry_after_is_a_floor_but_capped() {
+        let interval = Duration::from_secs(10);
+        let asked = Some(Duration::from_secs(120));
+        assert_eq!(next_delay(1, interval, asked, 0.0), Duration::from_secs(120));
+        let greedy = Some(Duration::from_secs(86_400));
+        assert_eq!(next_delay(1, interval, greedy, 0.0), MAX_RETRY_AFTER);
+    }
+
+    #[test]
+    fn a_long_interval_is_never_shortened_by_the_cap() {
+        let interval = Duration::from_secs(600);
+        assert_eq!(next_delay(5, interval, None, 1.0), interval);
+    }
+
+    #[test]
+    fn jitter_is_uniform_enough_and_in_range() {
+        let mut jitter = Jitter::seeded(42);
+        let draws: Vec<f64> = (0..10_000).map(|_| jitter.next_unit()).collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        let low = draws.iter().filter(|u| **u < 0.5).count();
+        assert!((4_500..5_500).contains(&low), "{low}");
+    }
+}

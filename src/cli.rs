@@ -1,0 +1,132 @@
+//! Command-line interface: flags and subcommands (clap derive). The contract for scripts:
+//! flag names and exit codes are documented in README.md and only ever extended.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{Layer, parse_duration};
+
+const EXAMPLES: &str = "\
+Examples:
+  investboard                                  live dashboard on the embedded demo feed
+  investboard --feed https://host/feed.json    live dashboard on a real feed
+  investboard --wall                           wall-screen mode: rotating views, large figures
+  investboard status                           one-shot summary; exit 0 ok, 1 warning, 2 critical, 3 unknown
+  investboard status --format json --feed feed.json
+  investboard check-feed feed.json             list every rejected record and warning
+  investboard demo-feed --listen 127.0.0.1:8080";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "investboard",
+    version,
+    about = "Terminal dashboard for a city's investment-promotion command room",
+    long_about = "Polls a JSON feed of investment projects (signings, starts, approvals, quarterly \
+targets) and shows live panels, or prints a one-shot status for scripts. With no feed configured it \
+runs on an embedded, moving demo feed.",
+    after_help = EXAMPLES
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Feed to read: an http(s) URL, a file path, or - for standard input [default: embedded demo]
+    #[arg(long, global = true, value_name = "URL|PATH|-")]
+    pub feed: Option<String>,
+    /// Config file [default: $XDG_CONFIG_HOME/investboard/config.toml if present]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Freeze the clock at this RFC 3339 time (reproducible checks and demos)
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
+    pub now: Option<DateTime<FixedOffset>>,
+    /// Poll interval for the dashboard, e.g. 5s or 1m
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// Wall-screen mode: rotating views, large figures, no key hints
+    #[arg(long, global = true)]
+    pub wall: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch the feed once, print a summary and exit with a monitoring-style code
+    Status(StatusArgs),
+    /// Validate a feed for its publisher: counts, rejected records, warnings
+    CheckFeed(CheckFeedArgs),
+    /// Serve or write the embedded demo feed
+    DemoFeed(DemoFeedArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Data older than this is a WARNING (exit 1), e.g. 30m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub warn_age: Option<Duration>,
+    /// Data older than this is CRITICAL (exit 2), e.g. 2h
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub crit_age: Option<Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckFeedArgs {
+    /// Feed to check: URL, path or - [default: --feed, the configured feed, or the demo]
+    #[arg(value_name = "URL|PATH|-")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["listen", "write"])))]
+pub struct DemoFeedArgs {
+    /// Serve the demo feed over HTTP (with ETag) on this address
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// Write one snapshot of the demo feed to this file (- for standard output)
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// Number of projects to generate
+    #[arg(long, default_value_t = crate::demo::DEFAULT_PROJECTS)]
+    pub projects: usize,
+    /// Seed of the generator (same seed and time, same feed)
+    #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|e| format!("not an RFC 3339 time ({e}); use e.g. 2022-03-31T17:00:00+08:00"))
+}
+
+impl Cli {
+    /// The command line's settings layer (highest precedence).
+    pub fn layer(&self) -> Layer {
+        let (warn_age, crit_age) = match &self.command {
+            Some(Command::Status(args)) => (args.warn_age, args.crit_age),
+            _ => (None, None),
+        };
+        Layer {
+            feed: self.common.feed.clone(),
+            poll_interval: self.common.interval,
+            warn_age,
+            crit_age,
+            wall: self.common.wall.then_some(true),
+            ..Layer::default()
+        }
+    }
+}
