@@ -4,3 +4,4 @@
 //! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
 
 pub mod domain;
+pub mod feed;

@@ -1,0 +1,673 @@
+//! Where the feed comes from ([`FeedSource`]), how it is fetched ([`FetchOptions`], [`Fetcher`])
+//! and what can go wrong ([`FetchError`]). Returns bytes; knows nothing of the feed's JSON.
+//!
+//! Every message this module produces is one line and safe to show on a wall screen: URLs are
+//! shown without userinfo, query values or fragment, and the token never appears.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use reqwest::Url;
+
+use super::http::{HttpFetcher, Outcome};
+use super::local;
+
+/// Name of the environment variable [`Secret::from_env`] reads the bearer token from.
+pub const TOKEN_ENV: &str = "INVESTBOARD_TOKEN";
+
+/// A token file larger than this is refused: it is surely not a token (or it is `/dev/zero`).
+const MAX_TOKEN_FILE_BYTES: u64 = 64 * 1024;
+
+/// Where the feed document is read from.
+///
+/// `Debug` and `Display` both print [`FeedSource::display_redacted`], so the source can be
+/// logged or shown without leaking credentials kept in the URL.
+#[derive(Clone, PartialEq, Eq)]
+pub enum FeedSource {
+    /// An `http://` or `https://` URL, polled with conditional requests.
+    Http(Url),
+    /// A file, re-read on every fetch.
+    File(PathBuf),
+    /// Standard input, read once to its end.
+    Stdin,
+}
+
+impl FeedSource {
+    /// Parses a source as the user writes it: `-` is standard input, a URL with the `http` or
+    /// `https` scheme is fetched over HTTP, and anything else without a `scheme://` prefix is a
+    /// file path. Another scheme (`ftp://...`) is refused rather than taken for a path.
+    pub fn parse(s: &str) -> Result<FeedSource, SourceError> {
+        if s == "-" {
+            return Ok(FeedSource::Stdin);
+        }
+        if s.trim().is_empty() {
+            return Err(SourceError::Empty);
+        }
+        if let Some((scheme, _)) = s.split_once("://")
+            && is_scheme(scheme)
+        {
+            let scheme = scheme.to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return Err(SourceError::UnsupportedScheme { scheme });
+            }
+            // The parse error's text never repeats the input, which may hold a secret.
+            return Url::parse(s)
+                .map(FeedSource::Http)
+                .map_err(|e| SourceError::InvalidUrl {
+                    reason: e.to_string(),
+                });
+        }
+        Ok(FeedSource::File(PathBuf::from(s)))
+    }
+
+    /// The source in a form safe to print: URLs lose their userinfo, query values and
+    /// fragment (query keys stay, to tell `?token=` from `?page=`); control characters in
+    /// paths are escaped.
+    pub fn display_redacted(&self) -> String {
+        match self {
+            FeedSource::Http(url) => redact_url(url),
+            FeedSource::File(path) => escape_controls(&path.display().to_string()),
+            FeedSource::Stdin => "standard input".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for FeedSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_redacted())
+    }
+}
+
+impl fmt::Debug for FeedSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let variant = match self {
+            FeedSource::Http(_) => "Http",
+            FeedSource::File(_) => "File",
+            FeedSource::Stdin => return f.write_str("Stdin"),
+        };
+        f.debug_tuple(variant)
+            .field(&self.display_redacted())
+            .finish()
+    }
+}
+
+/// RFC 3986 scheme: a letter, then letters, digits, `+`, `-` or `.`.
+fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+fn redact_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    // Both setters only fail for URLs that cannot have userinfo, which then has none to leak.
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.set_fragment(None);
+    let query = shown.query().map(|q| {
+        q.split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) => format!("{key}=[redacted]"),
+                None => "[redacted]".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    });
+    shown.set_query(None);
+    match query {
+        Some(q) => format!("{shown}?{q}"),
+        None => shown.to_string(),
+    }
+}
+
+/// Escapes control characters so a hostile file name cannot drive the terminal.
+pub(crate) fn escape_controls(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A mistake in how the feed source or its token was given: found before any fetch.
+#[derive(thiserror::Error, Debug)]
+#[non_exhaustive]
+pub enum SourceError {
+    #[error("the feed source is empty (give a URL, a file path, or - for standard input)")]
+    Empty,
+    #[error("invalid feed URL: {reason}")]
+    InvalidUrl { reason: String },
+    #[error("unsupported feed URL scheme {scheme:?} (use http, https, a file path, or -)")]
+    UnsupportedScheme { scheme: String },
+    #[error("{TOKEN_ENV} is not valid UTF-8")]
+    TokenNotUnicode,
+    #[error("cannot read token file \"{path}\": {error}")]
+    TokenFile { path: String, error: std::io::Error },
+    #[error("token file \"{path}\" is not a token: {reason}")]
+    TokenFileInvalid { path: String, reason: &'static str },
+}
+
+/// A credential. `Debug` and `Display` print `[redacted]`, so it can sit in structs that are
+/// logged; [`Secret::expose`] is the one way to the value.
+#[derive(Clone)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The secret value, for building the request header and nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The token from [`TOKEN_ENV`], or `None` when it is unset or blank.
+    pub fn from_env() -> Result<Option<Secret>, SourceError> {
+        Secret::from_env_value(std::env::var_os(TOKEN_ENV))
+    }
+
+    fn from_env_value(value: Option<OsString>) -> Result<Option<Secret>, SourceError> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let value = value
+            .into_string()
+            .map_err(|_| SourceError::TokenNotUnicode)?;
+        let token = value.trim();
+        Ok((!token.is_empty()).then(|| Secret::new(token)))
+    }
+
+    /// The token stored in a file, surrounding whitespace (the trailing newline editors add)
+    /// removed. Warns through `tracing` when the file is readable by group or others.
+    pub fn from_file(path: &Path) -> Result<Secret, SourceError> {
+        let shown = escape_controls(&path.display().to_string());
+        let file_error = |error| SourceError::TokenFile {
+            path: shown.clone(),
+            error,
+        };
+        let file = std::fs::File::open(path).map_err(file_error)?;
+        warn_if_shared(&file, &shown);
+        let mut bytes = Vec::new();
+        file.take(MAX_TOKEN_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(file_error)?;
+        let invalid = |reason| SourceError::TokenFileInvalid {
+            path: shown.clone(),
+            reason,
+        };
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_TOKEN_FILE_BYTES {
+            return Err(invalid("larger than 64 KiB"));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8"))?;
+        let token = text.trim();
+        if token.is_empty() {
+            return Err(invalid("empty"));
+        }
+        Ok(Secret::new(token))
+    }
+}
+
+#[cfg(unix)]
+fn warn_if_shared(file: &std::fs::File, shown: &str) {
+    use std::os::unix::fs::PermissionsExt as _;
+    if let Ok(meta) = file.metadata()
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        tracing::warn!(path = shown, "token file is readable by group or others");
+    }
+}
+
+#[cfg(not(unix))]
+fn warn_if_shared(_file: &std::fs::File, _shown: &str) {}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// How a [`Fetcher`] fetches. The defaults suit a feed polled every few seconds.
+#[derive(Clone, Debug)]
+pub struct FetchOptions {
+    /// Limit on establishing the TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Limit on waiting for the next bytes from the server; resets on every read.
+    pub read_timeout: Duration,
+    /// Limit on the whole request, from connecting to the last body byte. A server that
+    /// trickles bytes never trips the read timeout but always trips this one.
+    pub total_timeout: Duration,
+    /// Largest body accepted, counted after gzip decoding (so it also stops gzip bombs).
+    pub max_body_bytes: u64,
+    /// Sent as `Authorization: Bearer <token>` to the feed's origin only.
+    pub token: Option<Secret>,
+    /// Refuse plain `http://`, for the feed URL and for any redirect.
+    pub https_only: bool,
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            connect_timeout: Duration::from_secs(5),
+            read_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(20),
+            max_body_bytes: 64 * 1024 * 1024,
+            token: None,
+            https_only: false,
+            user_agent: concat!("investboard/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// What identifies the version of the feed last fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validators {
+    /// The server's `ETag`, verbatim (a `W/` prefix included), sent back as `If-None-Match`.
+    pub etag: Option<String>,
+    /// The server's `Last-Modified`, verbatim, sent back as `If-Modified-Since`.
+    pub last_modified: Option<String>,
+    /// Hash of the body bytes: detects an unchanged body from a file, standard input or a
+    /// server that sends no validators. Only meaningful within one process.
+    pub content_hash: u64,
+}
+
+/// The outcome of a successful fetch.
+#[derive(Debug)]
+pub enum Fetched {
+    /// A body different from the previous one.
+    Modified {
+        body: Vec<u8>,
+        validators: Validators,
+    },
+    /// The feed is the same as last time (HTTP 304, or the same bytes again): keep the data
+    /// already decoded, and count this as contact with the feed.
+    NotModified,
+}
+
+/// Which time limit ran out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    Connect,
+    Read,
+    Total,
+}
+
+/// Why a fetch failed. Each message is one line and never contains the token or the URL's
+/// userinfo or query.
+#[derive(thiserror::Error, Debug)]
+#[non_exhaustive]
+pub enum FetchError {
+    #[error("{}", timeout_message(*.phase, *.after))]
+    Timeout {
+        phase: TimeoutPhase,
+        after: Duration,
+    },
+    /// The connection could not be made ("connection refused", DNS failure, ...).
+    #[error("{0}")]
+    Connect(String),
+    /// The server answered with a status other than 2xx or 304.
+    #[error("{}", status_message(*.status, *.retry_after))]
+    HttpStatus {
+        status: u16,
+        /// From `Retry-After` (seconds or HTTP-date), unclamped.
+        retry_after: Option<Duration>,
+    },
+    #[error("feed body exceeds the {} limit", ByteSize(*.limit))]
+    BodyTooLarge { limit: u64 },
+    /// Reading a file or standard input failed; `place` names it.
+    #[error("cannot read {place}: {}", describe_io(.error))]
+    Io {
+        place: String,
+        error: std::io::Error,
+    },
+    #[error("TLS error: {0}")]
+    Tls(String),
+    /// A redirect was refused (another origin, too many hops) or could not be followed.
+    #[error("{0}")]
+    Redirect(String),
+    /// The connection broke or the body was malformed (bad gzip, closed mid-body, ...).
+    #[error("{0}")]
+    Transfer(String),
+    #[error("the feed URL uses plain http but https is required")]
+    InsecureUrl,
+    /// The options cannot work (a token that is not a valid header value, ...).
+    #[error("cannot set up the feed client: {0}")]
+    Setup(String),
+    #[error("standard input was already read and held no usable feed")]
+    StdinConsumed,
+}
+
+fn timeout_message(phase: TimeoutPhase, after: Duration) -> String {
+    let after = HumanDuration(after);
+    match phase {
+        TimeoutPhase::Connect => format!("connecting to the feed server timed out after {after}"),
+        TimeoutPhase::Read => format!("the feed server sent nothing for {after}"),
+        TimeoutPhase::Total => format!("feed request timed out after {after}"),
+    }
+}
+
+fn status_message(status: u16, retry_after: Option<Duration>) -> String {
+    let reason = reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map(|reason| format!(" {reason}"))
+        .unwrap_or_default();
+    let retry = retry_after
+        .map(|after| format!(" (retry after {})", HumanDuration(after)))
+        .unwrap_or_default();
+    format!("HTTP {status}{reason}{retry}")
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string().replace(['\r', '\n'], " "),
+    }
+}
+
+/// A duration as people read it: `300 ms`, `20 s`, `1.5 s`.
+struct HumanDuration(Duration);
+
+impl fmt::Display for HumanDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        if d < Duration::from_secs(1) {
+            write!(f, "{} ms", d.as_millis())
+        } else if d.subsec_millis() == 0 {
+            write!(f, "{} s", d.as_secs())
+        } else {
+            write!(f, "{:.1} s", d.as_secs_f64())
+        }
+    }
+}
+
+/// A byte count in the largest binary unit that divides it: `64 MiB`, `512 KiB`, `1000 bytes`.
+struct ByteSize(u64);
+
+impl fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const KIB: u64 = 1024;
+        const MIB: u64 = 1024 * KIB;
+        const GIB: u64 = 1024 * MIB;
+        match self.0 {
+            0 => f.write_str("0 bytes"),
+            n if n % GIB == 0 => write!(f, "{} GiB", n / GIB),
+            n if n % MIB == 0 => write!(f, "{} MiB", n / MIB),
+            n if n % KIB == 0 => write!(f, "{} KiB", n / KIB),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+/// Fetches one [`FeedSource`] again and again, remembering what it last saw so unchanged
+/// data comes back as [`Fetched::NotModified`]. The HTTP client is built once, in `new`.
+pub struct Fetcher {
+    source: FeedSource,
+    options: FetchOptions,
+    backend: Backend,
+    last: Option<Validators>,
+}
+
+enum Backend {
+    Http(HttpFetcher),
+    File(PathBuf),
+    Stdin { consumed: bool },
+}
+
+impl Fetcher {
+    /// Checks the options against the source and, for a URL, builds the HTTP client
+    /// (installing the `ring` crypto provider as the process default if none is).
+    pub fn new(source: FeedSource, options: FetchOptions) -> Result<Fetcher, FetchError> {
+        let backend = match &source {
+            FeedSource::Http(url) => Backend::Http(HttpFetcher::new(url.clone(), &options)?),
+            FeedSource::File(path) => Backend::File(path.clone()),
+            FeedSource::Stdin => Backend::Stdin { consumed: false },
+        };
+        Ok(Fetcher {
+            source,
+            options,
+            backend,
+            last: None,
+        })
+    }
+
+    /// Fetches the feed once. Unchanged data (HTTP 304, or a body hashing like the last one)
+    /// is [`Fetched::NotModified`]. A failed fetch leaves the remembered validators as they
+    /// were.
+    pub async fn fetch(&mut self) -> Result<Fetched, FetchError> {
+        let limit = self.options.max_body_bytes;
+        let (body, etag, last_modified) = match &mut self.backend {
+            Backend::Http(http) => match http.fetch(self.last.as_ref(), &self.options).await? {
+                Outcome::NotModified {
+                    etag,
+                    last_modified,
+                } => {
+                    if let Some(last) = &mut self.last {
+                        // A 304 may carry fresher validators (RFC 9110 section 15.4.5).
+                        last.etag = etag.or(last.etag.take());
+                        last.last_modified = last_modified.or(last.last_modified.take());
+                    }
+                    return Ok(Fetched::NotModified);
+                }
+                Outcome::Body {
+                    body,
+                    etag,
+                    last_modified,
+                } => (body, etag, last_modified),
+            },
+            Backend::File(path) => (local::read_file(path, limit).await?, None, None),
+            Backend::Stdin { consumed: true } => {
+                return match self.last {
+                    Some(_) => Ok(Fetched::NotModified),
+                    None => Err(FetchError::StdinConsumed),
+                };
+            }
+            Backend::Stdin { consumed } => {
+                *consumed = true;
+                (local::read_stdin(limit).await?, None, None)
+            }
+        };
+        Ok(self.accept(body, etag, last_modified))
+    }
+
+    fn accept(
+        &mut self,
+        body: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) -> Fetched {
+        let validators = Validators {
+            etag,
+            last_modified,
+            content_hash: local::content_hash(&body),
+        };
+        let unchanged = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.content_hash == validators.content_hash);
+        self.last = Some(validators.clone());
+        if unchanged {
+            Fetched::NotModified
+        } else {
+            Fetched::Modified { body, validators }
+        }
+    }
+
+    pub fn source(&self) -> &FeedSource {
+        &self.source
+    }
+
+    /// What the last successful fetch saw, if any.
+    pub fn validators(&self) -> Option<&Validators> {
+        self.last.as_ref()
+    }
+
+    /// Forgets the last validators, so the next fetch sends no conditional headers and
+    /// returns the body even if unchanged (for a manual "reload"). Standard input is not
+    /// read again.
+    pub fn forget_validators(&mut self) {
+        self.last = None;
+    }
+}
+
+impl fmt::Debug for Fetcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fetcher")
+            .field("source", &self.source)
+            .field("options", &self.options)
+            .field("last", &self.last)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> FeedSource {
+        FeedSource::parse(s).expect("valid source")
+    }
+
+    #[test]
+    fn parse_tells_sources_apart() {
+        assert_eq!(url("-"), FeedSource::Stdin);
+        assert!(matches!(
+            url("https://feed.example/p.json"),
+            FeedSource::Http(_)
+        ));
+        assert!(matches!(url("HTTP://feed.example/"), FeedSource::Http(_)));
+        assert_eq!(
+            url("feed.json"),
+            FeedSource::File(PathBuf::from("feed.json"))
+        );
+        assert_eq!(url("./-"), FeedSource::File(PathBuf::from("./-")));
+        assert_eq!(
+            url("C:\\feeds\\p.json"),
+            FeedSource::File(PathBuf::from("C:\\feeds\\p.json"))
+        );
+    }
+
+    #[test]
+    fn parse_refuses_empty_other_schemes_and_bad_urls() {
+        assert!(matches!(FeedSource::parse(""), Err(SourceError::Empty)));
+        assert!(matches!(
+            FeedSource::parse("ftp://feed.example/p.json"),
+            Err(SourceError::UnsupportedScheme { scheme }) if scheme == "ftp"
+        ));
+        let err = FeedSource::parse("https://u:SECRET@:99999/?k=SECRET").expect_err("bad port");
+        assert!(matches!(err, SourceError::InvalidUrl { .. }));
+        assert!(!format!("{err} {err:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn display_redacted_drops_userinfo_query_values_and_fragment() {
+        let source = url(
+            "https://alice:pw-SECRET@feed.example:8443/api/feed?token=SECRET&page=2&SECRET#frag-SECRET",
+        );
+        let shown = source.display_redacted();
+        assert_eq!(
+            shown,
+            "https://feed.example:8443/api/feed?token=[redacted]&page=[redacted]&[redacted]"
+        );
+        assert_eq!(format!("{source}"), shown);
+        assert!(!format!("{source:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn display_redacted_escapes_controls_in_paths() {
+        let source = FeedSource::File(PathBuf::from("feed\u{1b}[2J.json"));
+        assert_eq!(source.display_redacted(), "feed\\u{1b}[2J.json");
+        assert_eq!(FeedSource::Stdin.display_redacted(), "standard input");
+    }
+
+    #[test]
+    fn secret_never_prints() {
+        let secret = Secret::new("TOKEN-SECRET");
+        assert_eq!(format!("{secret} {secret:?}"), "[redacted] [redacted]");
+        let options = FetchOptions {
+            token: Some(secret.clone()),
+            ..FetchOptions::default()
+        };
+        assert!(!format!("{options:?}").contains("TOKEN-SECRET"));
+        assert_eq!(secret.expose(), "TOKEN-SECRET");
+    }
+
+    #[test]
+    fn secret_from_env_value_trims_and_treats_blank_as_unset() {
+        let token = Secret::from_env_value(Some("abc\n".into())).expect("ok");
+        assert_eq!(token.map(|t| t.expose().to_owned()), Some("abc".to_owned()));
+        assert!(
+            Secret::from_env_value(Some("  \n".into()))
+                .expect("ok")
+                .is_none()
+        );
+        assert!(Secret::from_env_value(None).expect("ok").is_none());
+    }
+
+    #[test]
+    fn secret_from_file_trims_trailing_newline() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("token");
+        std::fs::write(&path, "TOKEN-SECRET\r\n").expect("write");
+        let token = Secret::from_file(&path).expect("token");
+        assert_eq!(token.expose(), "TOKEN-SECRET");
+
+        std::fs::write(&path, "\n").expect("write");
+        let err = Secret::from_file(&path).expect_err("empty");
+        assert!(err.to_string().ends_with("is not a token: empty"), "{err}");
+
+        let err = Secret::from_file(&dir.path().join("missing")).expect_err("missing");
+        assert!(err.to_string().contains("missing"), "{err}");
+    }
+
+    #[test]
+    fn messages_read_like_the_spec() {
+        let timeout = FetchError::Timeout {
+            phase: TimeoutPhase::Total,
+            after: Duration::from_secs(20),
+        };
+        assert_eq!(timeout.to_string(), "feed request timed out after 20 s");
+        let status = FetchError::HttpStatus {
+            status: 503,
+            retry_after: Some(Duration::from_secs(30)),
+        };
+        assert_eq!(
+            status.to_string(),
+            "HTTP 503 Service Unavailable (retry after 30 s)"
+        );
+        let status = FetchError::HttpStatus {
+            status: 599,
+            retry_after: None,
+        };
+        assert_eq!(status.to_string(), "HTTP 599");
+        let large = FetchError::BodyTooLarge {
+            limit: FetchOptions::default().max_body_bytes,
+        };
+        assert_eq!(large.to_string(), "feed body exceeds the 64 MiB limit");
+        assert_eq!(ByteSize(1000).to_string(), "1000 bytes");
+        assert_eq!(
+            HumanDuration(Duration::from_millis(300)).to_string(),
+            "300 ms"
+        );
+        assert_eq!(
+            HumanDuration(Duration::from_millis(1500)).to_string(),
+            "1.5 s"
+        );
+    }
+}
