@@ -126,29 +126,14 @@ impl HttpFetcher {
         })
     }
 
-    /// One request, with the whole exchange (headers and body) under `total_timeout`.
+    /// One request. The client's total timeout covers it from connecting to the last body
+    /// byte, so a trickling server cannot hold it past `total_timeout`.
     pub(crate) async fn fetch(
         &self,
         previous: Option<&Validators>,
         options: &FetchOptions,
     ) -> Result<Outcome, FetchError> {
         let started = Instant::now();
-        let exchange = self.exchange(previous, options, started);
-        // reqwest enforces the same limit; this outer deadline also covers our own awaits.
-        tokio::time::timeout(options.total_timeout, exchange)
-            .await
-            .unwrap_or(Err(FetchError::Timeout {
-                phase: TimeoutPhase::Total,
-                after: options.total_timeout,
-            }))
-    }
-
-    async fn exchange(
-        &self,
-        previous: Option<&Validators>,
-        options: &FetchOptions,
-        started: Instant,
-    ) -> Result<Outcome, FetchError> {
         let fail = |e: reqwest::Error| self.classify(e, options, started);
         let mut response = self
             .client
@@ -480,6 +465,18 @@ mod tests {
         };
         let err = HttpFetcher::new(url("http://feed.example/"), &options).err();
         assert!(matches!(err, Some(FetchError::InsecureUrl)));
+    }
+
+    #[test]
+    fn the_authorization_header_is_marked_sensitive() {
+        let options = FetchOptions {
+            token: Some(super::super::source::Secret::new("TOKEN-SECRET")),
+            ..FetchOptions::default()
+        };
+        let fetcher = HttpFetcher::new(url("https://feed.example/"), &options).expect("builds");
+        let header = fetcher.authorization.as_ref().expect("a header");
+        assert!(header.is_sensitive());
+        assert_eq!(format!("{header:?}"), "Sensitive");
     }
 
     #[test]

@@ -381,18 +381,29 @@ fn describe_io(error: &std::io::Error) -> String {
     }
 }
 
-/// A duration as people read it: `300 ms`, `20 s`, `1.5 s`.
+/// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
 struct HumanDuration(Duration);
 
 impl fmt::Display for HumanDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.0;
         if d < Duration::from_secs(1) {
-            write!(f, "{} ms", d.as_millis())
-        } else if d.subsec_millis() == 0 {
-            write!(f, "{} s", d.as_secs())
+            return write!(f, "{} ms", d.as_millis());
+        }
+        if d < Duration::from_secs(10) && d.subsec_millis() >= 100 {
+            return write!(f, "{:.1} s", d.as_secs_f64());
+        }
+        // Past ten seconds, fractions only clutter: round to the second.
+        let secs = (d + Duration::from_millis(500)).as_secs();
+        let (value, unit, rest, rest_unit) = match secs {
+            0..120 => return write!(f, "{secs} s"),
+            120..7200 => (secs / 60, "min", secs % 60, "s"),
+            _ => (secs / 3600, "h", secs % 3600 / 60, "min"),
+        };
+        if rest == 0 {
+            write!(f, "{value} {unit}")
         } else {
-            write!(f, "{:.1} s", d.as_secs_f64())
+            write!(f, "{value} {unit} {rest} {rest_unit}")
         }
     }
 }
