@@ -307,28 +307,22 @@ fn install_crypto_provider() {
 }
 
 /// Texts that must never appear in a message: the token, the URL's userinfo and query.
+/// Texts shorter than 4 bytes are left out: scrubbing them would mangle ordinary words, and
+/// the messages are our own wording anyway; this is the second line of defence.
 fn secrets_of(url: &Url, options: &FetchOptions) -> Vec<String> {
-    let mut secrets = Vec::new();
-    if let Some(token) = &options.token {
-        secrets.push(token.expose().to_owned());
-    }
-    if let Some(password) = url.password() {
-        secrets.push(password.to_owned());
-    }
-    if !url.username().is_empty() {
-        secrets.push(url.username().to_owned());
-    }
-    if let Some(query) = url.query().filter(|q| !q.is_empty()) {
+    let mut secrets: Vec<String> = Vec::new();
+    secrets.extend(options.token.as_ref().map(|t| t.expose().to_owned()));
+    secrets.extend(url.password().map(str::to_owned));
+    secrets.push(url.username().to_owned());
+    if let Some(query) = url.query() {
         secrets.push(query.to_owned());
-        // Values shorter than 4 bytes would scrub ordinary words; they are rarely secrets.
         secrets.extend(
             query
                 .split('&')
-                .filter_map(|pair| pair.split_once('=').map(|(_, v)| v))
-                .filter(|v| v.len() >= 4)
-                .map(str::to_owned),
+                .filter_map(|pair| pair.split_once('=').map(|(_, v)| v.to_owned())),
         );
     }
+    secrets.retain(|s| s.len() >= 4);
     // Longest first, so a secret containing another is removed whole.
     secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     secrets

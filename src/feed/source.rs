@@ -286,8 +286,7 @@ pub struct Validators {
     pub content_hash: u64,
 }
 
-/// The outcome of a successful fetch.
-#[derive(Debug)]
+/// The outcome of a successful fetch. `Debug` shows the body's length, not its bytes.
 pub enum Fetched {
     /// A body different from the previous one.
     Modified {
@@ -297,6 +296,19 @@ pub enum Fetched {
     /// The feed is the same as last time (HTTP 304, or the same bytes again): keep the data
     /// already decoded, and count this as contact with the feed.
     NotModified,
+}
+
+impl fmt::Debug for Fetched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fetched::Modified { body, validators } => f
+                .debug_struct("Modified")
+                .field("body", &format_args!("<{} bytes>", body.len()))
+                .field("validators", validators)
+                .finish(),
+            Fetched::NotModified => f.write_str("NotModified"),
+        }
+    }
 }
 
 /// Which time limit ran out.
@@ -438,7 +450,17 @@ pub struct Fetcher {
 enum Backend {
     Http(HttpFetcher),
     File(PathBuf),
-    Stdin { consumed: bool },
+    Stdin(StdinState),
+}
+
+/// Standard input can be read only once.
+#[derive(Clone, Copy)]
+enum StdinState {
+    Unread,
+    /// Read whole: later fetches report it unchanged.
+    Read,
+    /// Reading failed part-way: nothing more will come.
+    Failed,
 }
 
 impl Fetcher {
@@ -448,7 +470,7 @@ impl Fetcher {
         let backend = match &source {
             FeedSource::Http(url) => Backend::Http(HttpFetcher::new(url.clone(), &options)?),
             FeedSource::File(path) => Backend::File(path.clone()),
-            FeedSource::Stdin => Backend::Stdin { consumed: false },
+            FeedSource::Stdin => Backend::Stdin(StdinState::Unread),
         };
         Ok(Fetcher {
             source,
@@ -483,15 +505,13 @@ impl Fetcher {
                 } => (body, etag, last_modified),
             },
             Backend::File(path) => (local::read_file(path, limit).await?, None, None),
-            Backend::Stdin { consumed: true } => {
-                return match self.last {
-                    Some(_) => Ok(Fetched::NotModified),
-                    None => Err(FetchError::StdinConsumed),
-                };
-            }
-            Backend::Stdin { consumed } => {
-                *consumed = true;
-                (local::read_stdin(limit).await?, None, None)
+            Backend::Stdin(StdinState::Read) => return Ok(Fetched::NotModified),
+            Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
+            Backend::Stdin(state @ StdinState::Unread) => {
+                *state = StdinState::Failed;
+                let body = local::read_stdin(limit).await?;
+                *state = StdinState::Read;
+                (body, None, None)
             }
         };
         Ok(self.accept(body, etag, last_modified))
@@ -531,7 +551,7 @@ impl Fetcher {
 
     /// Forgets the last validators, so the next fetch sends no conditional headers and
     /// returns the body even if unchanged (for a manual "reload"). Standard input is not
-    /// read again.
+    /// read again: it stays [`Fetched::NotModified`].
     pub fn forget_validators(&mut self) {
         self.last = None;
     }
@@ -645,6 +665,20 @@ mod tests {
 
         let err = Secret::from_file(&dir.path().join("missing")).expect_err("missing");
         assert!(err.to_string().contains("missing"), "{err}");
+    }
+
+    #[test]
+    fn fetched_debug_shows_the_body_length_only() {
+        let fetched = Fetched::Modified {
+            body: b"secret feed".to_vec(),
+            validators: Validators {
+                etag: None,
+                last_modified: None,
+                content_hash: 1,
+            },
+        };
+        let shown = format!("{fetched:?}");
+        assert!(shown.starts_with("Modified { body: <11 bytes>"), "{shown}");
     }
 
     #[test]
