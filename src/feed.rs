@@ -5,6 +5,8 @@
 //! This module returns bytes and knows nothing of the feed's JSON: decoding belongs to the
 //! layers above. It must not depend on the UI or on `domain`.
 
+mod error;
 pub mod http;
 mod local;
+mod secret;
 pub mod source;

@@ -1,25 +1,21 @@
 //! Where the feed comes from ([`FeedSource`]), how it is fetched ([`FetchOptions`], [`Fetcher`])
 //! and what can go wrong ([`FetchError`]). Returns bytes; knows nothing of the feed's JSON.
+//! [`FetchError`] and [`Secret`] live in their own private files and are re-exported here, so
+//! this is the one path callers use.
 //!
 //! Every message this module produces is one line and safe to show on a wall screen: URLs are
 //! shown without userinfo, query values or fragment, and the token never appears.
 
-use std::ffi::OsString;
 use std::fmt;
-use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use reqwest::Url;
 
+pub use super::error::{FetchError, TimeoutPhase};
 use super::http::{HttpFetcher, Outcome};
 use super::local;
-
-/// Name of the environment variable [`Secret::from_env`] reads the bearer token from.
-pub const TOKEN_ENV: &str = "INVESTBOARD_TOKEN";
-
-/// A token file larger than this is refused: it is surely not a token (or it is `/dev/zero`).
-const MAX_TOKEN_FILE_BYTES: u64 = 64 * 1024;
+pub use super::secret::{Secret, TOKEN_ENV};
 
 /// Where the feed document is read from.
 ///
@@ -155,92 +151,6 @@ pub enum SourceError {
     TokenFileInvalid { path: String, reason: &'static str },
 }
 
-/// A credential. `Debug` and `Display` print `[redacted]`, so it can sit in structs that are
-/// logged; [`Secret::expose`] is the one way to the value.
-#[derive(Clone)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Secret {
-        Secret(value.into())
-    }
-
-    /// The secret value, for building the request header and nothing else.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-
-    /// The token from [`TOKEN_ENV`], or `None` when it is unset or blank.
-    pub fn from_env() -> Result<Option<Secret>, SourceError> {
-        Secret::from_env_value(std::env::var_os(TOKEN_ENV))
-    }
-
-    fn from_env_value(value: Option<OsString>) -> Result<Option<Secret>, SourceError> {
-        let Some(value) = value else {
-            return Ok(None);
-        };
-        let value = value
-            .into_string()
-            .map_err(|_| SourceError::TokenNotUnicode)?;
-        let token = value.trim();
-        Ok((!token.is_empty()).then(|| Secret::new(token)))
-    }
-
-    /// The token stored in a file, surrounding whitespace (the trailing newline editors add)
-    /// removed. Warns through `tracing` when the file is readable by group or others.
-    pub fn from_file(path: &Path) -> Result<Secret, SourceError> {
-        let shown = escape_controls(&path.display().to_string());
-        let file_error = |error| SourceError::TokenFile {
-            path: shown.clone(),
-            error,
-        };
-        let file = std::fs::File::open(path).map_err(file_error)?;
-        warn_if_shared(&file, &shown);
-        let mut bytes = Vec::new();
-        file.take(MAX_TOKEN_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(file_error)?;
-        let invalid = |reason| SourceError::TokenFileInvalid {
-            path: shown.clone(),
-            reason,
-        };
-        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_TOKEN_FILE_BYTES {
-            return Err(invalid("larger than 64 KiB"));
-        }
-        let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8"))?;
-        let token = text.trim();
-        if token.is_empty() {
-            return Err(invalid("empty"));
-        }
-        Ok(Secret::new(token))
-    }
-}
-
-#[cfg(unix)]
-fn warn_if_shared(file: &std::fs::File, shown: &str) {
-    use std::os::unix::fs::PermissionsExt as _;
-    if let Ok(meta) = file.metadata()
-        && meta.permissions().mode() & 0o077 != 0
-    {
-        tracing::warn!(path = shown, "token file is readable by group or others");
-    }
-}
-
-#[cfg(not(unix))]
-fn warn_if_shared(_file: &std::fs::File, _shown: &str) {}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
-
-impl fmt::Display for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
-
 /// How a [`Fetcher`] fetches. The defaults suit a feed polled every few seconds.
 #[derive(Clone, Debug)]
 pub struct FetchOptions {
@@ -307,133 +217,6 @@ impl fmt::Debug for Fetched {
                 .field("validators", validators)
                 .finish(),
             Fetched::NotModified => f.write_str("NotModified"),
-        }
-    }
-}
-
-/// Which time limit ran out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimeoutPhase {
-    Connect,
-    Read,
-    Total,
-}
-
-/// Why a fetch failed. Each message is one line and never contains the token or the URL's
-/// userinfo or query.
-#[derive(thiserror::Error, Debug)]
-#[non_exhaustive]
-pub enum FetchError {
-    #[error("{}", timeout_message(*.phase, *.after))]
-    Timeout {
-        phase: TimeoutPhase,
-        after: Duration,
-    },
-    /// The connection could not be made ("connection refused", DNS failure, ...).
-    #[error("{0}")]
-    Connect(String),
-    /// The server answered with a status other than 2xx or 304.
-    #[error("{}", status_message(*.status, *.retry_after))]
-    HttpStatus {
-        status: u16,
-        /// From `Retry-After` (seconds or HTTP-date), unclamped.
-        retry_after: Option<Duration>,
-    },
-    #[error("feed body exceeds the {} limit", ByteSize(*.limit))]
-    BodyTooLarge { limit: u64 },
-    /// Reading a file or standard input failed; `place` names it.
-    #[error("cannot read {place}: {}", describe_io(.error))]
-    Io {
-        place: String,
-        error: std::io::Error,
-    },
-    #[error("TLS error: {0}")]
-    Tls(String),
-    /// A redirect was refused (another origin, too many hops) or could not be followed.
-    #[error("{0}")]
-    Redirect(String),
-    /// The connection broke or the body was malformed (bad gzip, closed mid-body, ...).
-    #[error("{0}")]
-    Transfer(String),
-    #[error("the feed URL uses plain http but https is required")]
-    InsecureUrl,
-    /// The options cannot work (a token that is not a valid header value, ...).
-    #[error("cannot set up the feed client: {0}")]
-    Setup(String),
-    #[error("standard input was already read and held no usable feed")]
-    StdinConsumed,
-}
-
-fn timeout_message(phase: TimeoutPhase, after: Duration) -> String {
-    let after = HumanDuration(after);
-    match phase {
-        TimeoutPhase::Connect => format!("connecting to the feed server timed out after {after}"),
-        TimeoutPhase::Read => format!("the feed server sent nothing for {after}"),
-        TimeoutPhase::Total => format!("feed request timed out after {after}"),
-    }
-}
-
-fn status_message(status: u16, retry_after: Option<Duration>) -> String {
-    let reason = reqwest::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|s| s.canonical_reason())
-        .map(|reason| format!(" {reason}"))
-        .unwrap_or_default();
-    let retry = retry_after
-        .map(|after| format!(" (retry after {})", HumanDuration(after)))
-        .unwrap_or_default();
-    format!("HTTP {status}{reason}{retry}")
-}
-
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => error.to_string().replace(['\r', '\n'], " "),
-    }
-}
-
-/// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
-struct HumanDuration(Duration);
-
-impl fmt::Display for HumanDuration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.0;
-        if d < Duration::from_secs(1) {
-            return write!(f, "{} ms", d.as_millis());
-        }
-        if d < Duration::from_secs(10) && d.subsec_millis() >= 100 {
-            return write!(f, "{:.1} s", d.as_secs_f64());
-        }
-        // Past ten seconds, fractions only clutter: round to the second.
-        let secs = (d + Duration::from_millis(500)).as_secs();
-        let (value, unit, rest, rest_unit) = match secs {
-            0..120 => return write!(f, "{secs} s"),
-            120..7200 => (secs / 60, "min", secs % 60, "s"),
-            _ => (secs / 3600, "h", secs % 3600 / 60, "min"),
-        };
-        if rest == 0 {
-            write!(f, "{value} {unit}")
-        } else {
-            write!(f, "{value} {unit} {rest} {rest_unit}")
-        }
-    }
-}
-
-/// A byte count in the largest binary unit that divides it: `64 MiB`, `512 KiB`, `1000 bytes`.
-struct ByteSize(u64);
-
-impl fmt::Display for ByteSize {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const KIB: u64 = 1024;
-        const MIB: u64 = 1024 * KIB;
-        const GIB: u64 = 1024 * MIB;
-        match self.0 {
-            0 => f.write_str("0 bytes"),
-            n if n % GIB == 0 => write!(f, "{} GiB", n / GIB),
-            n if n % MIB == 0 => write!(f, "{} MiB", n / MIB),
-            n if n % KIB == 0 => write!(f, "{} KiB", n / KIB),
-            n => write!(f, "{n} bytes"),
         }
     }
 }
@@ -628,46 +411,6 @@ mod tests {
     }
 
     #[test]
-    fn secret_never_prints() {
-        let secret = Secret::new("TOKEN-SECRET");
-        assert_eq!(format!("{secret} {secret:?}"), "[redacted] [redacted]");
-        let options = FetchOptions {
-            token: Some(secret.clone()),
-            ..FetchOptions::default()
-        };
-        assert!(!format!("{options:?}").contains("TOKEN-SECRET"));
-        assert_eq!(secret.expose(), "TOKEN-SECRET");
-    }
-
-    #[test]
-    fn secret_from_env_value_trims_and_treats_blank_as_unset() {
-        let token = Secret::from_env_value(Some("abc\n".into())).expect("ok");
-        assert_eq!(token.map(|t| t.expose().to_owned()), Some("abc".to_owned()));
-        assert!(
-            Secret::from_env_value(Some("  \n".into()))
-                .expect("ok")
-                .is_none()
-        );
-        assert!(Secret::from_env_value(None).expect("ok").is_none());
-    }
-
-    #[test]
-    fn secret_from_file_trims_trailing_newline() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("token");
-        std::fs::write(&path, "TOKEN-SECRET\r\n").expect("write");
-        let token = Secret::from_file(&path).expect("token");
-        assert_eq!(token.expose(), "TOKEN-SECRET");
-
-        std::fs::write(&path, "\n").expect("write");
-        let err = Secret::from_file(&path).expect_err("empty");
-        assert!(err.to_string().ends_with("is not a token: empty"), "{err}");
-
-        let err = Secret::from_file(&dir.path().join("missing")).expect_err("missing");
-        assert!(err.to_string().contains("missing"), "{err}");
-    }
-
-    #[test]
     fn fetched_debug_shows_the_body_length_only() {
         let fetched = Fetched::Modified {
             body: b"secret feed".to_vec(),
@@ -679,40 +422,5 @@ mod tests {
         };
         let shown = format!("{fetched:?}");
         assert!(shown.starts_with("Modified { body: <11 bytes>"), "{shown}");
-    }
-
-    #[test]
-    fn messages_read_like_the_spec() {
-        let timeout = FetchError::Timeout {
-            phase: TimeoutPhase::Total,
-            after: Duration::from_secs(20),
-        };
-        assert_eq!(timeout.to_string(), "feed request timed out after 20 s");
-        let status = FetchError::HttpStatus {
-            status: 503,
-            retry_after: Some(Duration::from_secs(30)),
-        };
-        assert_eq!(
-            status.to_string(),
-            "HTTP 503 Service Unavailable (retry after 30 s)"
-        );
-        let status = FetchError::HttpStatus {
-            status: 599,
-            retry_after: None,
-        };
-        assert_eq!(status.to_string(), "HTTP 599");
-        let large = FetchError::BodyTooLarge {
-            limit: FetchOptions::default().max_body_bytes,
-        };
-        assert_eq!(large.to_string(), "feed body exceeds the 64 MiB limit");
-        assert_eq!(ByteSize(1000).to_string(), "1000 bytes");
-        assert_eq!(
-            HumanDuration(Duration::from_millis(300)).to_string(),
-            "300 ms"
-        );
-        assert_eq!(
-            HumanDuration(Duration::from_millis(1500)).to_string(),
-            "1.5 s"
-        );
     }
 }
