@@ -1,7 +1,16 @@
-//! The feed: its wire format (version 1), per-record validation into a domain `Snapshot`.
-//! Parsing knows nothing of where the bytes came from.
+//! The feed: where its bytes come from (an HTTP(S) URL, a file or standard input, fetched with
+//! time limits, a body cap, same-origin redirects, conditional requests and redacted errors),
+//! and its wire format (version 1) validated record by record into a domain `Snapshot`.
+//!
+//! Must not depend on the UI. Fetching knows nothing of JSON; parsing knows nothing of where
+//! the bytes came from.
 
+mod error;
+pub mod http;
+mod local;
 pub mod parse;
+mod secret;
+pub mod source;
 pub mod wire;
 
 pub use parse::{FeedError, parse_feed};

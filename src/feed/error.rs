@@ -1,0 +1,171 @@
+//! What can go wrong fetching the feed, worded for a wall screen: one line, no secrets.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Which time limit ran out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    Connect,
+    Read,
+    Total,
+}
+
+/// Why a fetch failed. Each message is one line and never contains the token or the URL's
+/// userinfo or query.
+#[derive(thiserror::Error, Debug)]
+#[non_exhaustive]
+pub enum FetchError {
+    #[error("{}", timeout_message(*.phase, *.after))]
+    Timeout {
+        phase: TimeoutPhase,
+        after: Duration,
+    },
+    /// The connection could not be made ("connection refused", DNS failure, ...).
+    #[error("{0}")]
+    Connect(String),
+    /// The server answered with a status other than 2xx or 304.
+    #[error("{}", status_message(*.status, *.retry_after))]
+    HttpStatus {
+        status: u16,
+        /// From `Retry-After` (seconds or HTTP-date), unclamped.
+        retry_after: Option<Duration>,
+    },
+    #[error("feed body exceeds the {} limit", ByteSize(*.limit))]
+    BodyTooLarge { limit: u64 },
+    /// Reading a file or standard input failed; `place` names it.
+    #[error("cannot read {place}: {}", describe_io(.error))]
+    Io {
+        place: String,
+        error: std::io::Error,
+    },
+    #[error("TLS error: {0}")]
+    Tls(String),
+    /// A redirect was refused (another origin, too many hops) or could not be followed.
+    #[error("{0}")]
+    Redirect(String),
+    /// The connection broke or the body was malformed (bad gzip, closed mid-body, ...).
+    #[error("{0}")]
+    Transfer(String),
+    #[error("the feed URL uses plain http but https is required")]
+    InsecureUrl,
+    /// The options cannot work (a token that is not a valid header value, ...).
+    #[error("cannot set up the feed client: {0}")]
+    Setup(String),
+    #[error("standard input was already read and held no usable feed")]
+    StdinConsumed,
+}
+
+fn timeout_message(phase: TimeoutPhase, after: Duration) -> String {
+    let after = HumanDuration(after);
+    match phase {
+        TimeoutPhase::Connect => format!("connecting to the feed server timed out after {after}"),
+        TimeoutPhase::Read => format!("the feed server sent nothing for {after}"),
+        TimeoutPhase::Total => format!("feed request timed out after {after}"),
+    }
+}
+
+fn status_message(status: u16, retry_after: Option<Duration>) -> String {
+    let reason = reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .map(|reason| format!(" {reason}"))
+        .unwrap_or_default();
+    let retry = retry_after
+        .map(|after| format!(" (retry after {})", HumanDuration(after)))
+        .unwrap_or_default();
+    format!("HTTP {status}{reason}{retry}")
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => error.to_string().replace(['\r', '\n'], " "),
+    }
+}
+
+/// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
+struct HumanDuration(Duration);
+
+impl fmt::Display for HumanDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        if d < Duration::from_secs(1) {
+            return write!(f, "{} ms", d.as_millis());
+        }
+        if d < Duration::from_secs(10) && d.subsec_millis() >= 100 {
+            return write!(f, "{:.1} s", d.as_secs_f64());
+        }
+        // Past ten seconds, fractions only clutter: round to the second.
+        let secs = (d + Duration::from_millis(500)).as_secs();
+        let (value, unit, rest, rest_unit) = match secs {
+            0..120 => return write!(f, "{secs} s"),
+            120..7200 => (secs / 60, "min", secs % 60, "s"),
+            _ => (secs / 3600, "h", secs % 3600 / 60, "min"),
+        };
+        if rest == 0 {
+            write!(f, "{value} {unit}")
+        } else {
+            write!(f, "{value} {unit} {rest} {rest_unit}")
+        }
+    }
+}
+
+/// A byte count in the largest binary unit that divides it: `64 MiB`, `512 KiB`, `1000 bytes`.
+struct ByteSize(u64);
+
+impl fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const KIB: u64 = 1024;
+        const MIB: u64 = 1024 * KIB;
+        const GIB: u64 = 1024 * MIB;
+        match self.0 {
+            0 => f.write_str("0 bytes"),
+            n if n % GIB == 0 => write!(f, "{} GiB", n / GIB),
+            n if n % MIB == 0 => write!(f, "{} MiB", n / MIB),
+            n if n % KIB == 0 => write!(f, "{} KiB", n / KIB),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_read_like_the_spec() {
+        let timeout = FetchError::Timeout {
+            phase: TimeoutPhase::Total,
+            after: Duration::from_secs(20),
+        };
+        assert_eq!(timeout.to_string(), "feed request timed out after 20 s");
+        let status = FetchError::HttpStatus {
+            status: 503,
+            retry_after: Some(Duration::from_secs(30)),
+        };
+        assert_eq!(
+            status.to_string(),
+            "HTTP 503 Service Unavailable (retry after 30 s)"
+        );
+        let status = FetchError::HttpStatus {
+            status: 599,
+            retry_after: None,
+        };
+        assert_eq!(status.to_string(), "HTTP 599");
+        let large = FetchError::BodyTooLarge {
+            limit: 64 * 1024 * 1024,
+        };
+        assert_eq!(large.to_string(), "feed body exceeds the 64 MiB limit");
+        assert_eq!(ByteSize(1000).to_string(), "1000 bytes");
+        assert_eq!(
+            HumanDuration(Duration::from_millis(300)).to_string(),
+            "300 ms"
+        );
+        assert_eq!(
+            HumanDuration(Duration::from_millis(1500)).to_string(),
+            "1.5 s"
+        );
+    }
+}

@@ -1,0 +1,426 @@
+//! Where the feed comes from ([`FeedSource`]), how it is fetched ([`FetchOptions`], [`Fetcher`])
+//! and what can go wrong ([`FetchError`]). Returns bytes; knows nothing of the feed's JSON.
+//! [`FetchError`] and [`Secret`] live in their own private files and are re-exported here, so
+//! this is the one path callers use.
+//!
+//! Every message this module produces is one line and safe to show on a wall screen: URLs are
+//! shown without userinfo, query values or fragment, and the token never appears.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use reqwest::Url;
+
+pub use super::error::{FetchError, TimeoutPhase};
+use super::http::{HttpFetcher, Outcome};
+use super::local;
+pub use super::secret::{Secret, TOKEN_ENV};
+
+/// Where the feed document is read from.
+///
+/// `Debug` and `Display` both print [`FeedSource::display_redacted`], so the source can be
+/// logged or shown without leaking credentials kept in the URL.
+#[derive(Clone, PartialEq, Eq)]
+pub enum FeedSource {
+    /// An `http://` or `https://` URL, polled with conditional requests.
+    Http(Url),
+    /// A file, re-read on every fetch.
+    File(PathBuf),
+    /// Standard input, read once to its end.
+    Stdin,
+}
+
+impl FeedSource {
+    /// Parses a source as the user writes it: `-` is standard input, a URL with the `http` or
+    /// `https` scheme is fetched over HTTP, and anything else without a `scheme://` prefix is a
+    /// file path. Another scheme (`ftp://...`) is refused rather than taken for a path.
+    pub fn parse(s: &str) -> Result<FeedSource, SourceError> {
+        if s == "-" {
+            return Ok(FeedSource::Stdin);
+        }
+        if s.trim().is_empty() {
+            return Err(SourceError::Empty);
+        }
+        if let Some((scheme, _)) = s.split_once("://")
+            && is_scheme(scheme)
+        {
+            let scheme = scheme.to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return Err(SourceError::UnsupportedScheme { scheme });
+            }
+            // The parse error's text never repeats the input, which may hold a secret.
+            return Url::parse(s)
+                .map(FeedSource::Http)
+                .map_err(|e| SourceError::InvalidUrl {
+                    reason: e.to_string(),
+                });
+        }
+        Ok(FeedSource::File(PathBuf::from(s)))
+    }
+
+    /// The source in a form safe to print: URLs lose their userinfo, query values and
+    /// fragment (query keys stay, to tell `?token=` from `?page=`); control characters in
+    /// paths are escaped.
+    pub fn display_redacted(&self) -> String {
+        match self {
+            FeedSource::Http(url) => redact_url(url),
+            FeedSource::File(path) => escape_controls(&path.display().to_string()),
+            FeedSource::Stdin => "standard input".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for FeedSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_redacted())
+    }
+}
+
+impl fmt::Debug for FeedSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let variant = match self {
+            FeedSource::Http(_) => "Http",
+            FeedSource::File(_) => "File",
+            FeedSource::Stdin => return f.write_str("Stdin"),
+        };
+        f.debug_tuple(variant)
+            .field(&self.display_redacted())
+            .finish()
+    }
+}
+
+/// RFC 3986 scheme: a letter, then letters, digits, `+`, `-` or `.`.
+fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+fn redact_url(url: &Url) -> String {
+    let mut shown = url.clone();
+    // Both setters only fail for URLs that cannot have userinfo, which then has none to leak.
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.set_fragment(None);
+    let query = shown.query().map(|q| {
+        q.split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) => format!("{key}=[redacted]"),
+                None => "[redacted]".to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    });
+    shown.set_query(None);
+    match query {
+        Some(q) => format!("{shown}?{q}"),
+        None => shown.to_string(),
+    }
+}
+
+/// Escapes control characters so a hostile file name cannot drive the terminal.
+pub(crate) fn escape_controls(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A mistake in how the feed source or its token was given: found before any fetch.
+#[derive(thiserror::Error, Debug)]
+#[non_exhaustive]
+pub enum SourceError {
+    #[error("the feed source is empty (give a URL, a file path, or - for standard input)")]
+    Empty,
+    #[error("invalid feed URL: {reason}")]
+    InvalidUrl { reason: String },
+    #[error("unsupported feed URL scheme {scheme:?} (use http, https, a file path, or -)")]
+    UnsupportedScheme { scheme: String },
+    #[error("{TOKEN_ENV} is not valid UTF-8")]
+    TokenNotUnicode,
+    #[error("cannot read token file \"{path}\": {error}")]
+    TokenFile { path: String, error: std::io::Error },
+    #[error("token file \"{path}\" is not a token: {reason}")]
+    TokenFileInvalid { path: String, reason: &'static str },
+}
+
+/// How a [`Fetcher`] fetches. The defaults suit a feed polled every few seconds.
+#[derive(Clone, Debug)]
+pub struct FetchOptions {
+    /// Limit on establishing the TCP (and TLS) connection.
+    pub connect_timeout: Duration,
+    /// Limit on waiting for the next bytes from the server; resets on every read.
+    pub read_timeout: Duration,
+    /// Limit on the whole request, from connecting to the last body byte. A server that
+    /// trickles bytes never trips the read timeout but always trips this one.
+    pub total_timeout: Duration,
+    /// Largest body accepted, counted after gzip decoding (so it also stops gzip bombs).
+    pub max_body_bytes: u64,
+    /// Sent as `Authorization: Bearer <token>` to the feed's origin only.
+    pub token: Option<Secret>,
+    /// Refuse plain `http://`, for the feed URL and for any redirect.
+    pub https_only: bool,
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            connect_timeout: Duration::from_secs(5),
+            read_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(20),
+            max_body_bytes: 64 * 1024 * 1024,
+            token: None,
+            https_only: false,
+            user_agent: concat!("investboard/", env!("CARGO_PKG_VERSION")).to_owned(),
+        }
+    }
+}
+
+/// What identifies the version of the feed last fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Validators {
+    /// The server's `ETag`, verbatim (a `W/` prefix included), sent back as `If-None-Match`.
+    pub etag: Option<String>,
+    /// The server's `Last-Modified`, verbatim, sent back as `If-Modified-Since`.
+    pub last_modified: Option<String>,
+    /// Hash of the body bytes: detects an unchanged body from a file, standard input or a
+    /// server that sends no validators. Only meaningful within one process.
+    pub content_hash: u64,
+}
+
+/// The outcome of a successful fetch. `Debug` shows the body's length, not its bytes.
+pub enum Fetched {
+    /// A body different from the previous one.
+    Modified {
+        body: Vec<u8>,
+        validators: Validators,
+    },
+    /// The feed is the same as last time (HTTP 304, or the same bytes again): keep the data
+    /// already decoded, and count this as contact with the feed.
+    NotModified,
+}
+
+impl fmt::Debug for Fetched {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fetched::Modified { body, validators } => f
+                .debug_struct("Modified")
+                .field("body", &format_args!("<{} bytes>", body.len()))
+                .field("validators", validators)
+                .finish(),
+            Fetched::NotModified => f.write_str("NotModified"),
+        }
+    }
+}
+
+/// Fetches one [`FeedSource`] again and again, remembering what it last saw so unchanged
+/// data comes back as [`Fetched::NotModified`]. The HTTP client is built once, in `new`.
+pub struct Fetcher {
+    source: FeedSource,
+    options: FetchOptions,
+    backend: Backend,
+    last: Option<Validators>,
+}
+
+enum Backend {
+    Http(HttpFetcher),
+    File(PathBuf),
+    Stdin(StdinState),
+}
+
+/// Standard input can be read only once.
+#[derive(Clone, Copy)]
+enum StdinState {
+    Unread,
+    /// Read whole: later fetches report it unchanged.
+    Read,
+    /// Reading failed part-way: nothing more will come.
+    Failed,
+}
+
+impl Fetcher {
+    /// Checks the options against the source and, for a URL, builds the HTTP client
+    /// (installing the `ring` crypto provider as the process default if none is).
+    pub fn new(source: FeedSource, options: FetchOptions) -> Result<Fetcher, FetchError> {
+        let backend = match &source {
+            FeedSource::Http(url) => Backend::Http(HttpFetcher::new(url.clone(), &options)?),
+            FeedSource::File(path) => Backend::File(path.clone()),
+            FeedSource::Stdin => Backend::Stdin(StdinState::Unread),
+        };
+        Ok(Fetcher {
+            source,
+            options,
+            backend,
+            last: None,
+        })
+    }
+
+    /// Fetches the feed once. Unchanged data (HTTP 304, or a body hashing like the last one)
+    /// is [`Fetched::NotModified`]. A failed fetch leaves the remembered validators as they
+    /// were.
+    pub async fn fetch(&mut self) -> Result<Fetched, FetchError> {
+        let limit = self.options.max_body_bytes;
+        let (body, etag, last_modified) = match &mut self.backend {
+            Backend::Http(http) => match http.fetch(self.last.as_ref(), &self.options).await? {
+                Outcome::NotModified {
+                    etag,
+                    last_modified,
+                } => {
+                    if let Some(last) = &mut self.last {
+                        // A 304 may carry fresher validators (RFC 9110 section 15.4.5).
+                        last.etag = etag.or(last.etag.take());
+                        last.last_modified = last_modified.or(last.last_modified.take());
+                    }
+                    return Ok(Fetched::NotModified);
+                }
+                Outcome::Body {
+                    body,
+                    etag,
+                    last_modified,
+                } => (body, etag, last_modified),
+            },
+            Backend::File(path) => (local::read_file(path, limit).await?, None, None),
+            Backend::Stdin(StdinState::Read) => return Ok(Fetched::NotModified),
+            Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
+            Backend::Stdin(state @ StdinState::Unread) => {
+                *state = StdinState::Failed;
+                let body = local::read_stdin(limit).await?;
+                *state = StdinState::Read;
+                (body, None, None)
+            }
+        };
+        Ok(self.accept(body, etag, last_modified))
+    }
+
+    fn accept(
+        &mut self,
+        body: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) -> Fetched {
+        let validators = Validators {
+            etag,
+            last_modified,
+            content_hash: local::content_hash(&body),
+        };
+        let unchanged = self
+            .last
+            .as_ref()
+            .is_some_and(|last| last.content_hash == validators.content_hash);
+        self.last = Some(validators.clone());
+        if unchanged {
+            Fetched::NotModified
+        } else {
+            Fetched::Modified { body, validators }
+        }
+    }
+
+    pub fn source(&self) -> &FeedSource {
+        &self.source
+    }
+
+    /// What the last successful fetch saw, if any.
+    pub fn validators(&self) -> Option<&Validators> {
+        self.last.as_ref()
+    }
+
+    /// Forgets the last validators, so the next fetch sends no conditional headers and
+    /// returns the body even if unchanged (for a manual "reload"). Standard input is not
+    /// read again: it stays [`Fetched::NotModified`].
+    pub fn forget_validators(&mut self) {
+        self.last = None;
+    }
+}
+
+impl fmt::Debug for Fetcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fetcher")
+            .field("source", &self.source)
+            .field("options", &self.options)
+            .field("last", &self.last)
+            .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> FeedSource {
+        FeedSource::parse(s).expect("valid source")
+    }
+
+    #[test]
+    fn parse_tells_sources_apart() {
+        assert_eq!(url("-"), FeedSource::Stdin);
+        assert!(matches!(
+            url("https://feed.example/p.json"),
+            FeedSource::Http(_)
+        ));
+        assert!(matches!(url("HTTP://feed.example/"), FeedSource::Http(_)));
+        assert_eq!(
+            url("feed.json"),
+            FeedSource::File(PathBuf::from("feed.json"))
+        );
+        assert_eq!(url("./-"), FeedSource::File(PathBuf::from("./-")));
+        assert_eq!(
+            url("C:\\feeds\\p.json"),
+            FeedSource::File(PathBuf::from("C:\\feeds\\p.json"))
+        );
+    }
+
+    #[test]
+    fn parse_refuses_empty_other_schemes_and_bad_urls() {
+        assert!(matches!(FeedSource::parse(""), Err(SourceError::Empty)));
+        assert!(matches!(
+            FeedSource::parse("ftp://feed.example/p.json"),
+            Err(SourceError::UnsupportedScheme { scheme }) if scheme == "ftp"
+        ));
+        let err = FeedSource::parse("https://u:SECRET@:99999/?k=SECRET").expect_err("bad port");
+        assert!(matches!(err, SourceError::InvalidUrl { .. }));
+        assert!(!format!("{err} {err:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn display_redacted_drops_userinfo_query_values_and_fragment() {
+        let source = url(
+            "https://alice:pw-SECRET@feed.example:8443/api/feed?token=SECRET&page=2&SECRET#frag-SECRET",
+        );
+        let shown = source.display_redacted();
+        assert_eq!(
+            shown,
+            "https://feed.example:8443/api/feed?token=[redacted]&page=[redacted]&[redacted]"
+        );
+        assert_eq!(format!("{source}"), shown);
+        assert!(!format!("{source:?}").contains("SECRET"));
+    }
+
+    #[test]
+    fn display_redacted_escapes_controls_in_paths() {
+        let source = FeedSource::File(PathBuf::from("feed\u{1b}[2J.json"));
+        assert_eq!(source.display_redacted(), "feed\\u{1b}[2J.json");
+        assert_eq!(FeedSource::Stdin.display_redacted(), "standard input");
+    }
+
+    #[test]
+    fn fetched_debug_shows_the_body_length_only() {
+        let fetched = Fetched::Modified {
+            body: b"secret feed".to_vec(),
+            validators: Validators {
+                etag: None,
+                last_modified: None,
+                content_hash: 1,
+            },
+        };
+        let shown = format!("{fetched:?}");
+        assert!(shown.starts_with("Modified { body: <11 bytes>"), "{shown}");
+    }
+}

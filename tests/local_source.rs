@@ -1,0 +1,139 @@
+//! The file and standard-input sources: re-read, capped, unchanged data detected by hash.
+
+use std::time::Duration;
+
+use investboard::feed::source::{FeedSource, FetchError, FetchOptions, Fetched, Fetcher};
+
+async fn fetch(fetcher: &mut Fetcher) -> Result<Fetched, FetchError> {
+    tokio::time::timeout(Duration::from_secs(10), fetcher.fetch())
+        .await
+        .expect("fetch finished in time")
+}
+
+async fn body(fetcher: &mut Fetcher) -> Vec<u8> {
+    match fetch(fetcher).await.expect("fetch succeeds") {
+        Fetched::Modified { body, .. } => Some(body),
+        Fetched::NotModified => None,
+    }
+    .expect("a new body, not NotModified")
+}
+
+fn file_fetcher(path: &std::path::Path, options: FetchOptions) -> Fetcher {
+    let source = FeedSource::parse(path.to_str().expect("utf-8 path")).expect("source");
+    assert!(matches!(source, FeedSource::File(_)));
+    Fetcher::new(source, options).expect("fetcher")
+}
+
+#[tokio::test]
+async fn a_file_is_read_again_on_every_fetch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.json");
+    std::fs::write(&path, "first").expect("write");
+    let mut f = file_fetcher(&path, FetchOptions::default());
+    assert_eq!(body(&mut f).await, b"first");
+    assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
+    std::fs::write(&path, "second").expect("write");
+    assert_eq!(body(&mut f).await, b"second");
+}
+
+#[tokio::test]
+async fn a_missing_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("nowhere.json");
+    let mut f = file_fetcher(&path, FetchOptions::default());
+    let err = fetch(&mut f).await.expect_err("missing");
+    assert!(
+        matches!(&err, FetchError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound)
+    );
+    assert_eq!(
+        err.to_string(),
+        format!("cannot read feed file \"{}\": no such file", path.display())
+    );
+}
+
+#[tokio::test]
+async fn a_file_over_the_cap_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, vec![b' '; 2000]).expect("write");
+    let options = FetchOptions {
+        max_body_bytes: 1000,
+        ..FetchOptions::default()
+    };
+    let mut f = file_fetcher(&path, options);
+    let err = fetch(&mut f).await.expect_err("too large");
+    assert!(
+        matches!(err, FetchError::BodyTooLarge { limit: 1000 }),
+        "{err:?}"
+    );
+}
+
+/// A device has no length up front: the cap must hold while reading.
+#[cfg(unix)]
+#[tokio::test]
+async fn an_endless_device_is_cut_off_at_the_cap() {
+    let options = FetchOptions {
+        max_body_bytes: 1024 * 1024,
+        ..FetchOptions::default()
+    };
+    let mut f = file_fetcher(std::path::Path::new("/dev/zero"), options);
+    let err = fetch(&mut f).await.expect_err("too large");
+    assert!(matches!(err, FetchError::BodyTooLarge { .. }), "{err:?}");
+}
+
+fn run_child(test: &str, stdin: &str) {
+    let exe = std::env::current_exe().expect("test binary");
+    assert_cmd::Command::new(exe)
+        .args([test, "--exact", "--ignored", "--test-threads=1"])
+        .env("INVESTBOARD_TEST_CHILD", "1")
+        .write_stdin(stdin)
+        .assert()
+        .success();
+}
+
+fn is_child() -> bool {
+    std::env::var_os("INVESTBOARD_TEST_CHILD").is_some()
+}
+
+#[test]
+fn stdin_is_read_once_then_reported_unchanged() {
+    run_child("child_reads_stdin_once", "{\"projects\":[]}");
+}
+
+#[tokio::test]
+#[ignore = "run in a child process by stdin_is_read_once_then_reported_unchanged"]
+async fn child_reads_stdin_once() {
+    if !is_child() {
+        return;
+    }
+    let mut f = Fetcher::new(FeedSource::Stdin, FetchOptions::default()).expect("fetcher");
+    assert_eq!(body(&mut f).await, b"{\"projects\":[]}");
+    assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
+    f.forget_validators();
+    assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
+}
+
+#[test]
+fn stdin_over_the_cap_is_refused_and_not_read_again() {
+    run_child("child_refuses_large_stdin", &"x".repeat(5000));
+}
+
+#[tokio::test]
+#[ignore = "run in a child process by stdin_over_the_cap_is_refused_and_not_read_again"]
+async fn child_refuses_large_stdin() {
+    if !is_child() {
+        return;
+    }
+    let options = FetchOptions {
+        max_body_bytes: 1000,
+        ..FetchOptions::default()
+    };
+    let mut f = Fetcher::new(FeedSource::Stdin, options).expect("fetcher");
+    let err = fetch(&mut f).await.expect_err("too large");
+    assert!(
+        matches!(err, FetchError::BodyTooLarge { limit: 1000 }),
+        "{err:?}"
+    );
+    let err = fetch(&mut f).await.expect_err("consumed");
+    assert!(matches!(err, FetchError::StdinConsumed), "{err:?}");
+}
