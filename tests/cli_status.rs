@@ -1,0 +1,231 @@
+//! `investboard status` and `check-feed` as scripts see them: the real binary, its stdout and
+//! its exit code (0 ok, 1 warning, 2 critical, 3 unknown).
+
+use std::io::Write;
+
+use assert_cmd::Command;
+
+const FIXTURE: &str = "tests/fixtures/hand_count.json";
+/// Thirty minutes after the fixture's generated_at.
+const NOW: &str = "2022-02-15T10:00:00+08:00";
+
+fn investboard() -> Command {
+    let mut cmd = Command::cargo_bin("investboard").expect("binary built");
+    // Keep the user's own config and environment out of the tests.
+    cmd.env_remove("INVESTBOARD_FEED")
+        .env_remove("INVESTBOARD_TOKEN")
+        .env("XDG_CONFIG_HOME", "/nonexistent-investboard-test")
+        .env("HOME", "/nonexistent-investboard-test");
+    cmd
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = investboard().args(args).output().expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn text_status_starts_with_the_monitoring_line() {
+    let (code, out, _) = run(&["status", "--feed", FIXTURE, "--now", NOW]);
+    assert_eq!(code, 1, "stalled approvals are a warning\n{out}");
+    let first = out.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "INVESTBOARD WARNING - 2 stalled approvals; Q1 signed 3/4, 90/100 亿; started 2/2; data 30 min old"
+    );
+    assert!(out.contains("  Signed projects   3/4              ON PACE"), "{out}");
+    assert!(out.contains("  Started projects  2/2              ON TARGET"), "{out}");
+    assert!(out.contains("27/5 working days, overdue 22"), "{out}");
+}
+
+#[test]
+fn json_status_is_the_contract_with_hand_counted_figures() {
+    let (code, out, _) = run(&["status", "--format", "json", "--feed", FIXTURE, "--now", NOW]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["status"], "warning");
+    assert_eq!(json["now"], NOW);
+    assert_eq!(json["feed"]["source"], FIXTURE);
+    assert_eq!(json["feed"]["generated_at"], "2022-02-15T09:30:00+08:00");
+    assert_eq!(json["feed"]["projects"], 7);
+    assert_eq!(json["feed"]["rejected_records"], 0);
+    let q = &json["quarter"];
+    assert_eq!((q["year"].as_i64(), q["quarter"].as_i64()), (Some(2022), Some(1)));
+    assert_eq!(q["signed_projects"], 3);
+    assert_eq!(q["signed_amount_cny"], 9_000_000_000_u64);
+    assert_eq!(q["started_projects"], 2);
+    assert_eq!(q["target_signed_projects"], 4);
+    assert_eq!(q["target_signed_amount_cny"], 10_000_000_000_u64);
+    assert_eq!(q["target_started_projects"], 2);
+    assert_eq!(json["year_to_date"]["signed_projects"], 3);
+    assert_eq!(json["year_to_date"]["signed_amount_cny"], 9_000_000_000_u64);
+    assert_eq!(json["year_to_date"]["started_projects"], 2);
+    assert_eq!(json["quarters"][1]["target_signed_projects"], 5);
+    assert!(json["quarters"][2]["target_signed_projects"].is_null());
+    let stalled = json["stalled_approvals"].as_array().expect("array");
+    assert_eq!(stalled.len(), 2);
+    assert_eq!(stalled[0]["project_id"], "G");
+    assert_eq!(stalled[0]["project_name"], "Display panel line");
+    assert_eq!(stalled[0]["approval_id"], "G1");
+    assert_eq!(stalled[0]["item"], "Land use approval");
+    assert_eq!(stalled[0]["department"], "Natural Resources and Planning Bureau");
+    assert_eq!(stalled[0]["submitted_on"], "2022-01-04");
+    assert_eq!(stalled[0]["working_days_elapsed"], 27);
+    assert_eq!(stalled[0]["limit_working_days"], 5);
+    assert_eq!(stalled[1]["project_id"], "A");
+    assert_eq!(stalled[1]["working_days_elapsed"], 10);
+    assert_eq!(json["data_age_seconds"], 1800);
+}
+
+#[test]
+fn data_age_drives_warning_and_critical() {
+    let empty = tempfile::NamedTempFile::new().expect("temp");
+    std::fs::write(
+        empty.path(),
+        r#"{"schema_version":1,"generated_at":"2022-02-15T09:00:00+08:00","projects":[]}"#,
+    )
+    .expect("write");
+    let feed = empty.path().to_str().expect("utf-8 path");
+    let at = |now: &str, extra: &[&str]| {
+        let mut args = vec!["status", "--feed", feed, "--now", now];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    assert_eq!(at("2022-02-15T09:10:00+08:00", &[]).0, 0);
+    let (code, out, _) = at("2022-02-15T09:45:00+08:00", &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("INVESTBOARD WARNING - 0 stalled approvals;"), "{out}");
+    assert_eq!(at("2022-02-15T12:00:00+08:00", &[]).0, 2);
+    assert_eq!(at("2022-02-15T09:45:00+08:00", &["--warn-age", "1h"]).0, 0);
+    assert_eq!(at("2022-02-15T09:45:00+08:00", &["--warn-age", "5m", "--crit-age", "10m"]).0, 2);
+}
+
+#[test]
+fn an_unusable_feed_is_critical_with_a_clear_line() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"not json", "feed is not JSON"),
+        (br#"{"schema_version":2,"projects":[]}"#, "schema_version 2 is not supported"),
+        (br#"{"schema_version":1,"projects":{}}"#, "feed projects: invalid type: map"),
+        (b"{\"schema_version\":1,\"projects\":[\"\xff\"]}", "feed is not UTF-8"),
+    ];
+    for (body, expected) in cases {
+        let mut file = tempfile::NamedTempFile::new().expect("temp");
+        file.write_all(body).expect("write");
+        let path = file.path().to_str().expect("utf-8");
+        let (code, out, _) = run(&["status", "--feed", path, "--now", NOW]);
+        assert_eq!(code, 2, "{out}");
+        assert!(out.starts_with("INVESTBOARD CRITICAL - feed unusable: "), "{out}");
+        assert!(out.lines().next().unwrap_or_default().contains(expected), "{out}");
+        let (code, out, _) = run(&["status", "--format", "json", "--feed", path, "--now", NOW]);
+        assert_eq!(code, 2);
+        let json: serde_json::Value = serde_json::from_str(&out).expect("JSON even when critical");
+        assert_eq!(json["status"], "critical");
+        assert!(json["quarter"].is_null());
+        assert!(json["feed"]["error"].as_str().unwrap_or_default().contains(expected));
+    }
+}
+
+#[test]
+fn a_missing_file_and_a_refused_connection_are_critical() {
+    let (code, out, _) = run(&["status", "--feed", "/nonexistent/feed.json", "--now", NOW]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("/nonexistent/feed.json"), "{out}");
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    drop(listener);
+    let url = format!("http://127.0.0.1:{port}/feed.json");
+    let (code, out, _) = run(&["status", "--feed", &url, "--now", NOW]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("connection refused"), "{out}");
+}
+
+#[test]
+fn bad_arguments_and_config_are_unknown() {
+    let (code, _, err) = run(&["status", "--now", "yesterday"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("not an RFC 3339 time"), "{err}");
+    let (code, _, _) = run(&["status", "--format", "xml"]);
+    assert_eq!(code, 3);
+    let (code, _, _) = run(&["status", "--warn-age", "soon"]);
+    assert_eq!(code, 3);
+    let mut config = tempfile::NamedTempFile::new().expect("temp");
+    config.write_all(b"poll_interval = \"5s\"\npol_interval = \"5s\"\n").expect("write");
+    let path = config.path().to_str().expect("utf-8");
+    let (code, _, err) = run(&["status", "--config", path]);
+    assert_eq!(code, 3);
+    assert!(err.contains(path) && err.contains("unknown field `pol_interval`"), "{err}");
+    let (code, _, err) = run(&["status", "--config", "/nonexistent/config.toml"]);
+    assert_eq!(code, 3);
+    assert!(err.contains("/nonexistent/config.toml: cannot read"), "{err}");
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Examples:"), "{out}");
+}
+
+#[test]
+fn the_environment_and_config_file_set_the_feed_below_the_flag() {
+    let mut config = tempfile::NamedTempFile::new().expect("temp");
+    writeln!(config, "feed = \"/nonexistent/from-config.json\"").expect("write");
+    let path = config.path().to_str().expect("utf-8");
+    let (_, out, _) = run(&["status", "--config", path, "--now", NOW]);
+    assert!(out.contains("from-config.json"), "{out}");
+    let output = investboard()
+        .env("INVESTBOARD_FEED", "/nonexistent/from-env.json")
+        .args(["status", "--config", path, "--now", NOW])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("from-env.json"));
+    let (code, _, _) = run(&["status", "--config", path, "--feed", FIXTURE, "--now", NOW]);
+    assert_eq!(code, 1, "the flag wins over the file");
+}
+
+#[test]
+fn status_without_any_feed_uses_the_embedded_demo() {
+    let (code, out, _) = run(&["status", "--format", "json", "--now", "2026-11-29T10:00:00+08:00"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["feed"]["source"], "embedded demo feed");
+    assert!(json["feed"]["projects"].as_u64().unwrap_or(0) >= 300, "{out}");
+    assert_eq!(json["quarter"]["quarter"], 4);
+    assert!(json["quarter"]["target_signed_projects"].is_u64());
+    assert_eq!(code, 1, "the demo has stalled approvals");
+    let (_, again, _) = run(&["status", "--format", "json", "--now", "2026-11-29T10:00:00+08:00"]);
+    assert_eq!(out, again, "a frozen clock gives identical output");
+}
+
+#[test]
+fn status_reads_standard_input() {
+    let body = std::fs::read(FIXTURE).expect("fixture");
+    let output = investboard()
+        .args(["status", "--feed", "-", "--now", NOW])
+        .write_stdin(body)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Q1 signed 3/4"));
+}
+
+#[test]
+fn check_feed_lists_rejections_and_warnings() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp");
+    file.write_all(
+        br#"{"schema_version":1,"projects":[
+          {"id":"OK","name":"fine","amount_cny":1,"stage":"signed","signed_on":"2022-01-05"},
+          {"id":"BAD","name":"bad date","amount_cny":1,"stage":"signed","signed_on":"2022-02-30"},
+          {"id":"LATE","name":"future","amount_cny":1,"stage":"signed","signed_on":"2022-03-30"}]}"#,
+    )
+    .expect("write");
+    let path = file.path().to_str().expect("utf-8");
+    let (code, out, _) = run(&["check-feed", path, "--now", NOW]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("projects: 2 accepted, 1 rejected"), "{out}");
+    assert!(out.contains("REJECTED projects[1].signed_on: invalid date \"2022-02-30\" (id BAD)"), "{out}");
+    assert!(out.contains("WARNING  project LATE: signed_on 2022-03-30 is in the future"), "{out}");
+    let (code, _, _) = run(&["check-feed", FIXTURE, "--now", NOW]);
+    assert_eq!(code, 0);
+    let (code, out, _) = run(&["check-feed", "/nonexistent.json"]);
+    assert_eq!(code, 2, "{out}");
+}
