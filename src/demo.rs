@@ -1,0 +1,7 @@
+//! The embedded demo feed: a generated, moving Changsha-like pipeline (`generator`), so the
+//! dashboard has live data on a bare machine. Depends on nothing else in the crate; the
+//! dashboard reads it like any other feed.
+
+pub mod generator;
+
+pub use generator::{DEFAULT_PROJECTS, DEFAULT_SEED, DemoFeed, MEAN_EVENT_INTERVAL};
