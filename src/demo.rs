@@ -5,5 +5,5 @@
 pub mod generator;
 pub mod server;
 
-pub use generator::{DEFAULT_PROJECTS, DEFAULT_SEED, DemoFeed, MEAN_EVENT_INTERVAL};
+pub use generator::{DEFAULT_PROJECTS, DEFAULT_SEED, DemoFeed, LIVE_HORIZON, MEAN_EVENT_INTERVAL};
 pub use server::{bind, serve};

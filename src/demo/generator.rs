@@ -39,9 +39,10 @@ pub const MEAN_EVENT_INTERVAL: Duration = Duration::from_secs(4);
 /// The history must hold at least this many business days; an epoch earlier in its year takes
 /// its history from the previous year too.
 const MIN_HISTORY_DAYS: i64 = 10;
-/// The live pipeline stops growing after this many years of business time (protects against a
-/// clock set decades ahead; at the default size that is months of wall-clock time).
-const LIVE_HORIZON_DAYS: i64 = 10 * 261;
+/// The live pipeline stops moving this long after the epoch: the feed only grows (about 2,000
+/// new projects a day at the default size), so a demo meant to run longer is restarted, which
+/// also brings the epoch to the present. Also bounds the work a clock set far ahead can cause.
+pub const LIVE_HORIZON: Duration = Duration::from_secs(7 * 24 * 3600);
 const TARGET_STREAM: u64 = 0x5441_5247; // "TARG"
 
 /// A quarterly target of feed format v1.
@@ -188,7 +189,8 @@ impl DemoFeed {
         }
         let later = self.later_history_events.partition_point(|&e| e <= b) as u64;
         let live = count_in(&mut Schedule::slots_until(
-            self.schedule.live_days(self.seed),
+            self.schedule
+                .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
             self.seed,
             b,
         ));
@@ -212,12 +214,16 @@ impl DemoFeed {
                 {
                     consider(e);
                 }
-                Box::new(self.schedule.live_days(self.seed))
-            } else {
                 Box::new(
                     self.schedule
-                        .history_days_iter()
-                        .chain(self.schedule.live_days(self.seed)),
+                        .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
+                )
+            } else {
+                Box::new(
+                    self.schedule.history_days_iter().chain(
+                        self.schedule
+                            .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
+                    ),
                 )
             };
         'days: for day in days {
@@ -238,8 +244,10 @@ impl DemoFeed {
         self.warp.epoch
     }
 
+    /// The business second at which the live pipeline stops ([`LIVE_HORIZON`]).
     fn horizon(&self) -> i64 {
-        self.warp.epoch_business + LIVE_HORIZON_DAYS * WINDOW
+        let micros = i64::try_from(LIVE_HORIZON.as_micros()).unwrap_or(i64::MAX);
+        self.warp.epoch_business + micros / self.warp.micros_per_business_second
     }
 
     fn business_now(&self, now: DateTime<FixedOffset>) -> i64 {
@@ -248,10 +256,10 @@ impl DemoFeed {
 
     /// Every project slot open by business second `b`: history, then live.
     fn slots_until(&self, b: i64) -> impl Iterator<Item = plan::Slot> + '_ {
-        let days = self
-            .schedule
-            .history_days_iter()
-            .chain(self.schedule.live_days(self.seed));
+        let days = self.schedule.history_days_iter().chain(
+            self.schedule
+                .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
+        );
         Schedule::slots_until(days, self.seed, b)
     }
 }
@@ -274,7 +282,6 @@ fn history_bounds(first_day: i64, epoch_business: i64) -> Bounds {
         last_hi,
         live_from,
         live_first_lo,
-        live_until: day + LIVE_HORIZON_DAYS,
     }
 }
 

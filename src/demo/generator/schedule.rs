@@ -89,7 +89,6 @@ pub struct Schedule {
     history_projects: u64,
     live_from: i64,
     live_first_lo: i64,
-    live_until: i64,
     history_days: u64,
     history_singles: u64,
     history_ceremonies: u64,
@@ -105,8 +104,6 @@ pub struct Bounds {
     pub last_hi: i64,
     pub live_from: i64,
     pub live_first_lo: i64,
-    /// The last business day the live schedule reaches (a horizon against runaway clocks).
-    pub live_until: i64,
 }
 
 impl Schedule {
@@ -204,7 +201,6 @@ impl Schedule {
             history_projects: first,
             live_from: bounds.live_from,
             live_first_lo: bounds.live_first_lo,
-            live_until: bounds.live_until,
             history_days: day_count,
             history_singles: singles,
             history_ceremonies: ceremonies,
@@ -258,9 +254,9 @@ impl Schedule {
         self.history.iter().map(Cow::Borrowed)
     }
 
-    /// Days after the epoch, in order, up to the live horizon.
-    pub fn live_days(&self, seed: u64) -> impl Iterator<Item = Cow<'_, DayPlan>> {
-        (self.live_from..=self.live_until).scan(self.history_projects, move |first, day| {
+    /// Days after the epoch, in order, up to business day `last` (a horizon).
+    pub fn live_days(&self, seed: u64, last: i64) -> impl Iterator<Item = Cow<'_, DayPlan>> {
+        (self.live_from..=last).scan(self.history_projects, move |first, day| {
             let plan = self.live_day(seed, day, *first);
             *first += plan.count();
             Some(Cow::Owned(plan))

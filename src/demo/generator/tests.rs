@@ -426,3 +426,18 @@ fn ten_thousand_projects_carry_about_three_approvals_each() {
     let ids: HashSet<&str> = projects.iter().filter_map(|p| p["id"].as_str()).collect();
     assert_eq!(ids.len(), 10_000);
 }
+
+#[test]
+fn the_live_pipeline_stops_at_its_horizon() {
+    let feed = DemoFeed::new(DEFAULT_SEED, epoch(), 60);
+    let horizon = epoch() + TimeDelta::from_std(super::LIVE_HORIZON).expect("a week");
+    let just_before = horizon - TimeDelta::hours(1);
+    assert!(feed.revision_at(just_before) > feed.revision_at(epoch() + TimeDelta::days(6)));
+    assert_eq!(
+        feed.revision_at(horizon),
+        feed.revision_at(horizon + TimeDelta::days(400))
+    );
+    assert_eq!(feed.next_event_after(horizon), None);
+    let far = horizon + TimeDelta::days(4000);
+    assert_eq!(data(&feed, far), data(&feed, horizon));
+}
