@@ -17,6 +17,7 @@ mod record;
 mod rng;
 mod schedule;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -188,12 +189,7 @@ impl DemoFeed {
             ));
         }
         let later = self.later_history_events.partition_point(|&e| e <= b) as u64;
-        let live = count_in(&mut Schedule::slots_until(
-            self.schedule
-                .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
-            self.seed,
-            b,
-        ));
+        let live = count_in(&mut Schedule::slots_until(self.live_days(), self.seed, b));
         self.events_at_epoch + later + live
     }
 
@@ -206,26 +202,17 @@ impl DemoFeed {
                 next = Some(e);
             }
         };
-        let days: Box<dyn Iterator<Item = std::borrow::Cow<'_, DayPlan>>> =
-            if b >= self.warp.epoch_business {
-                if let Some(&e) = self
-                    .later_history_events
-                    .get(self.later_history_events.partition_point(|&e| e <= b))
-                {
-                    consider(e);
-                }
-                Box::new(
-                    self.schedule
-                        .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
-                )
-            } else {
-                Box::new(
-                    self.schedule.history_days_iter().chain(
-                        self.schedule
-                            .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
-                    ),
-                )
-            };
+        let days: Box<dyn Iterator<Item = Cow<'_, DayPlan>>> = if b >= self.warp.epoch_business {
+            if let Some(&e) = self
+                .later_history_events
+                .get(self.later_history_events.partition_point(|&e| e <= b))
+            {
+                consider(e);
+            }
+            Box::new(self.live_days())
+        } else {
+            Box::new(self.schedule.history_days_iter().chain(self.live_days()))
+        };
         'days: for day in days {
             for slot in day.slots(self.seed) {
                 if slot.at > b {
@@ -244,6 +231,12 @@ impl DemoFeed {
         self.warp.epoch
     }
 
+    /// The days after the epoch, up to the horizon.
+    fn live_days(&self) -> impl Iterator<Item = Cow<'_, DayPlan>> {
+        self.schedule
+            .live_days(self.seed, self.horizon().div_euclid(WINDOW))
+    }
+
     /// The business second at which the live pipeline stops ([`LIVE_HORIZON`]).
     fn horizon(&self) -> i64 {
         let micros = i64::try_from(LIVE_HORIZON.as_micros()).unwrap_or(i64::MAX);
@@ -256,10 +249,7 @@ impl DemoFeed {
 
     /// Every project slot open by business second `b`: history, then live.
     fn slots_until(&self, b: i64) -> impl Iterator<Item = plan::Slot> + '_ {
-        let days = self.schedule.history_days_iter().chain(
-            self.schedule
-                .live_days(self.seed, self.horizon().div_euclid(WINDOW)),
-        );
+        let days = self.schedule.history_days_iter().chain(self.live_days());
         Schedule::slots_until(days, self.seed, b)
     }
 }

@@ -6,6 +6,10 @@
 //! task; request heads are capped at [`MAX_HEAD_BYTES`] and must arrive within
 //! [`HEAD_TIMEOUT`]; responses must drain within [`WRITE_TIMEOUT`]. Keep-alive is supported;
 //! requests with a body are answered and the connection is closed.
+//!
+//! The `ETag` is `"<revision>"` ([`DemoFeed::revision_at`]): it covers the data, not
+//! `generated_at`, so a `304` means "no project or target changed"; the body of a `200` always
+//! carries the current `generated_at`.
 
 use std::io;
 use std::net::SocketAddr;
