@@ -221,7 +221,7 @@ impl Plan {
         };
     }
 
-    /// Submits `item` on `day`, decides it, and resubmits once after a rejection.
+    /// Submits `item` on `day`, decides it, and resubmits once after a rejection or withdrawal.
     fn submit(&mut self, rng: &mut SplitMix64, item: usize, day: i64, invented: bool) {
         let spec = &ITEMS[item];
         let limit = LIMITS[rng.weighted(&spec.limits)];
@@ -236,9 +236,11 @@ impl Plan {
             } else {
                 rng.between(1, working_days.max(1))
             };
-            let rejected = invented && rng.chance(40);
-            let outcome = if rejected {
+            // Only invented firms are turned down or pull an application back.
+            let outcome = if invented && rng.chance(40) {
                 Outcome::Rejected
+            } else if invented && rng.chance(25) {
+                Outcome::Withdrawn
             } else {
                 Outcome::Approved
             };
@@ -251,7 +253,7 @@ impl Plan {
             submitted,
             decided,
         });
-        if let Some((at, Outcome::Rejected)) = decided {
+        if let Some((at, Outcome::Rejected | Outcome::Withdrawn)) = decided {
             let again = day_of(at) + rng.between(3, 10);
             let submitted = during(rng, again);
             let decided = days_after(rng, again, 1, working_days.max(1));

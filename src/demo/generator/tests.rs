@@ -262,6 +262,12 @@ fn the_mix_is_realistic() {
     let count = |stage: &str| projects.iter().filter(|p| p["stage"] == stage).count();
     assert!((1..=20).contains(&count("negotiating")));
     assert!((1..=25).contains(&count("cancelled")));
+    let statuses: HashSet<&str> = projects
+        .iter()
+        .flat_map(|p| p["approvals"].as_array().into_iter().flatten())
+        .filter_map(|a| a["status"].as_str())
+        .collect();
+    assert_eq!(statuses.len(), 4, "{statuses:?}");
     for stage in ["signed", "landed", "started", "operating"] {
         assert!(count(stage) >= 10, "{stage}: {}", count(stage));
     }
