@@ -4,9 +4,16 @@
 //! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
 
 pub mod check;
+pub mod cli;
 pub mod config;
+pub mod dashboard;
+pub mod demo;
 pub mod domain;
 pub mod feed;
 pub mod poll;
+pub mod run;
 pub mod sanitize;
+pub mod signals;
 pub mod status;
+
+pub use signals::shutdown_signal;
