@@ -1,6 +1,11 @@
 //! Command-line interface: flags and subcommands (clap derive). The contract for scripts:
 //! flag names and exit codes are documented in README.md and only ever extended.
 
+#![expect(
+    clippy::doc_markdown,
+    reason = "doc comments here are clap help text, shown verbatim to users"
+)]
+
 use std::path::PathBuf;
 use std::time::Duration;
 

@@ -6,7 +6,12 @@ use crate::config::Settings;
 use crate::domain::calendar::Calendar;
 
 /// Runs the dashboard until the user quits; returns the exit code.
-pub async fn run(_settings: Settings, _calendar: Calendar, _frozen: Option<DateTime<FixedOffset>>) -> u8 {
+#[expect(clippy::unused_async, reason = "placeholder until the terminal UI lands")]
+pub async fn run(
+    _settings: Settings,
+    _calendar: Calendar,
+    _frozen: Option<DateTime<FixedOffset>>,
+) -> u8 {
     eprintln!("investboard: the dashboard is being merged; use `investboard status`");
     3
 }

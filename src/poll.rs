@@ -189,7 +189,10 @@ mod tests {
     fn retry_after_is_a_floor_but_capped() {
         let interval = Duration::from_secs(10);
         let asked = Some(Duration::from_secs(120));
-        assert_eq!(next_delay(1, interval, asked, 0.0), Duration::from_secs(120));
+        assert_eq!(
+            next_delay(1, interval, asked, 0.0),
+            Duration::from_secs(120)
+        );
         let greedy = Some(Duration::from_secs(86_400));
         assert_eq!(next_delay(1, interval, greedy, 0.0), MAX_RETRY_AFTER);
     }

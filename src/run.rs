@@ -88,7 +88,10 @@ pub fn settings_and_calendar(
 }
 
 /// The current time in the configured zone, or the frozen `--now`.
-pub fn now_in_zone(settings: &Settings, frozen: Option<DateTime<FixedOffset>>) -> DateTime<FixedOffset> {
+pub fn now_in_zone(
+    settings: &Settings,
+    frozen: Option<DateTime<FixedOffset>>,
+) -> DateTime<FixedOffset> {
     frozen.map_or_else(
         || Utc::now().with_timezone(&settings.utc_offset),
         |now| now.with_timezone(&settings.utc_offset),
@@ -169,10 +172,14 @@ async fn status(
             return Level::Unknown.exit_code();
         }
     };
-    let summary = parsed
-        .as_ref()
-        .ok()
-        .map(|snapshot| aggregate(snapshot, now.date_naive(), calendar, &aggregate_options(settings)));
+    let summary = parsed.as_ref().ok().map(|snapshot| {
+        aggregate(
+            snapshot,
+            now.date_naive(),
+            calendar,
+            &aggregate_options(settings),
+        )
+    });
     let feed = match (&parsed, &summary) {
         (Ok(snapshot), Some(summary)) => Ok((snapshot, summary)),
         (Err(e), _) => Err(e.clone()),
@@ -215,7 +222,11 @@ async fn check_feed(
     match crate::check::write_report(&mut out, &source, &parsed, now.date_naive(), calendar) {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            if parsed.is_err() { crate::check::UNUSABLE } else { crate::check::CLEAN }
+            if parsed.is_err() {
+                crate::check::UNUSABLE
+            } else {
+                crate::check::CLEAN
+            }
         }
         Err(e) => {
             eprintln!("investboard: cannot write the report: {e}");

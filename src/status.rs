@@ -292,7 +292,12 @@ impl StatusReport<'_> {
             ),
         ];
         for (label, value, progress) in rows {
-            writeln!(out, "  {label:<17} {value:<16} {}", progress.label())?;
+            writeln!(
+                out,
+                "  {label:<17} {} {}",
+                fit_width(&value, 16),
+                progress.label()
+            )?;
         }
         let ytd = &summary.year_to_date;
         writeln!(

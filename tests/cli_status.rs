@@ -6,7 +6,7 @@ use std::io::Write;
 use assert_cmd::Command;
 
 const FIXTURE: &str = "tests/fixtures/hand_count.json";
-/// Thirty minutes after the fixture's generated_at.
+/// Thirty minutes after the fixture's `generated_at`.
 const NOW: &str = "2022-02-15T10:00:00+08:00";
 
 fn investboard() -> Command {
@@ -37,14 +37,26 @@ fn text_status_starts_with_the_monitoring_line() {
         first,
         "INVESTBOARD WARNING - 2 stalled approvals; Q1 signed 3/4, 90/100 亿; started 2/2; data 30 min old"
     );
-    assert!(out.contains("  Signed projects   3/4              ON PACE"), "{out}");
-    assert!(out.contains("  Started projects  2/2              ON TARGET"), "{out}");
+    assert!(
+        out.contains("  Signed projects   3/4              ON PACE"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Signed amount     90/100 亿        ON PACE"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Started projects  2/2              ON TARGET"),
+        "{out}"
+    );
     assert!(out.contains("27/5 working days, overdue 22"), "{out}");
 }
 
 #[test]
 fn json_status_is_the_contract_with_hand_counted_figures() {
-    let (code, out, _) = run(&["status", "--format", "json", "--feed", FIXTURE, "--now", NOW]);
+    let (code, out, _) = run(&[
+        "status", "--format", "json", "--feed", FIXTURE, "--now", NOW,
+    ]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
     assert_eq!(json["status"], "warning");
@@ -54,7 +66,10 @@ fn json_status_is_the_contract_with_hand_counted_figures() {
     assert_eq!(json["feed"]["projects"], 7);
     assert_eq!(json["feed"]["rejected_records"], 0);
     let q = &json["quarter"];
-    assert_eq!((q["year"].as_i64(), q["quarter"].as_i64()), (Some(2022), Some(1)));
+    assert_eq!(
+        (q["year"].as_i64(), q["quarter"].as_i64()),
+        (Some(2022), Some(1))
+    );
     assert_eq!(q["signed_projects"], 3);
     assert_eq!(q["signed_amount_cny"], 9_000_000_000_u64);
     assert_eq!(q["started_projects"], 2);
@@ -72,7 +87,10 @@ fn json_status_is_the_contract_with_hand_counted_figures() {
     assert_eq!(stalled[0]["project_name"], "Display panel line");
     assert_eq!(stalled[0]["approval_id"], "G1");
     assert_eq!(stalled[0]["item"], "Land use approval");
-    assert_eq!(stalled[0]["department"], "Natural Resources and Planning Bureau");
+    assert_eq!(
+        stalled[0]["department"],
+        "Natural Resources and Planning Bureau"
+    );
     assert_eq!(stalled[0]["submitted_on"], "2022-01-04");
     assert_eq!(stalled[0]["working_days_elapsed"], 27);
     assert_eq!(stalled[0]["limit_working_days"], 5);
@@ -98,19 +116,38 @@ fn data_age_drives_warning_and_critical() {
     assert_eq!(at("2022-02-15T09:10:00+08:00", &[]).0, 0);
     let (code, out, _) = at("2022-02-15T09:45:00+08:00", &[]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.starts_with("INVESTBOARD WARNING - 0 stalled approvals;"), "{out}");
+    assert!(
+        out.starts_with("INVESTBOARD WARNING - 0 stalled approvals;"),
+        "{out}"
+    );
     assert_eq!(at("2022-02-15T12:00:00+08:00", &[]).0, 2);
     assert_eq!(at("2022-02-15T09:45:00+08:00", &["--warn-age", "1h"]).0, 0);
-    assert_eq!(at("2022-02-15T09:45:00+08:00", &["--warn-age", "5m", "--crit-age", "10m"]).0, 2);
+    assert_eq!(
+        at(
+            "2022-02-15T09:45:00+08:00",
+            &["--warn-age", "5m", "--crit-age", "10m"]
+        )
+        .0,
+        2
+    );
 }
 
 #[test]
 fn an_unusable_feed_is_critical_with_a_clear_line() {
     let cases: [(&[u8], &str); 4] = [
         (b"not json", "feed is not JSON"),
-        (br#"{"schema_version":2,"projects":[]}"#, "schema_version 2 is not supported"),
-        (br#"{"schema_version":1,"projects":{}}"#, "feed projects: invalid type: map"),
-        (b"{\"schema_version\":1,\"projects\":[\"\xff\"]}", "feed is not UTF-8"),
+        (
+            br#"{"schema_version":2,"projects":[]}"#,
+            "schema_version 2 is not supported",
+        ),
+        (
+            br#"{"schema_version":1,"projects":{}}"#,
+            "feed projects: invalid type: map",
+        ),
+        (
+            b"{\"schema_version\":1,\"projects\":[\"\xff\"]}",
+            "feed is not UTF-8",
+        ),
     ];
     for (body, expected) in cases {
         let mut file = tempfile::NamedTempFile::new().expect("temp");
@@ -118,14 +155,25 @@ fn an_unusable_feed_is_critical_with_a_clear_line() {
         let path = file.path().to_str().expect("utf-8");
         let (code, out, _) = run(&["status", "--feed", path, "--now", NOW]);
         assert_eq!(code, 2, "{out}");
-        assert!(out.starts_with("INVESTBOARD CRITICAL - feed unusable: "), "{out}");
-        assert!(out.lines().next().unwrap_or_default().contains(expected), "{out}");
+        assert!(
+            out.starts_with("INVESTBOARD CRITICAL - feed unusable: "),
+            "{out}"
+        );
+        assert!(
+            out.lines().next().unwrap_or_default().contains(expected),
+            "{out}"
+        );
         let (code, out, _) = run(&["status", "--format", "json", "--feed", path, "--now", NOW]);
         assert_eq!(code, 2);
         let json: serde_json::Value = serde_json::from_str(&out).expect("JSON even when critical");
         assert_eq!(json["status"], "critical");
         assert!(json["quarter"].is_null());
-        assert!(json["feed"]["error"].as_str().unwrap_or_default().contains(expected));
+        assert!(
+            json["feed"]["error"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(expected)
+        );
     }
 }
 
@@ -153,14 +201,22 @@ fn bad_arguments_and_config_are_unknown() {
     let (code, _, _) = run(&["status", "--warn-age", "soon"]);
     assert_eq!(code, 3);
     let mut config = tempfile::NamedTempFile::new().expect("temp");
-    config.write_all(b"poll_interval = \"5s\"\npol_interval = \"5s\"\n").expect("write");
+    config
+        .write_all(b"poll_interval = \"5s\"\npol_interval = \"5s\"\n")
+        .expect("write");
     let path = config.path().to_str().expect("utf-8");
     let (code, _, err) = run(&["status", "--config", path]);
     assert_eq!(code, 3);
-    assert!(err.contains(path) && err.contains("unknown field `pol_interval`"), "{err}");
+    assert!(
+        err.contains(path) && err.contains("unknown field `pol_interval`"),
+        "{err}"
+    );
     let (code, _, err) = run(&["status", "--config", "/nonexistent/config.toml"]);
     assert_eq!(code, 3);
-    assert!(err.contains("/nonexistent/config.toml: cannot read"), "{err}");
+    assert!(
+        err.contains("/nonexistent/config.toml: cannot read"),
+        "{err}"
+    );
     let (code, out, _) = run(&["--help"]);
     assert_eq!(code, 0);
     assert!(out.contains("Examples:"), "{out}");
@@ -185,14 +241,29 @@ fn the_environment_and_config_file_set_the_feed_below_the_flag() {
 
 #[test]
 fn status_without_any_feed_uses_the_embedded_demo() {
-    let (code, out, _) = run(&["status", "--format", "json", "--now", "2026-11-29T10:00:00+08:00"]);
+    let (code, out, _) = run(&[
+        "status",
+        "--format",
+        "json",
+        "--now",
+        "2026-11-29T10:00:00+08:00",
+    ]);
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!(json["feed"]["source"], "embedded demo feed");
-    assert!(json["feed"]["projects"].as_u64().unwrap_or(0) >= 300, "{out}");
+    assert!(
+        json["feed"]["projects"].as_u64().unwrap_or(0) >= 300,
+        "{out}"
+    );
     assert_eq!(json["quarter"]["quarter"], 4);
     assert!(json["quarter"]["target_signed_projects"].is_u64());
     assert_eq!(code, 1, "the demo has stalled approvals");
-    let (_, again, _) = run(&["status", "--format", "json", "--now", "2026-11-29T10:00:00+08:00"]);
+    let (_, again, _) = run(&[
+        "status",
+        "--format",
+        "json",
+        "--now",
+        "2026-11-29T10:00:00+08:00",
+    ]);
     assert_eq!(out, again, "a frozen clock gives identical output");
 }
 
@@ -222,8 +293,14 @@ fn check_feed_lists_rejections_and_warnings() {
     let (code, out, _) = run(&["check-feed", path, "--now", NOW]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("projects: 2 accepted, 1 rejected"), "{out}");
-    assert!(out.contains("REJECTED projects[1].signed_on: invalid date \"2022-02-30\" (id BAD)"), "{out}");
-    assert!(out.contains("WARNING  project LATE: signed_on 2022-03-30 is in the future"), "{out}");
+    assert!(
+        out.contains("REJECTED projects[1].signed_on: invalid date \"2022-02-30\" (id BAD)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("WARNING  project LATE: signed_on 2022-03-30 is in the future"),
+        "{out}"
+    );
     let (code, _, _) = run(&["check-feed", FIXTURE, "--now", NOW]);
     assert_eq!(code, 0);
     let (code, out, _) = run(&["check-feed", "/nonexistent.json"]);
