@@ -312,3 +312,62 @@ impl Drop for TerminalGuard {
         self.restore();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_start_without_a_terminal() {
+        if stdout_is_terminal() {
+            // Run from a terminal (not the usual `cargo test` pipe): nothing to check here.
+            return;
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let (_, updates) = tokio::sync::mpsc::channel(1);
+        let (commands, _) = tokio::sync::mpsc::channel(1);
+        let settings = Settings::resolve(
+            crate::config::Layer::default(),
+            crate::config::Layer::default(),
+            crate::config::Layer::default(),
+            None,
+        );
+        let clock = Clock::System(settings.utc_offset);
+        let error = runtime
+            .block_on(run(settings, clock, updates, commands))
+            .expect_err("not a terminal");
+        assert!(
+            error
+                .to_string()
+                .contains("use `investboard status` for a one-shot summary"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn poll_requests_never_block_and_a_closed_input_quits() {
+        let (mut app, _) = crate::testing::empty_app(false);
+        let (commands, mut sent) = tokio::sync::mpsc::channel(1);
+        let key = |c| {
+            Some(Ok(Event::Key(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            ))))
+        };
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
+        // A second request while one is queued is dropped, not blocked on.
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
+        assert!(sent.try_recv().is_err());
+        // The input stream ending (SSH drop) quits.
+        handle_event(&mut app, None, &commands).expect("handled");
+        assert!(app.should_quit());
+        let failed = handle_event(&mut app, Some(Err(io::Error::other("EIO"))), &commands);
+        assert!(matches!(failed, Err(TuiError::Input(_))));
+    }
+}

@@ -174,7 +174,7 @@ const APPROVALS: [Column; 7] = [
         align: Align::Left,
     },
     Column {
-        title: "Working days / decided",
+        title: "Days / decided",
         min: 14,
         max: 24,
         priority: 0,

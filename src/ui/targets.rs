@@ -236,7 +236,7 @@ fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buff
         );
     }
     if rows.len() > shown && shown > 0 {
-        let more = format!(" +{} more", rows.len() - shown + 1);
+        let more = format!("+{} more", rows.len() - shown + 1);
         let y = area.y + u16::try_from(shown).unwrap_or(u16::MAX);
         put_line(
             buf,
@@ -252,6 +252,11 @@ pub fn render_breakdowns(summary: &Summary, area: Rect, buf: &mut Buffer) {
     if area.height < 2 {
         return;
     }
+    let area = Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(1),
+        ..area
+    };
     if area.width >= 64 {
         let [left, right] =
             area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2));
