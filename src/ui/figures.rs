@@ -24,7 +24,7 @@ pub struct FiguresPanel<'a> {
 
 /// Rows the figures row wants: block digits need the font's height, a word row and borders.
 pub fn height(large: bool) -> u16 {
-    if large { digits::HEIGHT + 4 } else { 4 }
+    if large { digits::HEIGHT + 3 } else { 4 }
 }
 
 /// One card's content.
