@@ -1,10 +1,13 @@
 //! investboard: the library half. The binary in `main.rs` only parses arguments and calls in here.
 //!
 //! Data flows one way: feed bytes -> `feed` (wire types, per-record validation) -> `domain`
-//! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard.
+//! (snapshot, calendar, aggregation) -> `status` text/JSON or the live dashboard
+//! (`poll` -> `app` -> `ui`, driven by `tui`).
 
+pub mod app;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod dashboard;
 pub mod demo;
@@ -15,5 +18,7 @@ pub mod run;
 pub mod sanitize;
 pub mod signals;
 pub mod status;
+pub mod tui;
+pub mod ui;
 
 pub use signals::shutdown_signal;

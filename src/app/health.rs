@@ -1,0 +1,205 @@
+//! Feed health: what the poller last reported, and how fresh the data on screen is. Pure
+//! functions of the recorded facts and the `now` the app was last handed.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+/// How much the numbers on screen can be trusted, in words (never colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// No poll has reported yet (start-up).
+    Loading,
+    /// Data younger than `warn_age`.
+    Fresh,
+    /// Older than `warn_age`.
+    Ageing,
+    /// Older than `crit_age`.
+    Stale,
+    /// The last poll failed and nothing good has arrived for longer than `crit_age`, or no
+    /// data was ever loaded and a poll has failed.
+    Offline,
+}
+
+impl Freshness {
+    pub fn label(self) -> &'static str {
+        match self {
+            Freshness::Loading => "LOADING",
+            Freshness::Fresh => "FRESH",
+            Freshness::Ageing => "AGEING",
+            Freshness::Stale => "STALE",
+            Freshness::Offline => "OFFLINE",
+        }
+    }
+}
+
+/// The last failed poll.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PollFailure {
+    /// One line, already safe to print (the poller's contract).
+    pub message: String,
+    pub at: DateTime<FixedOffset>,
+    pub retry_in: Duration,
+}
+
+/// What the poller has told the app so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedHealth {
+    /// Last time the feed answered with usable data (new or unchanged).
+    pub last_success: Option<DateTime<FixedOffset>>,
+    /// Set while the most recent poll is a failure; cleared by the next success.
+    pub last_failure: Option<PollFailure>,
+    pub consecutive_failures: u32,
+    /// `r` was pressed and no answer has arrived since.
+    pub refresh_requested: bool,
+}
+
+/// Thresholds for [`freshness`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeLimits {
+    pub warn: Duration,
+    pub crit: Duration,
+}
+
+/// Age of the data: from the feed's own `generated_at` when it has one, else from the last
+/// successful poll. Never negative (a publisher clock ahead of ours reads as age 0).
+pub fn data_age(
+    now: DateTime<FixedOffset>,
+    generated_at: Option<DateTime<FixedOffset>>,
+    last_success: Option<DateTime<FixedOffset>>,
+) -> Option<Duration> {
+    let since = generated_at.or(last_success)?;
+    Some((now - since).to_std().unwrap_or(Duration::ZERO))
+}
+
+/// Classifies the data on screen.
+pub fn freshness(
+    now: DateTime<FixedOffset>,
+    has_data: bool,
+    age: Option<Duration>,
+    health: &FeedHealth,
+    limits: AgeLimits,
+) -> Freshness {
+    let failing = health.last_failure.is_some();
+    if !has_data {
+        return if failing {
+            Freshness::Offline
+        } else {
+            Freshness::Loading
+        };
+    }
+    let since_success = health
+        .last_success
+        .map(|at| (now - at).to_std().unwrap_or(Duration::ZERO));
+    if failing && since_success.is_none_or(|d| d > limits.crit) {
+        return Freshness::Offline;
+    }
+    match age {
+        Some(age) if age > limits.crit => Freshness::Stale,
+        Some(age) if age > limits.warn => Freshness::Ageing,
+        _ => Freshness::Fresh,
+    }
+}
+
+/// "12 s", "5 min", "3 h", "2 d": short enough for a header, exact enough for a glance.
+pub fn human_duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..120 => format!("{secs} s"),
+        120..7_200 => format!("{} min", secs / 60),
+        7_200..172_800 => format!("{} h", secs / 3_600),
+        _ => format!("{} d", secs / 86_400),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("valid")
+    }
+
+    const LIMITS: AgeLimits = AgeLimits {
+        warn: Duration::from_secs(30 * 60),
+        crit: Duration::from_secs(2 * 3600),
+    };
+
+    fn ok_health(last: &str) -> FeedHealth {
+        FeedHealth {
+            last_success: Some(at(last)),
+            ..FeedHealth::default()
+        }
+    }
+
+    fn failing(mut health: FeedHealth, when: &str) -> FeedHealth {
+        health.last_failure = Some(PollFailure {
+            message: "connection refused".into(),
+            at: at(when),
+            retry_in: Duration::from_secs(20),
+        });
+        health.consecutive_failures += 1;
+        health
+    }
+
+    #[test]
+    fn freshness_follows_the_data_age() {
+        let generated = Some(at("2026-11-29T10:00:00+08:00"));
+        let health = ok_health("2026-11-29T10:00:05+08:00");
+        let state = |now: &str| {
+            let now = at(now);
+            let age = data_age(now, generated, health.last_success);
+            freshness(now, true, age, &health, LIMITS)
+        };
+        assert_eq!(state("2026-11-29T10:00:12+08:00"), Freshness::Fresh);
+        assert_eq!(state("2026-11-29T10:30:00+08:00"), Freshness::Fresh);
+        assert_eq!(state("2026-11-29T10:30:01+08:00"), Freshness::Ageing);
+        assert_eq!(state("2026-11-29T12:00:01+08:00"), Freshness::Stale);
+    }
+
+    #[test]
+    fn failures_turn_offline_only_after_crit_age_without_success() {
+        let health = failing(
+            ok_health("2026-11-29T10:00:00+08:00"),
+            "2026-11-29T10:05:00+08:00",
+        );
+        let state = |now: &str| {
+            let now = at(now);
+            let age = data_age(now, None, health.last_success);
+            freshness(now, true, age, &health, LIMITS)
+        };
+        assert_eq!(state("2026-11-29T10:05:00+08:00"), Freshness::Fresh);
+        assert_eq!(state("2026-11-29T11:00:00+08:00"), Freshness::Ageing);
+        assert_eq!(state("2026-11-29T12:00:01+08:00"), Freshness::Offline);
+    }
+
+    #[test]
+    fn never_loaded_is_loading_then_offline_on_failure() {
+        let now = at("2026-11-29T10:00:00+08:00");
+        let health = FeedHealth::default();
+        assert_eq!(
+            freshness(now, false, None, &health, LIMITS),
+            Freshness::Loading
+        );
+        let health = failing(health, "2026-11-29T10:00:00+08:00");
+        assert_eq!(
+            freshness(now, false, None, &health, LIMITS),
+            Freshness::Offline
+        );
+    }
+
+    #[test]
+    fn a_publisher_clock_ahead_reads_as_age_zero() {
+        let now = at("2026-11-29T10:00:00+08:00");
+        let ahead = Some(at("2026-11-29T11:00:00+08:00"));
+        assert_eq!(data_age(now, ahead, None), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn durations_read_short() {
+        assert_eq!(human_duration(Duration::from_secs(12)), "12 s");
+        assert_eq!(human_duration(Duration::from_secs(300)), "5 min");
+        assert_eq!(human_duration(Duration::from_secs(3 * 3600)), "3 h");
+        assert_eq!(human_duration(Duration::from_secs(3 * 86400)), "3 d");
+    }
+}

@@ -1,0 +1,307 @@
+//! State-machine tests: key -> action -> state, rotation, freshness, aggregation discipline,
+//! highlight expiry.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::testing::{NOW, at, empty_app, failed, fixture, loaded, loaded_app};
+
+fn press(app: &mut App, code: KeyCode) -> Option<Action> {
+    let action = keys::action_for(app.input, &KeyEvent::new(code, KeyModifiers::NONE))?;
+    app.update(action)
+}
+
+fn tick(app: &mut App, now: &str, at_instant: Instant) {
+    app.update(Action::Tick {
+        now: at(now),
+        at: at_instant,
+    });
+}
+
+fn selected_name(app: &App) -> String {
+    let data = app.data().expect("loaded");
+    let row = match app.focus {
+        Panel::Signings => app.signings.selected_row(),
+        Panel::Stalled => app
+            .stalled
+            .selected_row()
+            .map(|i| data.summary.stalled[i].project),
+        Panel::Targets => None,
+    };
+    row.map(|i| data.snapshot.projects[i].name.to_string())
+        .unwrap_or_default()
+}
+
+#[test]
+fn keys_move_focus_and_selection() {
+    let mut app = loaded_app(false);
+    assert_eq!(app.focus, Panel::Signings);
+    // The selection stayed on the row chosen before the newest signing arrived.
+    assert_eq!(selected_name(&app), "湘江新区人工智能算力中心");
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_name(&app), "三一重工智能制造升级项目");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_name(&app), "开福区绿色食品精深加工项目");
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.signings.selected, app.signings.rows.len() - 1);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.signings.selected, 0);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.signings.selected, 0);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Panel::Targets);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Panel::Signings);
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.focus, Panel::Stalled);
+    assert_eq!(
+        selected_name(&app),
+        "长沙高新区新一代半导体封装测试基地建设项目（一期）"
+    );
+}
+
+#[test]
+fn enter_opens_detail_and_esc_closes_it() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Enter);
+    let data = app.data().expect("loaded");
+    let opened = match app.overlay {
+        Overlay::Detail {
+            project, approval, ..
+        } => Some((data.snapshot.projects[project].id.as_str(), approval)),
+        _ => None,
+    };
+    assert_eq!(opened, Some(("GX-2026-0021", Some(0))));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(matches!(app.overlay, Overlay::Detail { scroll: 1, .. }));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn help_toggles() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Overlay::Help);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.overlay, Overlay::None);
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn filter_edits_applies_and_clears() {
+    let mut app = loaded_app(false);
+    let all = app.signings.rows.len();
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.input, InputMode::Filter);
+    for c in "岳麓".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    assert_eq!(app.signings.filter, "岳麓");
+    assert_eq!(app.signings.rows.len(), 2);
+    // While typing, `q` is text, not quit.
+    press(&mut app, KeyCode::Char('q'));
+    assert!(!app.should_quit());
+    assert!(app.signings.rows.is_empty());
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.input, InputMode::Normal);
+    assert_eq!(app.signings.rows.len(), 2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.signings.filter, "");
+    assert_eq!(app.signings.rows.len(), all);
+}
+
+#[test]
+fn filter_on_stalled_matches_department() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('/'));
+    for c in "住房".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.stalled.filter, "");
+    press(&mut app, KeyCode::Char('/'));
+    for c in "住房".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.stalled.rows.len(), 3);
+}
+
+#[test]
+fn sort_cycles_and_keeps_the_selection() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('j'));
+    let before = selected_name(&app);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.signings.sort, SigningSort::Amount);
+    assert_eq!(selected_name(&app), before);
+    app.signings.select_first();
+    assert_eq!(selected_name(&app), "宁德时代长沙储能电池产业园");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.signings.sort, SigningSort::District);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.signings.sort, SigningSort::Date);
+}
+
+#[test]
+fn refresh_asks_the_loop_to_poll_and_quit_quits() {
+    let mut app = loaded_app(false);
+    assert_eq!(press(&mut app, KeyCode::Char('r')), Some(Action::PollNow));
+    assert!(app.health.refresh_requested);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit());
+}
+
+#[test]
+fn rotation_holds_on_input_and_resumes_after_quiet() {
+    let (mut app, t0) = empty_app(true);
+    app.update(loaded(fixture(), NOW));
+    assert_eq!(app.wall_view(), Some(WallView::Overview));
+    tick(&mut app, NOW, t0 + Duration::from_secs(20));
+    assert_eq!(app.wall_view(), Some(WallView::Signings));
+    assert_eq!(app.focus, Panel::Signings);
+    // A key holds the view.
+    tick(&mut app, NOW, t0 + Duration::from_secs(25));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.rotation.as_ref().is_some_and(Rotation::is_held));
+    tick(&mut app, NOW, t0 + Duration::from_secs(80));
+    assert_eq!(app.wall_view(), Some(WallView::Signings));
+    // 60 s without input: resumes, then rotates on.
+    tick(&mut app, NOW, t0 + Duration::from_secs(85));
+    assert!(!app.rotation.as_ref().is_some_and(Rotation::is_held));
+    tick(&mut app, NOW, t0 + Duration::from_secs(105));
+    assert_eq!(app.wall_view(), Some(WallView::Targets));
+}
+
+#[test]
+fn p_toggles_the_hold_and_tab_picks_the_view() {
+    let (mut app, t0) = empty_app(true);
+    tick(&mut app, NOW, t0 + Duration::from_secs(1));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.rotation.as_ref().is_some_and(Rotation::is_held));
+    press(&mut app, KeyCode::Char('p'));
+    assert!(!app.rotation.as_ref().is_some_and(Rotation::is_held));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.wall_view(), Some(WallView::Signings));
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.wall_view(), Some(WallView::Stalled));
+    assert_eq!(app.focus, Panel::Stalled);
+}
+
+#[test]
+fn freshness_transitions_with_time_and_failures() {
+    let (mut app, t0) = empty_app(false);
+    assert_eq!(app.freshness(), Freshness::Loading);
+    app.update(failed("connection refused", NOW, 20));
+    assert_eq!(app.freshness(), Freshness::Offline);
+    app.update(loaded(fixture(), NOW));
+    assert_eq!(app.freshness(), Freshness::Fresh);
+    assert_eq!(app.data_age(), Some(Duration::from_secs(12)));
+    tick(&mut app, "2026-11-29T10:40:00+08:00", t0);
+    assert_eq!(app.freshness(), Freshness::Ageing);
+    app.update(failed("timeout after 20s", "2026-11-29T10:40:00+08:00", 20));
+    assert_eq!(app.freshness(), Freshness::Ageing);
+    assert_eq!(app.retry_in(), Some(Duration::from_secs(20)));
+    tick(&mut app, "2026-11-29T10:40:15+08:00", t0);
+    assert_eq!(app.retry_in(), Some(Duration::from_secs(5)));
+    tick(&mut app, "2026-11-29T12:00:01+08:00", t0);
+    assert_eq!(app.freshness(), Freshness::Offline);
+    app.update(Action::Feed(FeedUpdate::Unchanged {
+        received_at: at("2026-11-29T12:00:01+08:00"),
+    }));
+    // The feed answers again but its data is old: stale, not offline.
+    assert_eq!(app.freshness(), Freshness::Stale);
+    assert_eq!(app.health.consecutive_failures, 0);
+}
+
+#[test]
+fn aggregates_only_on_new_data_or_a_new_date() {
+    let (mut app, t0) = empty_app(false);
+    assert_eq!(app.aggregations(), 0);
+    app.update(loaded(fixture(), NOW));
+    assert_eq!(app.aggregations(), 1);
+    for second in 1..=30 {
+        tick(
+            &mut app,
+            &format!("2026-11-29T10:00:{second:02}+08:00"),
+            t0 + Duration::from_secs(second),
+        );
+        press(&mut app, KeyCode::Char('j'));
+    }
+    app.update(Action::Feed(FeedUpdate::Unchanged {
+        received_at: at(NOW),
+    }));
+    assert_eq!(app.aggregations(), 1);
+    // Midnight in the configured zone (+08:00) -- not in UTC.
+    tick(&mut app, "2026-11-29T23:59:59+08:00", t0);
+    assert_eq!(app.aggregations(), 1);
+    tick(&mut app, "2026-11-29T16:00:00Z", t0);
+    assert_eq!(app.aggregations(), 2);
+    assert_eq!(app.today().to_string(), "2026-11-30");
+    app.update(loaded(fixture(), "2026-11-30T00:00:05+08:00"));
+    assert_eq!(app.aggregations(), 3);
+}
+
+#[test]
+fn new_signings_are_highlighted_until_expiry() {
+    let (mut app, t0) = empty_app(false);
+    app.update(loaded(crate::testing::previous_fixture(), NOW));
+    assert!(
+        app.highlights.ids.is_empty(),
+        "the first load marks nothing new"
+    );
+    app.update(loaded(fixture(), NOW));
+    let ids: Vec<&str> = app.highlights.ids.iter().map(SafeText::as_str).collect();
+    assert_eq!(ids, ["CS-2026-0102"]);
+    assert!(app.take_dirty());
+    tick(&mut app, NOW, t0 + Duration::from_secs(299));
+    assert!(app.is_highlighted(&SafeText::new("CS-2026-0102")));
+    tick(&mut app, NOW, t0 + Duration::from_secs(300));
+    assert!(app.highlights.ids.is_empty());
+    assert!(app.take_dirty(), "expiry must redraw");
+}
+
+#[test]
+fn ticks_mark_dirty_only_when_the_shown_second_changes() {
+    let (mut app, t0) = empty_app(false);
+    app.take_dirty();
+    tick(&mut app, NOW, t0 + Duration::from_millis(400));
+    assert!(!app.take_dirty(), "a frozen clock needs no redraw");
+    tick(
+        &mut app,
+        "2026-11-29T10:00:01+08:00",
+        t0 + Duration::from_secs(1),
+    );
+    assert!(app.take_dirty());
+}
+
+#[test]
+fn detail_follows_its_project_into_a_new_snapshot() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Enter);
+    let id = |app: &App| match app.overlay {
+        Overlay::Detail { project, .. } => app
+            .data()
+            .map(|d| d.snapshot.projects[project].id.to_string()),
+        _ => None,
+    };
+    let before = id(&app);
+    assert!(before.is_some());
+    let mut reordered = fixture();
+    reordered.projects.reverse();
+    app.update(loaded(reordered, NOW));
+    assert_eq!(id(&app), before);
+    let mut gone = fixture();
+    gone.projects.retain(|p| Some(p.id.to_string()) != before);
+    app.update(loaded(gone, NOW));
+    assert_eq!(app.overlay, Overlay::None);
+}

@@ -1,0 +1,87 @@
+//! Test support shared by the unit tests of `app` and `ui`: the hand-written fixture feed, a
+//! frozen `now` and apps in each state the screens are snapshotted in.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::health::AgeLimits;
+use crate::app::{Action, App, AppSettings};
+use crate::domain::aggregate::AggregateOptions;
+use crate::domain::calendar::Calendar;
+use crate::domain::model::Snapshot;
+use crate::poll::FeedUpdate;
+
+/// The frozen moment every snapshot is taken at: a Sunday in Q4 2026, 32 days left.
+pub const NOW: &str = "2026-11-29T10:00:00+08:00";
+
+pub fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).expect("valid RFC 3339 in a test")
+}
+
+/// The fixture feed: Chinese and English names, Top-500 investors, stalled approvals, one
+/// rejected record.
+pub fn fixture() -> Snapshot {
+    crate::feed::parse_feed(include_bytes!("../tests/fixtures/dashboard.json"))
+        .expect("the fixture parses")
+}
+
+/// The fixture as it was one poll earlier: without the newest signing.
+pub fn previous_fixture() -> Snapshot {
+    let mut snapshot = fixture();
+    snapshot
+        .projects
+        .retain(|p| p.id.as_str() != "CS-2026-0102");
+    snapshot
+}
+
+pub fn settings(wall: bool) -> AppSettings {
+    AppSettings {
+        zone: FixedOffset::east_opt(8 * 3600).expect("valid offset"),
+        ages: AgeLimits {
+            warn: Duration::from_secs(30 * 60),
+            crit: Duration::from_secs(2 * 3600),
+        },
+        wall,
+        rotate_interval: Duration::from_secs(20),
+        resume_rotation_after: Duration::from_secs(60),
+        highlight_new_for: Duration::from_secs(300),
+    }
+}
+
+/// A fresh app at [`NOW`] with no data yet, and the instant it was started at.
+pub fn empty_app(wall: bool) -> (App, Instant) {
+    let start = Instant::now();
+    let app = App::new(
+        settings(wall),
+        Calendar::embedded(),
+        AggregateOptions::default(),
+        at(NOW),
+        start,
+    );
+    (app, start)
+}
+
+pub fn loaded(snapshot: Snapshot, received_at: &str) -> Action {
+    Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::new(snapshot),
+        received_at: at(received_at),
+    })
+}
+
+pub fn failed(error: &str, when: &str, retry_secs: u64) -> Action {
+    Action::Feed(FeedUpdate::Failed {
+        error: error.to_owned(),
+        at: at(when),
+        retry_in: Duration::from_secs(retry_secs),
+    })
+}
+
+/// Loaded with two polls (so the newest signing is highlighted as new), at [`NOW`].
+pub fn loaded_app(wall: bool) -> App {
+    let (mut app, _) = empty_app(wall);
+    app.update(loaded(previous_fixture(), "2026-11-29T09:59:40+08:00"));
+    app.update(loaded(fixture(), "2026-11-29T09:59:50+08:00"));
+    app
+}

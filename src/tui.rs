@@ -1,0 +1,369 @@
+//! The live dashboard's event loop and terminal lifecycle: the only module that touches the
+//! terminal, reads the clock or listens for signals. It turns keys, feed updates, ticks and
+//! signals into [`Action`]s for [`App`] and draws with [`ui::render`] only when something
+//! visible changed.
+//!
+//! Lifecycle rules (see the reliability notes, H10-H15):
+//! - refuse to start when stdout is not a terminal;
+//! - register SIGTERM/SIGHUP/SIGINT/SIGQUIT before raw mode and turn each into a normal quit,
+//!   so the terminal is restored by the normal path;
+//! - restore on every exit path (a drop guard) and on panic (a hook), but never insist on
+//!   writing to a terminal that hung up;
+//! - exit when the input stream ends or fails (an SSH drop) and when a draw fails;
+//! - redraw on data, input, resize (bursts coalesced) and once a second only if the shown
+//!   clock moved: a frozen clock and an idle screen cost nothing.
+
+use std::io::{self, IsTerminal, Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, EventStream};
+use crossterm::{cursor, execute, terminal};
+use futures_util::{FutureExt, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use tokio::signal::unix::{Signal, SignalKind, signal};
+use tokio::sync::mpsc::{Receiver, Sender};
+use tokio::time::MissedTickBehavior;
+
+use crate::app::keys::action_for;
+use crate::app::{Action, App, AppSettings};
+use crate::config::Settings;
+use crate::domain::calendar::Calendar;
+use crate::poll::{FeedUpdate, PollCommand};
+use crate::ui;
+
+pub use crate::clock::Clock;
+pub use crate::ui::render;
+
+/// Why the dashboard would not start.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("stdout is not a terminal: use `investboard status` for a one-shot summary")]
+    NotATerminal,
+    #[error("cannot listen for {signal}: {source}")]
+    Signal {
+        signal: &'static str,
+        source: io::Error,
+    },
+    #[error("cannot set up the terminal: {0}")]
+    Setup(io::Error),
+    #[error("cannot draw (terminal gone?): {0}")]
+    Draw(io::Error),
+    #[error("reading the keyboard failed: {0}")]
+    Input(io::Error),
+}
+
+/// Whether the dashboard can draw here; `main` may check this before parsing the feed.
+pub fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// How long the event loop waits between heartbeats (clock, ages, rotation, highlight expiry).
+const HEARTBEAT: Duration = Duration::from_secs(1);
+/// Events handled without drawing in between, so a resize storm draws once.
+const MAX_EVENT_BURST: usize = 256;
+
+/// Runs the dashboard until quit (keys `q`/Ctrl-C, a signal, the terminal going away).
+pub async fn run(
+    settings: Settings,
+    calendar: Calendar,
+    clock: Clock,
+    mut updates: Receiver<FeedUpdate>,
+    commands: Sender<PollCommand>,
+) -> anyhow::Result<()> {
+    if !stdout_is_terminal() {
+        return Err(TuiError::NotATerminal.into());
+    }
+    let mut signals = Signals::register()?;
+    let mut app = App::new(
+        AppSettings::from_settings(&settings),
+        calendar,
+        crate::run::aggregate_options(&settings),
+        clock.now(),
+        Instant::now(),
+    );
+    let mut guard = TerminalGuard::enter()?;
+    let result = event_loop(
+        &mut app,
+        &mut guard,
+        clock,
+        &mut signals,
+        &mut updates,
+        &commands,
+    )
+    .await;
+    guard.restore();
+    result.map_err(Into::into)
+}
+
+async fn event_loop(
+    app: &mut App,
+    guard: &mut TerminalGuard,
+    clock: Clock,
+    signals: &mut Signals,
+    updates: &mut Receiver<FeedUpdate>,
+    commands: &Sender<PollCommand>,
+) -> Result<(), TuiError> {
+    let mut events = EventStream::new();
+    let mut heartbeat = tokio::time::interval_at(first_beat(clock), HEARTBEAT);
+    heartbeat.set_missed_tick_behavior(MissedTickBehavior::Skip);
+    let mut poller_alive = true;
+    loop {
+        if app.take_dirty() {
+            guard.draw(app)?;
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        tokio::select! {
+            kind = signals.recv() => {
+                if kind == SignalKind::hangup() {
+                    guard.tty_gone = true;
+                }
+                app.update(Action::Quit);
+            }
+            event = events.next() => {
+                tick(app, clock);
+                handle_event(app, event, commands)?;
+                // Coalesce whatever else is already queued (resize storms, key repeat).
+                for _ in 0..MAX_EVENT_BURST {
+                    match events.next().now_or_never() {
+                        Some(event) => handle_event(app, event, commands)?,
+                        None => break,
+                    }
+                }
+            }
+            update = updates.recv(), if poller_alive => {
+                tick(app, clock);
+                let update = update.unwrap_or_else(|| {
+                    poller_alive = false;
+                    FeedUpdate::Failed {
+                        error: "the feed poller stopped; restart investboard".to_owned(),
+                        at: clock.now(),
+                        retry_in: Duration::MAX,
+                    }
+                });
+                app.update(Action::Feed(update));
+            }
+            _ = heartbeat.tick() => tick(app, clock),
+        }
+    }
+}
+
+/// The first heartbeat lands on the next whole second of the clock, so the shown seconds
+/// step evenly.
+fn first_beat(clock: Clock) -> tokio::time::Instant {
+    let into_second = Duration::from_nanos(u64::from(
+        clock.now().timestamp_subsec_nanos().min(999_999_999),
+    ));
+    tokio::time::Instant::now() + HEARTBEAT.saturating_sub(into_second)
+}
+
+fn tick(app: &mut App, clock: Clock) {
+    app.update(Action::Tick {
+        now: clock.now(),
+        at: Instant::now(),
+    });
+}
+
+fn handle_event(
+    app: &mut App,
+    event: Option<io::Result<Event>>,
+    commands: &Sender<PollCommand>,
+) -> Result<(), TuiError> {
+    let action = match event {
+        // The terminal is gone (EOF on an SSH drop) or broken: leave rather than spin.
+        None => Action::Quit,
+        Some(Err(error)) => return Err(TuiError::Input(error)),
+        Some(Ok(Event::Key(key))) => match action_for(app.input, &key) {
+            Some(action) => action,
+            None => return Ok(()),
+        },
+        Some(Ok(Event::Resize(width, height))) => Action::Resize { width, height },
+        Some(Ok(_)) => return Ok(()),
+    };
+    if let Some(Action::PollNow) = app.update(action) {
+        // A full queue already holds a poll request; a closed one shows up as feed errors.
+        let _ = commands.try_send(PollCommand::PollNow);
+    }
+    Ok(())
+}
+
+/// The four signals that end the dashboard the normal way. Registered before raw mode; tokio
+/// keeps them caught for the life of the process, so each must lead to a quit.
+struct Signals {
+    terminate: Signal,
+    hangup: Signal,
+    interrupt: Signal,
+    quit: Signal,
+}
+
+impl Signals {
+    fn register() -> Result<Signals, TuiError> {
+        let listen = |kind: SignalKind, name: &'static str| {
+            signal(kind).map_err(|source| TuiError::Signal {
+                signal: name,
+                source,
+            })
+        };
+        Ok(Signals {
+            terminate: listen(SignalKind::terminate(), "SIGTERM")?,
+            hangup: listen(SignalKind::hangup(), "SIGHUP")?,
+            interrupt: listen(SignalKind::interrupt(), "SIGINT")?,
+            quit: listen(SignalKind::quit(), "SIGQUIT")?,
+        })
+    }
+
+    async fn recv(&mut self) -> SignalKind {
+        tokio::select! {
+            _ = self.terminate.recv() => SignalKind::terminate(),
+            _ = self.hangup.recv() => SignalKind::hangup(),
+            _ = self.interrupt.recv() => SignalKind::interrupt(),
+            _ = self.quit.recv() => SignalKind::quit(),
+        }
+    }
+}
+
+/// Set while the terminal is in raw mode on the alternate screen, for the panic hook.
+static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode and the alternate screen and shows the cursor, best effort.
+fn restore_terminal() {
+    if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+/// Chains a hook that restores the terminal before the previous hook prints the panic.
+/// Installed once per process, however often [`run`] is called.
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}
+
+/// Owns the terminal while the dashboard runs; restores it when dropped.
+struct TerminalGuard {
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+    /// The terminal hung up: leave raw mode (an ioctl) but write nothing more to it.
+    tty_gone: bool,
+}
+
+impl TerminalGuard {
+    fn enter() -> Result<TerminalGuard, TuiError> {
+        install_panic_hook();
+        terminal::enable_raw_mode().map_err(TuiError::Setup)?;
+        TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+        let mut guard = TerminalGuard {
+            terminal: None,
+            tty_gone: false,
+        };
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
+            .map_err(TuiError::Setup)?;
+        guard.terminal =
+            Some(Terminal::new(CrosstermBackend::new(io::stdout())).map_err(TuiError::Setup)?);
+        Ok(guard)
+    }
+
+    fn draw(&mut self, app: &App) -> Result<(), TuiError> {
+        let Some(terminal) = self.terminal.as_mut() else {
+            return Ok(());
+        };
+        match terminal.draw(|frame| ui::render(app, frame)) {
+            Ok(_) => Ok(()),
+            Err(error) => {
+                // Writes fail with EIO once the terminal hangs up: do not write again.
+                self.tty_gone = true;
+                Err(TuiError::Draw(error))
+            }
+        }
+    }
+
+    fn restore(&mut self) {
+        if self.tty_gone {
+            // `Terminal`'s own drop would try to show the cursor on the dead terminal.
+            std::mem::forget(self.terminal.take());
+            if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+                let _ = terminal::disable_raw_mode();
+            }
+            return;
+        }
+        if let Some(mut terminal) = self.terminal.take() {
+            let _ = terminal.show_cursor();
+            let _ = terminal.backend_mut().flush();
+        }
+        restore_terminal();
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        self.restore();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_start_without_a_terminal() {
+        if stdout_is_terminal() {
+            // Run from a terminal (not the usual `cargo test` pipe): nothing to check here.
+            return;
+        }
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let (_, updates) = tokio::sync::mpsc::channel(1);
+        let (commands, _) = tokio::sync::mpsc::channel(1);
+        let settings = Settings::resolve(
+            crate::config::Layer::default(),
+            crate::config::Layer::default(),
+            crate::config::Layer::default(),
+            None,
+        );
+        let clock = Clock::System(settings.utc_offset);
+        let error = runtime
+            .block_on(run(settings, clock, updates, commands))
+            .expect_err("not a terminal");
+        assert!(
+            error
+                .to_string()
+                .contains("use `investboard status` for a one-shot summary"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn poll_requests_never_block_and_a_closed_input_quits() {
+        let (mut app, _) = crate::testing::empty_app(false);
+        let (commands, mut sent) = tokio::sync::mpsc::channel(1);
+        let key = |c| {
+            Some(Ok(Event::Key(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            ))))
+        };
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
+        // A second request while one is queued is dropped, not blocked on.
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        handle_event(&mut app, key('r'), &commands).expect("handled");
+        assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
+        assert!(sent.try_recv().is_err());
+        // The input stream ending (SSH drop) quits.
+        handle_event(&mut app, None, &commands).expect("handled");
+        assert!(app.should_quit());
+        let failed = handle_event(&mut app, Some(Err(io::Error::other("EIO"))), &commands);
+        assert!(matches!(failed, Err(TuiError::Input(_))));
+    }
+}

@@ -1,0 +1,329 @@
+//! Drawing: a pure function of what [`App`] holds. No clock reads, no aggregation, no IO; a
+//! frame lays out rows that `App` computed when data, filter or sort changed.
+//!
+//! ```text
+//! ┌───────────────────────────────────────────────────────────────────────────┐
+//! │ INVESTBOARD · investment promotion   Q4 2026 · 32 days left   10:00:00    │ header: 2-3 rows
+//! │  FRESH  updated 12 s ago · feed error … retry in 20 s · 1 rejected record │ (status wraps)
+//! ├ Signed projects ──┬ Signed amount 亿 ─┬ Started projects ─┬ Stalled ───────┤ figures: 4 rows
+//! │ 3/8  38%          │ 208.8/300 亿  70% │ 1                 │ 4 of 7 pending │ (wall, room: 9,
+//! │ BEHIND · pace 65% │ ON PACE · pace …  │ NO TARGET         │ STALLED · …    │  block digits)
+//! ├───────────────────┴───────────────────┴───────────────────┴────────────────┤
+//! │ wide (>= 120 x 24 body)                │ narrow                            │
+//! │ ┌ 1 Signings ─────────┐┌ 2 Targets ───┐│  [1 Signings]  2 Targets  3 …     │ tab bar
+//! │ │ date project … 亿   ││ Q1 ███ 118%  ││ ┌ focused panel ────────────────┐ │
+//! │ └─────────────────────┘└──────────────┘│ │                               │ │
+//! │ ┌ 3 Stalled approvals ───────────────┐ │ └───────────────────────────────┘ │
+//! │ └────────────────────────────────────┘ │                                   │
+//! │          help (?) and detail (Enter) replace the whole body               │
+//! ├───────────────────────────────────────────────────────────────────────────┤
+//! │ Tab panel · j move · Enter open · / filter · …  (wall: views and HOLD)    │ footer: 1 row
+//! └───────────────────────────────────────────────────────────────────────────┘
+//! ```
+//!
+//! Wall mode keeps header and figures and rotates the body through overview, signings,
+//! targets and stalled. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
+
+pub mod detail;
+pub mod digits;
+pub mod figures;
+pub mod header;
+pub mod help;
+pub mod overview;
+pub mod signings;
+pub mod stalled;
+pub mod targets;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+use crate::app::health::Freshness;
+use crate::app::keys::{BINDINGS, Command, InputMode};
+use crate::app::wall::{Rotation, WallView};
+use crate::app::{App, Overlay, Panel};
+use crate::sanitize::truncate_to_width;
+use crate::ui::text::put_line;
+
+/// Smallest terminal the dashboard draws in; below it a notice says what is needed.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole screen for `app` into the frame.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole screen into `buf` (for tests and for [`render`]).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf);
+        return;
+    }
+    let header = header::HeaderPanel { app };
+    let large = app.settings.wall && area.height >= 40 && area.width >= 120;
+    let [header_area, figures_area, body, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(header.height(area.width, 3)),
+        Constraint::Length(figures::height(large)),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    header.render(header_area, buf);
+    figures::FiguresPanel { app, large }.render(figures_area, buf);
+    match &app.overlay {
+        Overlay::Help => help::HelpPanel {
+            wall: app.settings.wall,
+        }
+        .render(body, buf),
+        Overlay::Detail {
+            project,
+            approval,
+            scroll,
+            elapsed,
+        } => detail::DetailPanel {
+            app,
+            project: *project,
+            approval: *approval,
+            scroll: *scroll,
+            elapsed,
+        }
+        .render(body, buf),
+        Overlay::None => match app.wall_view() {
+            Some(view) => wall_body(app, view, body, buf),
+            None => panels(app, body, buf),
+        },
+    }
+    match &app.rotation {
+        Some(rotation) => wall_footer(rotation.view, rotation.is_held(), footer, buf),
+        None => hints(app, footer, buf),
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",
+        area.width, area.height
+    );
+    let y = area.y + area.height / 2;
+    Paragraph::new(text)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(
+            Rect {
+                y,
+                height: area.bottom() - y,
+                ..area
+            },
+            buf,
+        );
+}
+
+fn is_wide(body: Rect) -> bool {
+    body.width >= 120 && body.height >= 24
+}
+
+/// All three panels when there is room, else a tab bar and the focused panel.
+fn panels(app: &App, body: Rect, buf: &mut Buffer) {
+    if is_wide(body) {
+        all_panels(app, body, buf, true);
+        return;
+    }
+    let [tabs_area, panel] = body.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    tabs(app.focus, tabs_area, buf);
+    panel_widget(app, app.focus, true, panel, buf);
+}
+
+fn all_panels(app: &App, body: Rect, buf: &mut Buffer, show_focus: bool) {
+    // The stalled list takes the rows it needs (frame, buckets, header, rows), at most 45%.
+    let stalled_rows = app.stalled.rows.len().max(3) + 4;
+    let most = usize::from(body.height) * 45 / 100;
+    let bottom_height = u16::try_from(stalled_rows.min(most)).unwrap_or(0);
+    let [top, bottom] = body.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(bottom_height),
+    ]));
+    let [left, right] = top.layout(&Layout::horizontal([
+        Constraint::Percentage(58),
+        Constraint::Fill(1),
+    ]));
+    let focused = |panel: Panel| show_focus && app.focus == panel;
+    panel_widget(app, Panel::Signings, focused(Panel::Signings), left, buf);
+    panel_widget(app, Panel::Targets, focused(Panel::Targets), right, buf);
+    panel_widget(app, Panel::Stalled, focused(Panel::Stalled), bottom, buf);
+}
+
+fn panel_widget(app: &App, panel: Panel, focused: bool, area: Rect, buf: &mut Buffer) {
+    match panel {
+        Panel::Signings => signings::SigningsPanel { app, focused }.render(area, buf),
+        Panel::Targets => targets::TargetsPanel { app, focused }.render(area, buf),
+        Panel::Stalled => stalled::StalledPanel { app, focused }.render(area, buf),
+    }
+}
+
+fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
+    let held = app.rotation.as_ref().is_some_and(Rotation::is_held);
+    match view {
+        WallView::Overview if is_wide(body) => all_panels(app, body, buf, false),
+        WallView::Overview => overview::OverviewPanel { app }.render(body, buf),
+        WallView::Signings => panel_widget(app, Panel::Signings, held, body, buf),
+        WallView::Targets => panel_widget(app, Panel::Targets, held, body, buf),
+        WallView::Stalled => panel_widget(app, Panel::Stalled, held, body, buf),
+    }
+}
+
+fn tabs(focus: Panel, area: Rect, buf: &mut Buffer) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, panel) in Panel::ALL.into_iter().enumerate() {
+        let label = format!("{} {}", i + 1, panel.title());
+        if panel == focus {
+            spans.push(Span::styled(
+                format!("[{label}]"),
+                theme::selected_row(true),
+            ));
+        } else {
+            spans.push(Span::styled(format!(" {label} "), theme::dim()));
+        }
+        spans.push(Span::raw(" "));
+    }
+    put_line(buf, area, area.y, &Line::from(spans));
+}
+
+fn hints(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.input == InputMode::Filter {
+        let filter = match app.focus {
+            Panel::Signings => app.signings.filter.as_str(),
+            Panel::Stalled => app.stalled.filter.as_str(),
+            Panel::Targets => "",
+        };
+        let line = Line::from(vec![
+            Span::styled(" filter: ", theme::title()),
+            Span::raw(filter.to_owned()),
+            Span::styled("_", theme::selected_row(true)),
+            Span::styled("   Enter apply · Esc clear", theme::dim()),
+        ]);
+        put_line(buf, area, area.y, &line);
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    // Help and quit first: they must survive a narrow terminal.
+    let first =
+        |b: &&crate::app::keys::Binding| !matches!(b.command, Command::Help | Command::Quit);
+    let mut used = 0;
+    let mut ordered: Vec<_> = BINDINGS.iter().collect();
+    ordered.sort_by_key(first);
+    for binding in ordered {
+        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+            continue;
+        };
+        let name = key.name();
+        // Whole hints only: a cut-off one reads as a different key.
+        used += 3 + name.len() + 1 + hint.len();
+        if used > usize::from(area.width) {
+            break;
+        }
+        if spans.len() > 1 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        spans.push(Span::styled(name, theme::title()));
+        spans.push(Span::raw(format!(" {hint}")));
+    }
+    put_line(buf, area, area.y, &Line::from(spans));
+}
+
+fn wall_footer(view: WallView, held: bool, area: Rect, buf: &mut Buffer) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, v) in WallView::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme::dim()));
+        }
+        if v == view {
+            spans.push(Span::styled(format!("[{}]", v.label()), theme::title()));
+        } else {
+            spans.push(Span::styled(v.label(), theme::dim()));
+        }
+    }
+    put_line(buf, area, area.y, &Line::from(spans));
+    if held {
+        let badge = Line::from(vec![
+            Span::styled(" HOLD ", theme::hold_badge()),
+            Span::styled(" p resume ", theme::dim()),
+        ])
+        .right_aligned();
+        put_line(buf, area, area.y, &badge);
+    }
+}
+
+/// A panel's frame: thick and coloured when focused (the shape says it without colour).
+fn panel_block(panel: Panel, focused: bool, extra: String) -> Block<'static> {
+    let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
+    let title = format!(" {number} {}{extra} ", panel.title());
+    let block = Block::bordered().title(Span::styled(title, theme::title()));
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(theme::focused_border())
+    } else {
+        block
+    }
+}
+
+/// A list panel's frame with its sort, filter and row count in the title.
+fn list_block(
+    panel: Panel,
+    focused: bool,
+    sort: &str,
+    filter: &str,
+    shown: usize,
+    total: usize,
+) -> Block<'static> {
+    let count = if filter.is_empty() {
+        format!(" ({total})")
+    } else {
+        format!(" ({shown} of {total})")
+    };
+    let mut extra = format!("{count} · sort: {sort}");
+    if !filter.is_empty() {
+        extra.push_str(" · filter: ");
+        extra.push_str(&truncate_to_width(filter, 24));
+    }
+    panel_block(panel, focused, extra)
+}
+
+/// What a panel says before any data has arrived.
+fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = match (app.freshness(), &app.health.last_failure) {
+        (Freshness::Loading, _) | (_, None) => "waiting for the first feed…".to_owned(),
+        (_, Some(failure)) => format!("no data: {}", failure.message),
+    };
+    Paragraph::new(Line::styled(text, theme::dim()))
+        .wrap(Wrap { trim: true })
+        .render(area.intersection(buf.area), buf);
+}
+
+/// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
+fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
+    let height = usize::from(area.height);
+    let offset = if height == 0 {
+        0
+    } else {
+        selected
+            .saturating_sub(height - 1)
+            .min(len.saturating_sub(height))
+    };
+    (area.top()..area.bottom()).zip(offset..len)
+}
+
+#[cfg(test)]
+mod tests;

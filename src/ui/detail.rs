@@ -1,0 +1,262 @@
+//! A project's detail: every field, the milestone timeline (signed -> landed -> started ->
+//! operating) with the days between steps, and every approval with its state. Fills the body
+//! rather than floating over it, so no wide character is cut by a popup edge.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use crate::app::App;
+use crate::domain::model::{ApprovalStatus, Headquarters, Project, Top500};
+use crate::sanitize::{SafeText, fit_width};
+use crate::ui::text::{Align, Column, column_widths, header_spans, row_spans};
+use crate::ui::theme;
+
+/// The detail view of one project.
+pub struct DetailPanel<'a> {
+    pub app: &'a App,
+    pub project: usize,
+    pub approval: Option<usize>,
+    pub scroll: u16,
+    pub elapsed: &'a [Option<u32>],
+}
+
+fn top500_names(kinds: &[Top500]) -> String {
+    if kinds.is_empty() {
+        return "-".to_owned();
+    }
+    kinds
+        .iter()
+        .map(|k| match k {
+            Top500::FortuneGlobal => "Fortune Global 500",
+            Top500::China => "China Top 500",
+            Top500::ChinaPrivate => "China Private Top 500",
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn headquarters(hq: Option<Headquarters>) -> String {
+    hq.map_or("-", Headquarters::as_str).to_owned()
+}
+
+fn text(value: Option<&SafeText>) -> String {
+    value.map_or_else(|| "-".to_owned(), ToString::to_string)
+}
+
+/// Label/value pairs, two to a row when the width allows.
+fn fields(project: &Project, width: u16) -> Vec<Line<'static>> {
+    let pairs = [
+        ("Id", project.id.to_string()),
+        ("Stage", project.stage.to_string()),
+        ("Investor", text(project.investor.as_ref())),
+        ("Amount", format!("{} 亿", project.amount.yi())),
+        ("District", text(project.district.as_ref())),
+        ("Zone", text(project.zone.as_ref())),
+        ("Chain", text(project.chain.as_ref())),
+        ("Source", text(project.source_region.as_ref())),
+        ("HQ", headquarters(project.headquarters)),
+        ("Top 500", top500_names(&project.top500)),
+    ];
+    let label = 10;
+    let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Span<'static>> {
+        vec![
+            Span::styled(fit_width(name, label), theme::dim()),
+            Span::raw(fit_width(value, value_width)),
+        ]
+    };
+    let width = usize::from(width);
+    if width >= 70 {
+        let half = width / 2;
+        let value_width = half.saturating_sub(label + 2);
+        pairs
+            .chunks(2)
+            .map(|two| {
+                let mut spans = vec![Span::raw(" ")];
+                for p in two {
+                    spans.extend(pair(p, value_width));
+                    spans.push(Span::raw(" "));
+                }
+                Line::from(spans)
+            })
+            .collect()
+    } else {
+        let value_width = width.saturating_sub(label + 1);
+        pairs
+            .iter()
+            .map(|p| {
+                let mut spans = vec![Span::raw(" ")];
+                spans.extend(pair(p, value_width));
+                Line::from(spans)
+            })
+            .collect()
+    }
+}
+
+/// Milestones as a small table: names, dates, and the days from the step before.
+fn timeline(project: &Project) -> Vec<Line<'static>> {
+    let steps = [
+        ("signed", project.signed_on),
+        ("landed", project.landed_on),
+        ("started", project.started_on),
+        ("operating", project.operating_on),
+    ];
+    let cell = 12;
+    let mut names = vec![Span::styled(fit_width(" Milestones", cell), theme::title())];
+    let mut dates = vec![Span::raw(" ".repeat(cell))];
+    let mut gaps = vec![Span::raw(" ".repeat(cell))];
+    let mut previous: Option<NaiveDate> = None;
+    for (name, date) in steps {
+        let style = if date.is_some() {
+            Style::new()
+        } else {
+            theme::dim()
+        };
+        names.push(Span::styled(fit_width(name, cell), theme::column_header()));
+        let date_text = date.map_or_else(|| "-".to_owned(), |d| d.to_string());
+        dates.push(Span::styled(fit_width(&date_text, cell), style));
+        let between = match (previous, date) {
+            (Some(from), Some(to)) => format!("+{} d", (to - from).num_days()),
+            _ => String::new(),
+        };
+        gaps.push(Span::styled(fit_width(&between, cell), theme::dim()));
+        if date.is_some() {
+            previous = date;
+        }
+    }
+    vec![Line::from(names), Line::from(dates), Line::from(gaps)]
+}
+
+const APPROVALS: [Column; 7] = [
+    Column {
+        title: "",
+        min: 1,
+        max: 1,
+        priority: 0,
+        align: Align::Left,
+    },
+    Column {
+        title: "Approval",
+        min: 8,
+        max: 8,
+        priority: 3,
+        align: Align::Left,
+    },
+    Column {
+        title: "Item",
+        min: 10,
+        max: 28,
+        priority: 0,
+        align: Align::Left,
+    },
+    Column {
+        title: "Department",
+        min: 10,
+        max: 34,
+        priority: 1,
+        align: Align::Left,
+    },
+    Column {
+        title: "Submitted",
+        min: 10,
+        max: 10,
+        priority: 2,
+        align: Align::Left,
+    },
+    Column {
+        title: "State",
+        min: 9,
+        max: 9,
+        priority: 0,
+        align: Align::Left,
+    },
+    Column {
+        title: "Days / decided",
+        min: 14,
+        max: 24,
+        priority: 0,
+        align: Align::Left,
+    },
+];
+
+fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
+    if project.approvals.is_empty() {
+        return vec![Line::styled(" Approvals: none recorded", theme::dim())];
+    }
+    let widths = column_widths(&APPROVALS, width);
+    let mut lines = vec![Line::from(header_spans(&APPROVALS, &widths))];
+    let default_limit = panel.app.options().default_limit_working_days;
+    for (i, approval) in project.approvals.iter().enumerate() {
+        let chosen = panel.approval == Some(i);
+        let limit = approval.limit_working_days.unwrap_or(default_limit);
+        let elapsed = panel.elapsed.get(i).copied().flatten();
+        let (state, days, style) = match (approval.status, elapsed) {
+            (ApprovalStatus::Pending, Some(days)) if days > limit => (
+                "STALLED".to_owned(),
+                format!("{days}/{limit} (+{})", days - limit),
+                theme::stalled(),
+            ),
+            (ApprovalStatus::Pending, Some(days)) => (
+                "pending".to_owned(),
+                format!("{days}/{limit}"),
+                Style::new(),
+            ),
+            (status, _) => {
+                let decided = approval
+                    .decided_on
+                    .map_or_else(|| "-".to_owned(), |d| format!("on {d}"));
+                (status.as_str().to_owned(), decided, Style::new())
+            }
+        };
+        let cells = vec![
+            (
+                (if chosen { theme::SELECTED } else { " " }).to_owned(),
+                Style::new(),
+            ),
+            (approval.id.to_string(), Style::new()),
+            (text(approval.item.as_ref()), Style::new()),
+            (text(approval.department.as_ref()), Style::new()),
+            (approval.submitted_on.to_string(), Style::new()),
+            (state, style),
+            (days, style),
+        ];
+        let mut line = Line::from(row_spans(&APPROVALS, &widths, cells));
+        if chosen {
+            line = line.patch_style(theme::selected_row(true));
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+impl Widget for &DetailPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let Some(project) = self
+            .app
+            .data()
+            .and_then(|d| d.snapshot.projects.get(self.project))
+        else {
+            return;
+        };
+        let block = Block::bordered()
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .border_style(theme::focused_border())
+            .title(Span::styled(format!(" {} ", project.name), theme::title()))
+            .title_bottom(
+                Line::styled(" Esc close · Up/Down scroll ", theme::dim()).right_aligned(),
+            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        // Approvals before milestones: from the stalled list they are the point.
+        let mut lines = fields(project, inner.width);
+        lines.extend(approvals(self, project, inner.width));
+        lines.extend(timeline(project));
+        Paragraph::new(lines)
+            .scroll((self.scroll, 0))
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,299 @@
+//! Targets: Q1..Q4 of this year against their targets (bars drawn by hand so they can pass
+//! 100% and cope with a missing or zero target, the real percentage as text, a pace marker on
+//! the current quarter), year to date, and breakdowns by district and by chain.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Panel};
+use crate::domain::aggregate::{Breakdown, Progress, QuarterFigures, Summary};
+use crate::domain::amount::Amount;
+use crate::sanitize::fit_width;
+use crate::ui::text::{
+    Align, Column, bar, column_widths, header_spans, percent, put_line, row_spans,
+};
+use crate::ui::{list_message, panel_block, theme};
+
+/// The targets panel.
+pub struct TargetsPanel<'a> {
+    pub app: &'a App,
+    pub focused: bool,
+}
+
+const LABEL: usize = 7;
+
+struct Metric {
+    actual: String,
+    target: Option<String>,
+    ratio: Option<f64>,
+    progress: Progress,
+}
+
+fn metrics(q: &QuarterFigures) -> [Metric; 3] {
+    [
+        Metric {
+            actual: q.actual.signed_projects.to_string(),
+            target: q.target.signed_projects.map(|t| t.to_string()),
+            ratio: q.signed_projects_ratio(),
+            progress: q.signed_projects_progress(),
+        },
+        Metric {
+            actual: q.actual.signed_amount.yi(),
+            target: q.target.signed_amount.map(Amount::yi),
+            ratio: q.signed_amount_ratio(),
+            progress: q.signed_amount_progress(),
+        },
+        Metric {
+            actual: q.actual.started_projects.to_string(),
+            target: q.target.started_projects.map(|t| t.to_string()),
+            ratio: q.started_projects_ratio(),
+            progress: q.started_projects_progress(),
+        },
+    ]
+}
+
+impl Metric {
+    fn figures(&self) -> String {
+        match &self.target {
+            Some(target) => format!("{}/{}", self.actual, target),
+            None => self.actual.clone(),
+        }
+    }
+}
+
+/// One metric cell: bar, percentage and figures, in exactly `width` columns. `figures_width`
+/// is the same for every quarter so the bars line up.
+fn metric_cell(
+    metric: &Metric,
+    pace: Option<f64>,
+    width: usize,
+    figures_width: usize,
+) -> Vec<Span<'static>> {
+    let figures = metric.figures();
+    let pct = metric.ratio.map(percent).unwrap_or_default();
+    let long = format!(" {pct:>5} {}", fit_width(&figures, figures_width));
+    let short = format!(" {pct:>5}");
+    let tail = if width >= long.width() + 6 || metric.ratio.is_none() {
+        long
+    } else {
+        short
+    };
+    let bar_width = width.saturating_sub(tail.width());
+    let mut spans = if bar_width >= 3 {
+        bar(metric.ratio, pace, bar_width, metric.progress)
+    } else {
+        Vec::new()
+    };
+    let tail_width = if spans.is_empty() {
+        width
+    } else {
+        tail.width()
+    };
+    spans.push(Span::styled(
+        fit_width(&tail, tail_width),
+        theme::progress(metric.progress),
+    ));
+    spans
+}
+
+/// The header and one row per quarter, each `width` wide.
+pub fn quarter_lines(summary: &Summary, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let cell = width.saturating_sub(LABEL + 3) / 3;
+    let mut header = vec![Span::styled(
+        fit_width(" Qtr", LABEL),
+        theme::column_header(),
+    )];
+    for title in ["Signed projects", "Signed amount 亿", "Started projects"] {
+        header.push(Span::raw(" "));
+        header.push(Span::styled(fit_width(title, cell), theme::column_header()));
+    }
+    let mut lines = vec![Line::from(header)];
+    let all = summary.year_quarters.each_ref().map(metrics);
+    let mut figures_width = [0usize; 3];
+    for quarter in &all {
+        for (w, metric) in figures_width.iter_mut().zip(quarter) {
+            *w = (*w).max(metric.figures().width());
+        }
+    }
+    for (q, quarter_metrics) in summary.year_quarters.iter().zip(&all) {
+        let current = q.quarter == summary.quarter.quarter;
+        let label = if current {
+            format!(" Q{} now", q.quarter)
+        } else {
+            format!(" Q{}", q.quarter)
+        };
+        let style = if current {
+            theme::title()
+        } else {
+            Style::new()
+        };
+        let pace = current.then_some(q.elapsed_share);
+        let mut spans = vec![Span::styled(fit_width(&label, LABEL), style)];
+        for (metric, figures) in quarter_metrics.iter().zip(figures_width) {
+            spans.push(Span::raw(" "));
+            spans.extend(metric_cell(metric, pace, cell, figures));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// Year to date, against the sum of the quarter targets where all four are set.
+pub fn ytd_line(summary: &Summary) -> Line<'static> {
+    let ytd = &summary.year_to_date;
+    let quarters = &summary.year_quarters;
+    // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
+    let sum = |f: &dyn Fn(&QuarterFigures) -> Option<u64>| -> Option<u64> {
+        quarters
+            .iter()
+            .try_fold(0u64, |total, q| Some(total.saturating_add(f(q)?)))
+    };
+    let projects = sum(&|q| q.target.signed_projects.map(u64::from));
+    let amount = sum(&|q| q.target.signed_amount.map(Amount::fen)).map(Amount::from_fen);
+    let started = sum(&|q| q.target.started_projects.map(u64::from));
+    let of = |target: Option<String>| target.map_or_else(String::new, |t| format!("/{t}"));
+    Line::from(vec![
+        Span::styled(fit_width(" YTD", LABEL), theme::title()),
+        Span::raw(format!(
+            " signed {}{} · {}{} 亿 · started {}{}",
+            ytd.signed_projects,
+            of(projects.map(|p| p.to_string())),
+            ytd.signed_amount.yi(),
+            of(amount.map(Amount::yi)),
+            ytd.started_projects,
+            of(started.map(|s| s.to_string())),
+        )),
+        Span::styled(
+            format!(
+                "   {} Top-500 · {} of 10亿+",
+                summary.top500_projects, summary.big_projects
+            ),
+            theme::dim(),
+        ),
+    ])
+}
+
+const BREAKDOWN: [Column; 4] = [
+    Column {
+        title: "",
+        min: 8,
+        max: 24,
+        priority: 0,
+        align: Align::Left,
+    },
+    Column {
+        title: "Pipeline",
+        min: 8,
+        max: 8,
+        priority: 2,
+        align: Align::Right,
+    },
+    Column {
+        title: "Signed",
+        min: 6,
+        max: 6,
+        priority: 1,
+        align: Align::Right,
+    },
+    Column {
+        title: "亿 YTD",
+        min: 8,
+        max: 8,
+        priority: 0,
+        align: Align::Right,
+    },
+];
+
+fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
+    let mut columns = BREAKDOWN;
+    columns[0].title = title;
+    let widths = column_widths(&columns, area.width);
+    put_line(
+        buf,
+        area,
+        area.y,
+        &Line::from(header_spans(&columns, &widths)),
+    );
+    let shown = usize::from(area.height.saturating_sub(1));
+    for (i, row) in rows.iter().take(shown).enumerate() {
+        let cells = vec![
+            (row.label.to_string(), Style::new()),
+            (row.projects.to_string(), Style::new()),
+            (row.figures.signed_projects.to_string(), Style::new()),
+            (row.figures.signed_amount.yi(), Style::new()),
+        ];
+        let y = area.y + 1 + u16::try_from(i).unwrap_or(u16::MAX);
+        put_line(
+            buf,
+            area,
+            y,
+            &Line::from(row_spans(&columns, &widths, cells)),
+        );
+    }
+    if rows.len() > shown && shown > 0 {
+        let more = format!("+{} more", rows.len() - shown + 1);
+        let y = area.y + u16::try_from(shown).unwrap_or(u16::MAX);
+        put_line(
+            buf,
+            area,
+            y,
+            &Line::styled(fit_width(&more, usize::from(area.width)), theme::dim()),
+        );
+    }
+}
+
+/// Districts and chains side by side when wide enough, else one above the other.
+pub fn render_breakdowns(summary: &Summary, area: Rect, buf: &mut Buffer) {
+    if area.height < 2 {
+        return;
+    }
+    let area = Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(1),
+        ..area
+    };
+    if area.width >= 64 {
+        let [left, right] =
+            area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2));
+        breakdown("By district", &summary.by_district, left, buf);
+        breakdown("By chain", &summary.by_chain, right, buf);
+    } else {
+        let [top, bottom] = area.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Fill(1),
+        ]));
+        breakdown("By district", &summary.by_district, top, buf);
+        breakdown("By chain", &summary.by_chain, bottom, buf);
+    }
+}
+
+impl Widget for &TargetsPanel<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        let block = panel_block(Panel::Targets, self.focused, String::new());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(data) = self.app.data() else {
+            list_message(self.app, inner, buf);
+            return;
+        };
+        let summary = &data.summary;
+        let mut y = inner.y;
+        for line in quarter_lines(summary, inner.width) {
+            put_line(buf, inner, y, &line);
+            y = y.saturating_add(1);
+        }
+        put_line(buf, inner, y, &ytd_line(summary));
+        let rest = Rect {
+            y: y.saturating_add(2),
+            height: inner.bottom().saturating_sub(y.saturating_add(2)),
+            ..inner
+        };
+        render_breakdowns(summary, rest.intersection(inner), buf);
+    }
+}

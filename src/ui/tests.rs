@@ -1,0 +1,483 @@
+//! Snapshot tests of every panel and of whole screens in each state, at fixed sizes, from the
+//! fixture feed at a frozen `now`; colour assertions where colour carries meaning; and a
+//! property test that no feed at no size makes drawing panic.
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use ratatui::widgets::Widget;
+
+use crate::app::keys::action_for;
+use crate::app::{Action, App};
+use crate::testing::{NOW, at, empty_app, failed, loaded_app};
+use crate::ui;
+
+/// The buffer as text, one quoted row per line (quotes keep trailing spaces visible); cells
+/// covered by a wide character are skipped, as a terminal shows them.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in buf.area.top()..buf.area.bottom() {
+        out.push('"');
+        let mut skip = 0usize;
+        for x in buf.area.left()..buf.area.right() {
+            let cell = &buf[(x, y)];
+            if skip == 0 {
+                out.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+            }
+            skip -= 1;
+        }
+        out.push_str("\"\n");
+    }
+    out
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    text(&buffer(app, width, height))
+}
+
+fn widget(widget: impl Widget, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| frame.render_widget(widget, frame.area()))
+        .expect("draw into a test backend");
+    text(terminal.backend().buffer())
+}
+
+fn buffer(app: &App, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|frame| ui::render(app, frame))
+        .expect("draw into a test backend");
+    terminal.backend().buffer().clone()
+}
+
+fn keys(app: &mut App, codes: &[KeyCode]) {
+    for code in codes {
+        if let Some(action) = action_for(app.input, &KeyEvent::new(*code, KeyModifiers::NONE)) {
+            app.update(action);
+        }
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    let codes: Vec<KeyCode> = text.chars().map(KeyCode::Char).collect();
+    keys(app, &codes);
+}
+
+fn loading() -> App {
+    empty_app(false).0
+}
+
+fn loaded() -> App {
+    loaded_app(false)
+}
+
+/// Data from 09:59:48, polled fine at 12:20, the poll at 12:29:50 failed: STALE with an error.
+fn stale() -> App {
+    let (mut app, start) = empty_app(false);
+    app.update(crate::testing::loaded(crate::testing::fixture(), NOW));
+    app.update(Action::Feed(crate::poll::FeedUpdate::Unchanged {
+        received_at: at("2026-11-29T12:20:00+08:00"),
+    }));
+    app.update(failed(
+        "HTTP 503 Service Unavailable",
+        "2026-11-29T12:29:50+08:00",
+        20,
+    ));
+    app.update(Action::Tick {
+        now: at("2026-11-29T12:30:00+08:00"),
+        at: start + Duration::from_secs(9000),
+    });
+    app
+}
+
+/// Never loaded: the feed has failed twice.
+fn feed_error() -> App {
+    let (mut app, _) = empty_app(false);
+    app.update(failed(
+        "connection refused (127.0.0.1:8080)",
+        "2026-11-29T09:59:30+08:00",
+        10,
+    ));
+    app.update(failed(
+        "connection refused (127.0.0.1:8080)",
+        "2026-11-29T09:59:50+08:00",
+        20,
+    ));
+    app
+}
+
+fn detail_open() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Enter]);
+    app
+}
+
+fn help_open() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('?')]);
+    app
+}
+
+fn filtered() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "岳麓");
+    keys(&mut app, &[KeyCode::Enter]);
+    app
+}
+
+fn states() -> Vec<(&'static str, App)> {
+    vec![
+        ("loading", loading()),
+        ("loaded", loaded()),
+        ("stale", stale()),
+        ("feed_error", feed_error()),
+        ("detail", detail_open()),
+        ("help", help_open()),
+        ("filtered", filtered()),
+    ]
+}
+
+#[test]
+fn whole_screen_in_every_state_at_80x24() {
+    for (name, app) in states() {
+        insta::assert_snapshot!(format!("screen_80x24_{name}"), screen(&app, 80, 24));
+    }
+}
+
+#[test]
+fn whole_screen_in_every_state_at_200x50() {
+    for (name, app) in states() {
+        insta::assert_snapshot!(format!("screen_200x50_{name}"), screen(&app, 200, 50));
+    }
+}
+
+#[test]
+fn filter_being_typed_shows_in_the_footer() {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('/')]);
+    type_text(&mut app, "住房");
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn wall_mode_views() {
+    let (mut app, start) = empty_app(true);
+    app.update(crate::testing::loaded(
+        crate::testing::previous_fixture(),
+        NOW,
+    ));
+    app.update(crate::testing::loaded(crate::testing::fixture(), NOW));
+    for (step, view) in ["overview", "signings", "targets", "stalled"]
+        .iter()
+        .enumerate()
+    {
+        let secs = 20 * u64::try_from(step).unwrap_or(0);
+        app.update(Action::Tick {
+            now: at(NOW),
+            at: start + Duration::from_secs(secs),
+        });
+        assert_eq!(
+            app.wall_view().map(crate::app::wall::WallView::label),
+            Some(*view)
+        );
+        insta::assert_snapshot!(format!("wall_80x24_{view}"), screen(&app, 80, 24));
+        insta::assert_snapshot!(format!("wall_240x67_{view}"), screen(&app, 240, 67));
+    }
+    // A key holds the rotation: the HOLD badge shows.
+    keys(&mut app, &[KeyCode::Char('j')]);
+    insta::assert_snapshot!("wall_80x24_held", screen(&app, 80, 24));
+}
+
+#[test]
+fn panels_alone() {
+    let app = loaded();
+    insta::assert_snapshot!(
+        "panel_header",
+        widget(&ui::header::HeaderPanel { app: &app }, 100, 3)
+    );
+    insta::assert_snapshot!(
+        "panel_figures",
+        widget(
+            &ui::figures::FiguresPanel {
+                app: &app,
+                large: false
+            },
+            100,
+            4
+        )
+    );
+    insta::assert_snapshot!(
+        "panel_figures_large",
+        widget(
+            &ui::figures::FiguresPanel {
+                app: &app,
+                large: true
+            },
+            160,
+            9
+        )
+    );
+    insta::assert_snapshot!(
+        "panel_signings",
+        widget(
+            &ui::signings::SigningsPanel {
+                app: &app,
+                focused: true
+            },
+            110,
+            14
+        )
+    );
+    insta::assert_snapshot!(
+        "panel_targets",
+        widget(
+            &ui::targets::TargetsPanel {
+                app: &app,
+                focused: false
+            },
+            90,
+            18
+        )
+    );
+    insta::assert_snapshot!(
+        "panel_stalled",
+        widget(
+            &ui::stalled::StalledPanel {
+                app: &app,
+                focused: true
+            },
+            110,
+            10
+        )
+    );
+    insta::assert_snapshot!(
+        "panel_help",
+        widget(&ui::help::HelpPanel { wall: false }, 80, 24)
+    );
+    let app = detail_open();
+    if let crate::app::Overlay::Detail {
+        project,
+        approval,
+        scroll,
+        elapsed,
+    } = &app.overlay
+    {
+        let panel = ui::detail::DetailPanel {
+            app: &app,
+            project: *project,
+            approval: *approval,
+            scroll: *scroll,
+            elapsed,
+        };
+        insta::assert_snapshot!("panel_detail", widget(&panel, 100, 26));
+    }
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    let app = loaded();
+    let text = screen(&app, 59, 16);
+    assert!(text.contains("terminal too small (need 60x16"), "{text}");
+    let text = screen(&app, 60, 16);
+    assert!(!text.contains("too small"), "{text}");
+}
+
+/// The cell where `needle` starts, searching the rows as a terminal shows them.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for (y, row) in (buf.area.top()..).zip(text(buf).lines()) {
+        let row = row.trim_matches('"');
+        if let Some(byte) = row.find(needle) {
+            let x = u16::try_from(unicode_width::UnicodeWidthStr::width(&row[..byte])).ok()?;
+            return Some((buf.area.left() + x, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn on_target_is_red_and_says_so() {
+    let app = loaded();
+    let buf = buffer(&app, 80, 24);
+    let (x, y) = find(&buf, "ON TARGET").expect("the word is on screen");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    let (x, y) = find(&buf, "ON PACE").expect("the word is on screen");
+    assert_ne!(buf[(x, y)].fg, Color::Red);
+}
+
+#[test]
+fn selected_row_has_a_marker_as_well_as_reverse_video() {
+    let app = loaded();
+    let buf = buffer(&app, 80, 24);
+    let (x, y) = find(&buf, ui::theme::SELECTED).expect("selection marker on screen");
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    // New signings carry a marker symbol, not only colour.
+    let (x, y) = find(&buf, " + 2026-11-27 三一重工").expect("new-row marker on the new signing");
+    assert_eq!(buf[(x + 1, y)].symbol(), ui::theme::NEW);
+    assert_eq!(buf[(x + 1, y)].fg, Color::Yellow);
+}
+
+#[test]
+fn pace_marker_and_over_100_percent_show() {
+    let app = loaded();
+    let text = widget(
+        &ui::targets::TargetsPanel {
+            app: &app,
+            focused: false,
+        },
+        90,
+        18,
+    );
+    assert!(text.contains("117%"), "{text}");
+    assert!(text.contains('|'), "{text}");
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::amount::Amount;
+    use crate::domain::model::{
+        Approval, ApprovalStatus, Project, QuarterTarget, Snapshot, Stage, Top500,
+    };
+    use crate::sanitize::SafeText;
+    use chrono::NaiveDate;
+
+    fn text() -> impl Strategy<Value = SafeText> {
+        "[a-zA-Z长沙市岳麓区储能 🔋\u{1b}\t]{0,30}".prop_map(|s| SafeText::new(&s))
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (0i64..1200).prop_map(|d| {
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default() + chrono::Duration::days(d)
+        })
+    }
+
+    fn approval() -> impl Strategy<Value = Approval> {
+        (
+            text(),
+            proptest::option::of(text()),
+            date(),
+            0usize..4,
+            proptest::option::of(0u32..30),
+        )
+            .prop_map(|(id, department, submitted_on, status, limit)| Approval {
+                id,
+                item: Some(SafeText::new("施工许可")),
+                department,
+                submitted_on,
+                decided_on: None,
+                status: ApprovalStatus::ALL[status],
+                limit_working_days: limit,
+            })
+    }
+
+    fn project() -> impl Strategy<Value = Project> {
+        (
+            (
+                text(),
+                text(),
+                proptest::option::of(text()),
+                proptest::option::of(text()),
+            ),
+            (0u64..u64::MAX / 2, 0usize..6, proptest::option::of(date())),
+            (
+                proptest::option::of(date()),
+                proptest::collection::vec(approval(), 0..4),
+            ),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    (id, name, district, chain),
+                    (fen, stage, signed_on),
+                    (started_on, approvals),
+                    top,
+                )| {
+                    Project {
+                        id,
+                        name,
+                        investor: None,
+                        district,
+                        zone: None,
+                        chain,
+                        source_region: None,
+                        top500: if top { vec![Top500::China] } else { Vec::new() },
+                        headquarters: None,
+                        amount: Amount::from_fen(fen),
+                        stage: Stage::ALL[stage],
+                        signed_on,
+                        landed_on: None,
+                        started_on,
+                        operating_on: None,
+                        approvals,
+                    }
+                },
+            )
+    }
+
+    fn snapshot() -> impl Strategy<Value = Snapshot> {
+        (
+            proptest::collection::vec(project(), 0..25),
+            proptest::collection::vec(
+                (
+                    1u8..=4,
+                    proptest::option::of(0u32..5),
+                    proptest::option::of(0u64..u64::MAX),
+                ),
+                0..4,
+            ),
+        )
+            .prop_map(|(projects, targets)| Snapshot {
+                generated_at: None,
+                targets: targets
+                    .into_iter()
+                    .map(|(quarter, n, fen)| QuarterTarget {
+                        year: 2026,
+                        quarter,
+                        signed_projects: n,
+                        signed_amount: fen.map(Amount::from_fen),
+                        started_projects: n,
+                    })
+                    .collect(),
+                projects,
+                rejected: Vec::new(),
+                warnings: Vec::new(),
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_feed_at_any_size_draws_without_panic(
+            snapshot in snapshot(),
+            width in 0u16..=300,
+            height in 0u16..=120,
+            wall in any::<bool>(),
+            moves in proptest::collection::vec(0usize..8, 0..6),
+        ) {
+            let (mut app, _) = empty_app(wall);
+            app.update(crate::testing::loaded(snapshot, NOW));
+            let codes = [
+                KeyCode::Char('j'), KeyCode::Char('G'), KeyCode::Tab, KeyCode::Enter,
+                KeyCode::Char('s'), KeyCode::Char('?'), KeyCode::Esc, KeyCode::PageDown,
+            ];
+            for m in moves {
+                keys(&mut app, &[codes[m]]);
+            }
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+            terminal.draw(|frame| ui::render(&app, frame)).expect("draw");
+        }
+    }
+}

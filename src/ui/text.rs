@@ -1,0 +1,251 @@
+//! Width-aware text and column helpers for panels that lay out their own rows. Widths are
+//! display columns (CJK counts 2); nothing here indexes the buffer, so nothing can panic on a
+//! small or odd-sized area.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::aggregate::Progress;
+use crate::sanitize::{fit_width, truncate_to_width};
+use crate::ui::theme;
+
+/// Right-aligns in exactly `width` columns, truncating from the right when too long.
+pub fn fit_right(text: &str, width: usize) -> String {
+    let cut = truncate_to_width(text, width);
+    let pad = width.saturating_sub(cut.width());
+    let mut out = " ".repeat(pad);
+    out.push_str(&cut);
+    out
+}
+
+/// How a column is placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A column of a hand-laid table.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub title: &'static str,
+    pub min: u16,
+    /// Widest it grows to when there is room.
+    pub max: u16,
+    /// Lower numbers survive longer when the table is too narrow.
+    pub priority: u8,
+    pub align: Align,
+}
+
+/// Widths for `columns` in `total` columns with one space between them. Columns that do not
+/// fit are dropped (`None`), lowest priority first; spare room goes to columns below `max`.
+pub fn column_widths(columns: &[Column], total: u16) -> Vec<Option<u16>> {
+    let mut kept: Vec<bool> = vec![true; columns.len()];
+    let need = |kept: &[bool]| -> usize {
+        let count = kept.iter().filter(|k| **k).count();
+        columns
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| usize::from(c.min))
+            .sum::<usize>()
+            + count.saturating_sub(1)
+    };
+    while need(&kept) > usize::from(total) {
+        let drop = columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kept[*i])
+            .max_by_key(|(i, c)| (c.priority, *i))
+            .map(|(i, _)| i);
+        match drop {
+            Some(i) => kept[i] = false,
+            None => break,
+        }
+    }
+    let mut widths: Vec<Option<u16>> = columns
+        .iter()
+        .zip(&kept)
+        .map(|(c, k)| k.then_some(c.min))
+        .collect();
+    let mut spare = usize::from(total).saturating_sub(need(&kept));
+    // First every column grows to halfway between min and max, then on to max.
+    for limit in [
+        |c: &Column| c.min + (c.max.saturating_sub(c.min)) / 2,
+        |c: &Column| c.max,
+    ] {
+        while spare > 0 {
+            let mut grew = false;
+            for (width, column) in widths.iter_mut().zip(columns) {
+                if let Some(w) = width
+                    && *w < limit(column)
+                    && spare > 0
+                {
+                    *w += 1;
+                    spare -= 1;
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+    }
+    widths
+}
+
+/// One table row as spans: each cell fitted to its column, one space between cells.
+pub fn row_spans<'a>(
+    columns: &[Column],
+    widths: &[Option<u16>],
+    cells: Vec<(String, Style)>,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::with_capacity(cells.len() * 2);
+    for ((column, width), (text, style)) in columns.iter().zip(widths).zip(cells) {
+        let Some(width) = width else { continue };
+        if !spans.is_empty() {
+            spans.push(Span::raw(" "));
+        }
+        let fitted = match column.align {
+            Align::Left => fit_width(&text, usize::from(*width)),
+            Align::Right => fit_right(&text, usize::from(*width)),
+        };
+        spans.push(Span::styled(fitted, style));
+    }
+    spans
+}
+
+/// The header row of a hand-laid table.
+pub fn header_spans<'a>(columns: &[Column], widths: &[Option<u16>]) -> Vec<Span<'a>> {
+    let cells = columns
+        .iter()
+        .map(|c| (c.title.to_owned(), theme::column_header()))
+        .collect();
+    row_spans(columns, widths, cells)
+}
+
+/// Writes `line` on row `y` of `area`, clipped to it; rows outside `area` are ignored.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
+    let area = area.intersection(buf.area);
+    if y < area.top() || y >= area.bottom() || area.width == 0 {
+        return;
+    }
+    line.render(
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
+}
+
+/// "118%" for a ratio; large values are capped so a tiny target cannot blow up a column.
+pub fn percent(ratio: f64) -> String {
+    if !ratio.is_finite() || ratio >= 100.0 {
+        return ">9999%".to_owned();
+    }
+    format!("{:.0}%", (ratio * 100.0).max(0.0))
+}
+
+/// A progress bar drawn by hand: filled to `min(ratio, 1)`, with a pace marker at the share of
+/// the period passed. Never handed to `Gauge`, which panics outside 0..=1.
+pub fn bar<'a>(
+    ratio: Option<f64>,
+    pace: Option<f64>,
+    width: usize,
+    progress: Progress,
+) -> Vec<Span<'a>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let Some(ratio) = ratio.filter(|r| r.is_finite()) else {
+        return vec![Span::styled(fit_width("no target", width), theme::dim())];
+    };
+    let cells = |share: f64| -> usize {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "share clamped to 0..=1, width is a column count"
+        )]
+        let n = (share.clamp(0.0, 1.0) * width as f64).round() as usize;
+        n.min(width)
+    };
+    let filled = cells(ratio);
+    let marker = pace
+        .filter(|p| *p > 0.0 && *p < 1.0)
+        .map(|p| cells(p).min(width - 1));
+    let mut spans = Vec::new();
+    for i in 0..width {
+        let (symbol, style) = if marker == Some(i) {
+            ("|", theme::pace_marker())
+        } else if i < filled {
+            ("█", theme::bar_filled(progress))
+        } else {
+            ("░", theme::dim())
+        };
+        spans.push(Span::styled(symbol, style));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLS: [Column; 3] = [
+        Column {
+            title: "a",
+            min: 4,
+            max: 10,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: "b",
+            min: 4,
+            max: 4,
+            priority: 2,
+            align: Align::Right,
+        },
+        Column {
+            title: "c",
+            min: 4,
+            max: 6,
+            priority: 1,
+            align: Align::Left,
+        },
+    ];
+
+    #[test]
+    fn columns_drop_lowest_priority_and_grow_to_max() {
+        assert_eq!(column_widths(&COLS, 14), vec![Some(4), Some(4), Some(4)]);
+        assert_eq!(column_widths(&COLS, 13), vec![Some(7), None, Some(5)]);
+        assert_eq!(column_widths(&COLS, 30), vec![Some(10), Some(4), Some(6)]);
+        assert_eq!(column_widths(&COLS, 0), vec![None, None, None]);
+    }
+
+    #[test]
+    fn bars_cope_with_any_ratio() {
+        let text = |spans: Vec<Span<'_>>| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(text(bar(Some(0.5), None, 4, Progress::Behind)), "██░░");
+        assert_eq!(text(bar(Some(1.8), None, 4, Progress::OnTarget)), "████");
+        assert_eq!(text(bar(Some(-1.0), None, 4, Progress::Behind)), "░░░░");
+        assert_eq!(text(bar(Some(f64::NAN), None, 4, Progress::Behind)), "no …");
+        assert_eq!(text(bar(None, None, 9, Progress::NoTarget)), "no target");
+        assert_eq!(text(bar(Some(0.0), Some(0.5), 4, Progress::Behind)), "░░|░");
+        assert!(bar(Some(0.5), Some(0.9), 0, Progress::Behind).is_empty());
+        assert_eq!(percent(1.18), "118%");
+        assert_eq!(percent(1e9), ">9999%");
+    }
+}
