@@ -22,3 +22,6 @@ pub mod tui;
 pub mod ui;
 
 pub use signals::shutdown_signal;
+
+#[cfg(test)]
+mod testing;

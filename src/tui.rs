@@ -333,7 +333,13 @@ mod tests {
         );
         let clock = Clock::System(settings.utc_offset);
         let error = runtime
-            .block_on(run(settings, clock, updates, commands))
+            .block_on(run(
+                settings,
+                Calendar::embedded(),
+                clock,
+                updates,
+                commands,
+            ))
             .expect_err("not a terminal");
         assert!(
             error

@@ -1,8 +1,6 @@
 //! Drives the real binary in tmux: opens the dashboard on the fixture feed, uses the keys,
 //! sends SIGTERM and checks the terminal is restored (main screen, echo and canonical mode).
-//!
-//! Ignored until `main.rs` opens the dashboard for `investboard --feed FILE --now TIME`; run
-//! with `cargo test --test tmux_dashboard -- --ignored`. Skips with a notice without tmux.
+//! Skips with a notice where tmux is missing (`.ci/run` installs it).
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -52,14 +50,12 @@ impl Drop for Session {
 }
 
 #[test]
-#[ignore = "needs main.rs to open the dashboard for --feed/--now"]
 fn dashboard_in_tmux_answers_keys_and_restores_the_terminal_on_sigterm() {
     if Command::new("tmux").arg("-V").output().is_err() {
         println!("tmux not found: skipping the tmux dashboard test");
         return;
     }
-    // INVESTBOARD_TMUX_BIN runs the same script against another build, e.g. the example
-    // `target/debug/examples/dashboard`, which takes the same arguments.
+    // INVESTBOARD_TMUX_BIN runs the same script against another build (e.g. a release one).
     let binary = std::env::var("INVESTBOARD_TMUX_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_investboard").to_owned());
     let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dashboard.json");
