@@ -14,7 +14,7 @@ pub enum Freshness {
     Fresh,
     /// Older than `warn_age`.
     Ageing,
-    /// Older than `crit_age`.
+    /// Older than `crit_age`, or the feed is failing and this is the last good data.
     Stale,
     /// The last poll failed and nothing good has arrived for longer than `crit_age`, or no
     /// data was ever loaded and a poll has failed.
@@ -91,8 +91,14 @@ pub fn freshness(
     let since_success = health
         .last_success
         .map(|at| (now - at).to_std().unwrap_or(Duration::ZERO));
-    if failing && since_success.is_none_or(|d| d > limits.crit) {
-        return Freshness::Offline;
+    if failing {
+        // Whatever its age, data the feed can no longer confirm is stale: never show it as
+        // fresh while the feed is failing.
+        return if since_success.is_none_or(|d| d > limits.crit) {
+            Freshness::Offline
+        } else {
+            Freshness::Stale
+        };
     }
     match age {
         Some(age) if age > limits.crit => Freshness::Stale,
@@ -158,7 +164,7 @@ mod tests {
     }
 
     #[test]
-    fn failures_turn_offline_only_after_crit_age_without_success() {
+    fn failures_mark_data_stale_then_offline_after_crit_age_without_success() {
         let health = failing(
             ok_health("2026-11-29T10:00:00+08:00"),
             "2026-11-29T10:05:00+08:00",
@@ -168,8 +174,10 @@ mod tests {
             let age = data_age(now, None, health.last_success);
             freshness(now, true, age, &health, LIMITS)
         };
-        assert_eq!(state("2026-11-29T10:05:00+08:00"), Freshness::Fresh);
-        assert_eq!(state("2026-11-29T11:00:00+08:00"), Freshness::Ageing);
+        // Five minutes old would be FRESH, but the feed is failing: the data is the last good
+        // one and says so.
+        assert_eq!(state("2026-11-29T10:05:00+08:00"), Freshness::Stale);
+        assert_eq!(state("2026-11-29T11:00:00+08:00"), Freshness::Stale);
         assert_eq!(state("2026-11-29T12:00:01+08:00"), Freshness::Offline);
     }
 

@@ -208,7 +208,11 @@ fn freshness_transitions_with_time_and_failures() {
     tick(&mut app, "2026-11-29T10:40:00+08:00", t0);
     assert_eq!(app.freshness(), Freshness::Ageing);
     app.update(failed("timeout after 20s", "2026-11-29T10:40:00+08:00", 20));
-    assert_eq!(app.freshness(), Freshness::Ageing);
+    assert_eq!(
+        app.freshness(),
+        Freshness::Stale,
+        "failing feed: last good data"
+    );
     assert_eq!(app.retry_in(), Some(Duration::from_secs(20)));
     tick(&mut app, "2026-11-29T10:40:15+08:00", t0);
     assert_eq!(app.retry_in(), Some(Duration::from_secs(5)));
