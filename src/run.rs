@@ -242,6 +242,8 @@ async fn demo_feed(frozen: Option<DateTime<FixedOffset>>, args: &DemoFeedArgs) -
     if let Some(path) = &args.write {
         return match write_demo(&feed, epoch, path) {
             Ok(()) => 0,
+            // `demo-feed --write - | head` is fine: the reader had enough.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             Err(e) => {
                 eprintln!("investboard: {}: {e}", path.display());
                 1

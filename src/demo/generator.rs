@@ -24,8 +24,9 @@ use std::time::Duration;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
+use crate::domain::model::Stage;
 use clock::{BusinessCalendar, CST, WINDOW, Warp};
-use plan::{FIRST_OFFSET, LAST_OFFSET, Plan, Stage};
+use plan::{FIRST_OFFSET, LAST_OFFSET, Plan};
 use record::ProjectRecord;
 use rng::SplitMix64;
 use schedule::{Bounds, DayPlan, Schedule};

@@ -10,6 +10,7 @@ use super::catalog::{
 };
 use super::clock::WINDOW;
 use super::rng::SplitMix64;
+use crate::domain::model::Stage;
 
 const PROJECT_STREAM: u64 = 0x5052_4f4a; // "PROJ"
 
@@ -59,29 +60,6 @@ pub enum Firm {
         form: usize,
         region: usize,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Stage {
-    Negotiating,
-    Signed,
-    Landed,
-    Started,
-    Operating,
-    Cancelled,
-}
-
-impl Stage {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Negotiating => "negotiating",
-            Stage::Signed => "signed",
-            Stage::Landed => "landed",
-            Stage::Started => "started",
-            Stage::Operating => "operating",
-            Stage::Cancelled => "cancelled",
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
