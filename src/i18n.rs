@@ -333,6 +333,8 @@ pub struct Labels {
     pub by_district: &'static str,
     pub by_chain: &'static str,
     pub more_rows: fn(count: usize) -> String,
+    /// A breakdown row for projects without a district or chain.
+    pub unassigned: &'static str,
     // Footer, wall, help.
     pub filter_prompt: &'static str,
     pub filter_keys: &'static str,

@@ -117,7 +117,15 @@ pub fn settings_and_calendar(
     };
     let env_layer = config::env_layer(env).map_err(|e| e.to_string())?;
     let mut settings = Settings::resolve(cli.layer(), env_layer, file_layer, config_file);
-    settings.validate().map_err(|e| e.to_string())?;
+    settings.validate().map_err(|e| {
+        // A value from the file: name the file, as for every other config error.
+        match &settings.config_file {
+            Some(path) if e.to_string().contains("(from config file)") => {
+                format!("{}: {e}", path.display())
+            }
+            _ => e.to_string(),
+        }
+    })?;
     if let Err(e) = KeyMap::from_table(&settings.keys) {
         let file = settings
             .config_file
@@ -373,8 +381,20 @@ fn completions(shell: clap_complete::Shell) -> u8 {
 
 fn man_page() -> u8 {
     let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+        eprintln!("investboard: cannot render the manual page: {e}");
+        return 1;
+    }
+    // clap_mangen opens with string definitions; the title line goes first, as man(7) shows.
+    let text = String::from_utf8_lossy(&page);
+    let (title, rest): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| l.starts_with(".TH "));
     let mut out = std::io::stdout().lock();
-    match clap_mangen::Man::new(command).render(&mut out) {
+    let written = title
+        .iter()
+        .chain(&rest)
+        .try_for_each(|line| writeln!(out, "{line}"));
+    match written.and_then(|()| out.flush()) {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {

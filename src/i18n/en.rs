@@ -97,6 +97,7 @@ pub static EN: Labels = Labels {
     by_district: "By district",
     by_chain: "By chain",
     more_rows: |count| format!("+{count} more"),
+    unassigned: "(none)",
     filter_prompt: "filter: ",
     filter_keys: "Enter apply · Esc clear",
     hold_badge: "HOLD",

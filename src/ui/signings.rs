@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
@@ -21,8 +22,11 @@ pub struct SigningsPanel<'a> {
     pub focused: bool,
 }
 
-/// The columns, titled in the app's language.
+/// The columns, titled in the app's language; the badge column as wide as both badges.
 fn columns(l: &'static Labels) -> [Column; 8] {
+    let badges = u16::try_from(l.top500_badge.width() + 1 + l.big_badge.width())
+        .unwrap_or(10)
+        .max(10);
     [
         Column {
             title: "",
@@ -75,8 +79,8 @@ fn columns(l: &'static Labels) -> [Column; 8] {
         },
         Column {
             title: l.col_badges,
-            min: 10,
-            max: 10,
+            min: badges,
+            max: badges,
             priority: 3,
             align: Align::Left,
         },

@@ -238,7 +238,7 @@ fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, bu
     let shown = usize::from(area.height.saturating_sub(1));
     for (i, row) in rows.iter().take(shown).enumerate() {
         let cells = vec![
-            (row.label.to_string(), Style::new()),
+            (breakdown_label(l, row), Style::new()),
             (row.projects.to_string(), Style::new()),
             (row.figures.signed_projects.to_string(), Style::new()),
             (lang.money(row.figures.signed_amount), Style::new()),
@@ -260,6 +260,15 @@ fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, bu
             y,
             &Line::styled(fit_width(&more, usize::from(area.width)), theme::dim()),
         );
+    }
+}
+
+/// The row's label; the aggregation's "(none)" row in the app's language.
+fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
+    if row.label.as_str() == crate::domain::aggregate::UNASSIGNED {
+        l.unassigned.to_owned()
+    } else {
+        row.label.to_string()
     }
 }
 

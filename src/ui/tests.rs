@@ -489,3 +489,6 @@ mod properties {
         }
     }
 }
+
+/// Languages, themes, colour depth, key bindings and redaction (the operator's world).
+mod operator;
