@@ -648,6 +648,77 @@ mod tests {
     }
 
     #[test]
+    fn a_profile_sets_its_keys_at_its_own_precedence() {
+        let file = Layer {
+            profile: Some(Profile::Wall),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(Layer::default(), Layer::default(), file, None);
+        assert!(settings.wall);
+        assert_eq!(settings.theme, Theme::HighContrast);
+        assert!(!settings.redact, "redaction stays opt-in");
+        assert_eq!(settings.origins["wall"], Origin::File);
+        assert!(settings.from_profile.contains("wall"));
+        // The same layer setting the key explicitly wins over the profile...
+        let file = Layer {
+            profile: Some(Profile::Wall),
+            theme: Some(Theme::Mono),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(Layer::default(), Layer::default(), file, None);
+        assert_eq!(settings.theme, Theme::Mono);
+        assert!(!settings.from_profile.contains("theme"));
+        // ...and a profile from a higher layer wins over a key from a lower one.
+        let file = Layer {
+            wall: Some(false),
+            redact: Some(true),
+            ..Layer::default()
+        };
+        let cli = Layer {
+            profile: Some(Profile::Wall),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(cli, Layer::default(), file.clone(), None);
+        assert!(settings.wall);
+        assert!(settings.redact, "the wall profile does not touch redact");
+        let cli = Layer {
+            profile: Some(Profile::Operator),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(cli, Layer::default(), file, None);
+        assert!(!settings.wall);
+        assert!(!settings.redact, "the operator profile shows everything");
+        assert_eq!(settings.origins["redact"], Origin::CommandLine);
+    }
+
+    #[test]
+    fn the_environment_layer_reads_the_operator_keys() {
+        let env = |key: &str| match key {
+            "INVESTBOARD_LANG" => Some("zh".to_owned()),
+            "INVESTBOARD_THEME" => Some("light".to_owned()),
+            "INVESTBOARD_COLOR" => Some("never".to_owned()),
+            "INVESTBOARD_PROFILE" => Some("wall".to_owned()),
+            "INVESTBOARD_REDACT" => Some("true".to_owned()),
+            "INVESTBOARD_LOG_FILE" => Some("/var/log/ib.log".to_owned()),
+            _ => None,
+        };
+        let layer = env_layer(&env).expect("valid");
+        assert_eq!(layer.lang, Some(Lang::Zh));
+        assert_eq!(layer.theme, Some(Theme::Light));
+        assert_eq!(layer.color, Some(ColorChoice::Never));
+        assert_eq!(layer.profile, Some(Profile::Wall));
+        assert_eq!(layer.redact, Some(true));
+        assert_eq!(layer.log_file, Some(PathBuf::from("/var/log/ib.log")));
+        let bad = |key: &str| (key == "INVESTBOARD_THEME").then(|| "neon".to_owned());
+        let err = env_layer(&bad).expect_err("bad theme");
+        assert!(
+            err.to_string()
+                .starts_with("environment variable INVESTBOARD_THEME: unknown theme \"neon\""),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn relations_between_values_are_checked() {
         let layer = Layer {
             warn_age: Some(Duration::from_secs(600)),

@@ -277,3 +277,36 @@ fn man_page_is_roff_and_version_prints() {
         "{out}"
     );
 }
+
+#[test]
+fn the_wall_unit_runs_wall_mode_on_tty1_and_restarts() {
+    let unit = std::fs::read_to_string("config/investboard-wall.service").expect("unit file");
+    for directive in [
+        "TTYPath=/dev/tty1",
+        "StandardInput=tty",
+        "StandardOutput=tty",
+        "Restart=always",
+        "RestartSec=5",
+        "Environment=TERM=linux",
+        "EnvironmentFile=/etc/investboard/wall.env",
+        "ExecStart=/usr/local/bin/investboard --profile wall",
+    ] {
+        assert!(
+            unit.lines().any(|l| l.starts_with(directive)),
+            "{directive} missing"
+        );
+    }
+    // The flags the unit passes are real flags.
+    let (code, _, err) = run(investboard().args([
+        "--profile",
+        "wall",
+        "--log-file",
+        "/dev/null",
+        "doctor",
+        "--feed",
+        FIXTURE,
+        "--now",
+        NOW,
+    ]));
+    assert_eq!(code, 0, "{err}");
+}
