@@ -6,6 +6,7 @@
 pub mod health;
 pub mod keys;
 pub mod lists;
+pub mod redact;
 pub mod wall;
 
 use std::collections::HashSet;
@@ -14,16 +15,18 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::appearance::Appearance;
 use crate::config::Settings;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
 use crate::domain::model::Snapshot;
+use crate::i18n::Lang;
 use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
 
 pub use crate::clock::Clock;
 use health::{AgeLimits, FeedHealth, Freshness, PollFailure};
-use keys::InputMode;
+use keys::{InputMode, KeyMap};
 use lists::{ListView, SigningSort, StalledSort};
 use wall::{Rotation, WallView};
 
@@ -163,6 +166,10 @@ pub struct AppSettings {
     pub rotate_interval: Duration,
     pub resume_rotation_after: Duration,
     pub highlight_new_for: Duration,
+    pub lang: Lang,
+    pub appearance: Appearance,
+    /// Names and per-project amounts hidden (a visitor-facing wall).
+    pub redact: bool,
 }
 
 impl AppSettings {
@@ -177,6 +184,12 @@ impl AppSettings {
             rotate_interval: settings.rotate_interval,
             resume_rotation_after: settings.resume_rotation_after,
             highlight_new_for: settings.highlight_new_for,
+            lang: settings.lang.unwrap_or_default(),
+            appearance: Appearance {
+                theme: settings.theme,
+                depth: settings.color_depth,
+            },
+            redact: settings.redact,
         }
     }
 }
@@ -200,6 +213,8 @@ pub struct App {
     pub input: InputMode,
     pub rotation: Option<Rotation>,
     pub highlights: Highlights,
+    /// The key bindings in force (defaults with the config file's `[keys]`).
+    pub keys: KeyMap,
     /// Rows a page key moves; follows the terminal height.
     page_rows: usize,
     quit: bool,
@@ -232,10 +247,18 @@ impl App {
             overlay: Overlay::None,
             input: InputMode::Normal,
             highlights: Highlights::default(),
+            keys: KeyMap::default(),
             page_rows: 10,
             quit: false,
             dirty: true,
         }
+    }
+
+    /// The same app with these key bindings.
+    #[must_use]
+    pub fn with_keys(mut self, keys: KeyMap) -> App {
+        self.keys = keys;
+        self
     }
 
     /// Wall time of the last tick, in the configured zone.
@@ -396,6 +419,11 @@ impl App {
     }
 
     fn load(&mut self, snapshot: Arc<Snapshot>) {
+        let snapshot = if self.settings.redact {
+            Arc::new(redact::redact(&snapshot))
+        } else {
+            snapshot
+        };
         let previous: Option<HashSet<SafeText>> = self.data.as_ref().map(|d| {
             d.summary
                 .signings

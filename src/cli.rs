@@ -12,17 +12,26 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::{Layer, parse_duration};
+use crate::appearance::{ColorChoice, Theme};
+use crate::config::{Layer, Profile, parse_duration};
+use crate::i18n::Lang;
 
 const EXAMPLES: &str = "\
 Examples:
   investboard                                  live dashboard on the embedded demo feed
   investboard --feed https://host/feed.json    live dashboard on a real feed
   investboard --wall                           wall-screen mode: rotating views, large figures
+  investboard --profile wall --redact          the visitor-facing wall: names and amounts hidden
+  investboard --lang zh --theme light          Chinese labels (亿/万) on a light terminal
+  NO_COLOR=1 investboard                       no colour codes at all (words and symbols stay)
+  investboard --log-file /tmp/ib.log           log polls to a file (RUST_LOG=debug for more)
   investboard status                           one-shot summary; exit 0 ok, 1 warning, 2 critical, 3 unknown
   investboard status --format json --feed feed.json
   investboard check-feed feed.json             list every rejected record and warning
-  investboard demo-feed --listen 127.0.0.1:8080";
+  investboard demo-feed --listen 127.0.0.1:8080
+  investboard doctor                           what was detected and will be used; exit 0/1/3
+  investboard completions bash > /etc/bash_completion.d/investboard
+  investboard man > investboard.1";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +67,27 @@ pub struct CommonArgs {
     /// Wall-screen mode: rotating views, large figures, no key hints
     #[arg(long, global = true)]
     pub wall: bool,
+    /// A set of defaults: wall (wall mode, high-contrast) or operator (everything shown)
+    #[arg(long, global = true, value_enum)]
+    pub profile: Option<Profile>,
+    /// Hide investor and project names and per-project amounts (visitor-facing wall)
+    #[arg(long, global = true)]
+    pub redact: bool,
+    /// Labels: zh (亿/万) or en (bn/m) [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Colour theme [default: dark]
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<Theme>,
+    /// Colour: auto (NO_COLOR, COLORTERM, TERM decide), always or never [default: auto]
+    #[arg(long, global = true, value_enum)]
+    pub color: Option<ColorChoice>,
+    /// Write logs to this file (RUST_LOG sets the level; default info)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub log_file: Option<PathBuf>,
+    /// Log to stderr too (one-shot commands only; never while the dashboard is up)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -68,6 +98,19 @@ pub enum Command {
     CheckFeed(CheckFeedArgs),
     /// Serve or write the embedded demo feed
     DemoFeed(DemoFeedArgs),
+    /// Say what was detected (terminal, colours, locale, config, feed, calendar) and what will be used
+    Doctor,
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,6 +174,12 @@ impl Cli {
             warn_age,
             crit_age,
             wall: self.common.wall.then_some(true),
+            profile: self.common.profile,
+            redact: self.common.redact.then_some(true),
+            lang: self.common.lang,
+            theme: self.common.theme,
+            color: self.common.color,
+            log_file: self.common.log_file.clone(),
             ..Layer::default()
         }
     }

@@ -3,13 +3,77 @@
 //! Errors name the key and the file; the binary maps them to exit code 3 before any terminal
 //! mode is entered.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::FixedOffset;
 use serde::Deserialize;
+
+use crate::appearance::{ColorChoice, ColorDepth, Theme};
+use crate::i18n::Lang;
+
+/// A set of defaults for one use of the dashboard. A profile counts as setting the keys it
+/// implies at its own precedence; a key set explicitly at the same or a higher precedence wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The command-room wall: wall mode, high-contrast theme (`redact` stays opt-in).
+    Wall,
+    /// An operator's terminal: no wall mode, nothing redacted.
+    Operator,
+}
+
+impl Profile {
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Wall => "wall",
+            Profile::Operator => "operator",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Profile, String> {
+        match text.trim() {
+            "wall" => Ok(Profile::Wall),
+            "operator" => Ok(Profile::Operator),
+            _ => Err(format!("unknown profile {text:?} (use wall or operator)")),
+        }
+    }
+
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "every implied key has the shape pick_profiled! expects"
+    )]
+    fn wall(self) -> Option<bool> {
+        Some(self == Profile::Wall)
+    }
+
+    fn theme(self) -> Option<Theme> {
+        (self == Profile::Wall).then_some(Theme::HighContrast)
+    }
+
+    fn redact(self) -> Option<bool> {
+        (self == Profile::Operator).then_some(false)
+    }
+}
+
+/// A `[keys]` entry: one key or a list of keys.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeySpec {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            KeySpec::One(key) => vec![key],
+            KeySpec::Many(keys) => keys,
+        }
+    }
+}
 
 /// Where a setting's value came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +140,15 @@ pub struct Layer {
     pub resume_rotation_after: Option<Duration>,
     #[serde(default, with = "duration_text")]
     pub highlight_new_for: Option<Duration>,
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+    pub color: Option<ColorChoice>,
+    pub profile: Option<Profile>,
+    pub redact: Option<bool>,
+    pub log_file: Option<PathBuf>,
+    /// Key bindings by command name (`[keys]` in the file only); checked by
+    /// `app::keys::KeyMap::from_table`.
+    pub keys: Option<BTreeMap<String, KeySpec>>,
 }
 
 /// The resolved settings every command runs with.
@@ -98,10 +171,26 @@ pub struct Settings {
     pub rotate_interval: Duration,
     pub resume_rotation_after: Duration,
     pub highlight_new_for: Duration,
+    /// `None`: from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    pub color: ColorChoice,
+    pub profile: Option<Profile>,
+    /// Hide investor and project names and per-project amounts on the dashboard.
+    pub redact: bool,
+    /// Where logs go; `None`: nowhere for the dashboard, stderr on request for one-shots.
+    pub log_file: Option<PathBuf>,
+    /// `[keys]` overrides by command name, as written.
+    pub keys: BTreeMap<String, Vec<String>>,
+    /// What the terminal can show, decided at start-up from `color` and the environment
+    /// (`run::settings_and_calendar`); 16 colours until then.
+    pub color_depth: ColorDepth,
     /// The config file read, if any.
     pub config_file: Option<PathBuf>,
     /// Where each key's value came from.
     pub origins: BTreeMap<&'static str, Origin>,
+    /// Keys whose value the profile decided.
+    pub from_profile: BTreeSet<&'static str>,
 }
 
 /// China Standard Time: the zone "today" is measured in unless configured otherwise.
@@ -137,6 +226,41 @@ impl Settings {
                 pick_optional!($key).unwrap_or($default)
             };
         }
+        let profile = pick_optional!(profile);
+        let profile_origin = origins.get("profile").copied().unwrap_or(Origin::Default);
+        let mut from_profile = BTreeSet::new();
+        // A key the profile implies, unless set at the profile's precedence or above.
+        macro_rules! pick_profiled {
+            ($key:ident, $default:expr) => {{
+                let (value, origin) = layered(&cli.$key, &env.$key, &file.$key);
+                match profile.and_then(Profile::$key) {
+                    Some(implied) if origin < profile_origin => {
+                        origins.insert(stringify!($key), profile_origin);
+                        from_profile.insert(stringify!($key));
+                        implied
+                    }
+                    _ => {
+                        origins.insert(stringify!($key), origin);
+                        value.unwrap_or($default)
+                    }
+                }
+            }};
+        }
+        let keys = file
+            .keys
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(command, spec)| (command, spec.into_vec()))
+            .collect();
+        origins.insert(
+            "keys",
+            if file.keys.is_some() {
+                Origin::File
+            } else {
+                Origin::Default
+            },
+        );
         Settings {
             feed: pick_optional!(feed),
             poll_interval: pick!(poll_interval, Duration::from_secs(10)),
@@ -150,12 +274,21 @@ impl Settings {
             request_timeout: pick!(request_timeout, Duration::from_secs(20)),
             max_body_bytes: pick!(max_body_mb, 64) * 1024 * 1024,
             https_only: pick!(https_only, false),
-            wall: pick!(wall, false),
+            wall: pick_profiled!(wall, false),
             rotate_interval: pick!(rotate_interval, Duration::from_secs(20)),
             resume_rotation_after: pick!(resume_rotation_after, Duration::from_secs(60)),
             highlight_new_for: pick!(highlight_new_for, Duration::from_secs(5 * 60)),
+            lang: pick_optional!(lang),
+            theme: pick_profiled!(theme, Theme::Dark),
+            color: pick!(color, ColorChoice::Auto),
+            redact: pick_profiled!(redact, false),
+            log_file: pick_optional!(log_file),
+            profile,
+            keys,
+            color_depth: ColorDepth::Ansi16,
             config_file,
             origins,
+            from_profile,
         }
     }
 
@@ -274,6 +407,21 @@ pub fn env_layer(env: &dyn Fn(&str) -> Option<String>) -> Result<Layer, ConfigEr
         rotate_interval: duration("ROTATE_INTERVAL")?,
         resume_rotation_after: duration("RESUME_ROTATION_AFTER")?,
         highlight_new_for: duration("HIGHLIGHT_NEW_FOR")?,
+        lang: get("LANG")
+            .map(|v| Lang::parse(&v).map_err(|m| fail("LANG", m)))
+            .transpose()?,
+        theme: get("THEME")
+            .map(|v| Theme::parse(&v).map_err(|m| fail("THEME", m)))
+            .transpose()?,
+        color: get("COLOR")
+            .map(|v| ColorChoice::parse(&v).map_err(|m| fail("COLOR", m)))
+            .transpose()?,
+        profile: get("PROFILE")
+            .map(|v| Profile::parse(&v).map_err(|m| fail("PROFILE", m)))
+            .transpose()?,
+        redact: boolean("REDACT")?,
+        log_file: get("LOG_FILE").map(PathBuf::from),
+        keys: None,
     })
 }
 
@@ -486,14 +634,87 @@ mod tests {
         let from_file = Settings::resolve(Layer::default(), Layer::default(), layer, None);
         let defaults =
             Settings::resolve(Layer::default(), Layer::default(), Layer::default(), None);
+        // `[keys]` states every default binding; `app::keys` checks they are the defaults.
         let strip = |s: Settings| Settings {
             origins: BTreeMap::new(),
+            keys: BTreeMap::new(),
             ..s
         };
         assert_eq!(
             strip(from_file),
             strip(defaults),
             "config/investboard.toml must document the defaults"
+        );
+    }
+
+    #[test]
+    fn a_profile_sets_its_keys_at_its_own_precedence() {
+        let file = Layer {
+            profile: Some(Profile::Wall),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(Layer::default(), Layer::default(), file, None);
+        assert!(settings.wall);
+        assert_eq!(settings.theme, Theme::HighContrast);
+        assert!(!settings.redact, "redaction stays opt-in");
+        assert_eq!(settings.origins["wall"], Origin::File);
+        assert!(settings.from_profile.contains("wall"));
+        // The same layer setting the key explicitly wins over the profile...
+        let file = Layer {
+            profile: Some(Profile::Wall),
+            theme: Some(Theme::Mono),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(Layer::default(), Layer::default(), file, None);
+        assert_eq!(settings.theme, Theme::Mono);
+        assert!(!settings.from_profile.contains("theme"));
+        // ...and a profile from a higher layer wins over a key from a lower one.
+        let file = Layer {
+            wall: Some(false),
+            redact: Some(true),
+            ..Layer::default()
+        };
+        let cli = Layer {
+            profile: Some(Profile::Wall),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(cli, Layer::default(), file.clone(), None);
+        assert!(settings.wall);
+        assert!(settings.redact, "the wall profile does not touch redact");
+        let cli = Layer {
+            profile: Some(Profile::Operator),
+            ..Layer::default()
+        };
+        let settings = Settings::resolve(cli, Layer::default(), file, None);
+        assert!(!settings.wall);
+        assert!(!settings.redact, "the operator profile shows everything");
+        assert_eq!(settings.origins["redact"], Origin::CommandLine);
+    }
+
+    #[test]
+    fn the_environment_layer_reads_the_operator_keys() {
+        let env = |key: &str| match key {
+            "INVESTBOARD_LANG" => Some("zh".to_owned()),
+            "INVESTBOARD_THEME" => Some("light".to_owned()),
+            "INVESTBOARD_COLOR" => Some("never".to_owned()),
+            "INVESTBOARD_PROFILE" => Some("wall".to_owned()),
+            "INVESTBOARD_REDACT" => Some("true".to_owned()),
+            "INVESTBOARD_LOG_FILE" => Some("/var/log/ib.log".to_owned()),
+            _ => None,
+        };
+        let layer = env_layer(&env).expect("valid");
+        assert_eq!(layer.lang, Some(Lang::Zh));
+        assert_eq!(layer.theme, Some(Theme::Light));
+        assert_eq!(layer.color, Some(ColorChoice::Never));
+        assert_eq!(layer.profile, Some(Profile::Wall));
+        assert_eq!(layer.redact, Some(true));
+        assert_eq!(layer.log_file, Some(PathBuf::from("/var/log/ib.log")));
+        let bad = |key: &str| (key == "INVESTBOARD_THEME").then(|| "neon".to_owned());
+        let err = env_layer(&bad).expect_err("bad theme");
+        assert!(
+            err.to_string()
+                .starts_with("environment variable INVESTBOARD_THEME: unknown theme \"neon\""),
+            "{err}"
         );
     }
 

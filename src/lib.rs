@@ -5,14 +5,18 @@
 //! (`poll` -> `app` -> `ui`, driven by `tui`).
 
 pub mod app;
+pub mod appearance;
 pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod dashboard;
 pub mod demo;
+pub mod doctor;
 pub mod domain;
 pub mod feed;
+pub mod i18n;
+pub mod logging;
 pub mod poll;
 pub mod run;
 pub mod sanitize;

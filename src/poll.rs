@@ -103,8 +103,14 @@ pub async fn run_poller(
     let mut failures: u32 = 0;
     let mut jitter = Jitter::seeded(u64::from(std::process::id()) ^ 0x9E37_79B9_7F4A_7C15);
     loop {
+        let started = std::time::Instant::now();
         let (update, retry_after) = match fetcher.fetch().await {
             Ok(Fetched::Modified { body, .. }) => {
+                tracing::info!(
+                    bytes = body.len(),
+                    millis = started.elapsed().as_millis(),
+                    "poll: feed fetched"
+                );
                 let parsed = tokio::task::spawn_blocking(move || crate::feed::parse_feed(&body))
                     .await
                     .map_err(|e| format!("feed parser stopped: {e}"))
@@ -140,12 +146,22 @@ pub async fn run_poller(
         };
         let (message, delay) = match update {
             Ok(update) => {
+                if matches!(update, FeedUpdate::Unchanged { .. }) {
+                    tracing::debug!(millis = started.elapsed().as_millis(), "poll: unchanged");
+                }
                 failures = 0;
                 (update, interval)
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
                 let delay = next_delay(failures, interval, retry_after, jitter.next_unit());
+                tracing::warn!(
+                    error = %crate::sanitize::sanitize(&error),
+                    failures,
+                    millis = started.elapsed().as_millis(),
+                    retry_in_ms = delay.as_millis(),
+                    "poll: failed"
+                );
                 let update = FeedUpdate::Failed {
                     error: crate::sanitize::sanitize(&error),
                     at: clock(),

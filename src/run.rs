@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset, Utc};
 use clap::Parser;
 
+use crate::app::keys::KeyMap;
+use crate::appearance::{ColorChoice, ColorDepth};
 use crate::cli::{CheckFeedArgs, Cli, Command, DemoFeedArgs, Format, StatusArgs};
 use crate::config::{self, Settings};
 use crate::domain::aggregate::{AggregateOptions, aggregate};
@@ -17,6 +19,8 @@ use crate::domain::calendar::Calendar;
 use crate::domain::model::Snapshot;
 use crate::feed::parse_feed;
 use crate::feed::source::{FeedSource, FetchOptions, Fetched, Fetcher, Secret};
+use crate::i18n::Lang;
+use crate::logging::{self, Sinks};
 use crate::status::{AgeLimits, Level, assess};
 
 /// Exit code for bad arguments or configuration (monitoring "unknown").
@@ -32,6 +36,13 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // Generated from the clap definitions: no settings needed, so a broken config cannot
+    // stop them.
+    match &cli.command {
+        Some(Command::Completions(args)) => return ExitCode::from(completions(args.shell)),
+        Some(Command::Man) => return ExitCode::from(man_page()),
+        _ => {}
+    }
     let env = |key: &str| std::env::var(key).ok();
     let (settings, calendar) = match settings_and_calendar(&cli, &env) {
         Ok(pair) => pair,
@@ -40,6 +51,27 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    let rust_log = env("RUST_LOG");
+    let sinks = match cli.command {
+        None => Sinks::dashboard(settings.log_file.as_deref()),
+        Some(_) => Sinks::one_shot(
+            settings.log_file.as_deref(),
+            cli.common.verbose,
+            rust_log.as_deref().is_some_and(|v| !v.is_empty()),
+        ),
+    };
+    let filter = logging::filter(rust_log.as_deref(), cli.common.verbose);
+    if let Err(message) = logging::init(sinks, filter) {
+        eprintln!("investboard: {message}");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    tracing::debug!(
+        config_file = ?settings.config_file,
+        lang = %settings.lang.unwrap_or_default(),
+        theme = %settings.theme,
+        colours = settings.color_depth.name(),
+        "settings resolved"
+    );
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -57,7 +89,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 check_feed(&settings, &calendar, cli.common.now, args).await
             }
             Some(Command::DemoFeed(args)) => demo_feed(cli.common.now, args).await,
-            None => crate::dashboard::run(settings, calendar, cli.common.now).await,
+            Some(Command::Doctor) => {
+                crate::doctor::run(&settings, &calendar, cli.common.now, &env).await
+            }
+            Some(Command::Completions(_) | Command::Man) => 0,
+            None => {
+                if settings.color == ColorChoice::Always {
+                    // crossterm drops colour codes under NO_COLOR by itself; --color always wins.
+                    crossterm::style::Colored::set_ansi_color_disabled(false);
+                }
+                crate::dashboard::run(settings, calendar, cli.common.now).await
+            }
         }
     });
     ExitCode::from(code)
@@ -74,8 +116,30 @@ pub fn settings_and_calendar(
         None => config::Layer::default(),
     };
     let env_layer = config::env_layer(env).map_err(|e| e.to_string())?;
-    let settings = Settings::resolve(cli.layer(), env_layer, file_layer, config_file);
-    settings.validate().map_err(|e| e.to_string())?;
+    let mut settings = Settings::resolve(cli.layer(), env_layer, file_layer, config_file);
+    settings.validate().map_err(|e| {
+        // A value from the file: name the file, as for every other config error.
+        match &settings.config_file {
+            Some(path) if e.to_string().contains("(from config file)") => {
+                format!("{}: {e}", path.display())
+            }
+            _ => e.to_string(),
+        }
+    })?;
+    if let Err(e) = KeyMap::from_table(&settings.keys) {
+        let file = settings
+            .config_file
+            .as_ref()
+            .map_or_else(|| "config".to_owned(), |p| p.display().to_string());
+        return Err(format!("{file}: [keys] {e}"));
+    }
+    // Decided here, from the environment, so the rest of the program sees one answer.
+    settings.lang = Some(
+        settings
+            .lang
+            .unwrap_or_else(|| Lang::from_environment(env).0),
+    );
+    settings.color_depth = ColorDepth::detect(settings.color, env).0;
     let mut calendar = Calendar::embedded();
     if let Some(path) = &settings.calendar_file {
         let text = std::fs::read_to_string(path)
@@ -147,14 +211,31 @@ async fn load_once(
     let source = FeedSource::parse(feed).map_err(|e| format!("--feed: {e}"))?;
     let label = source.display_redacted();
     let options = fetch_options(settings)?;
+    let started = std::time::Instant::now();
     let parsed = match Fetcher::new(source, options) {
         Err(e) => Err(e.to_string()),
         Ok(mut fetcher) => match fetcher.fetch().await {
-            Ok(Fetched::Modified { body, .. }) => parse_feed(&body).map_err(|e| e.to_string()),
+            Ok(Fetched::Modified { body, .. }) => {
+                tracing::info!(
+                    source = %label,
+                    bytes = body.len(),
+                    millis = started.elapsed().as_millis(),
+                    "feed fetched"
+                );
+                parse_feed(&body).map_err(|e| e.to_string())
+            }
             Ok(Fetched::NotModified) => Err("the feed sent no data".to_owned()),
             Err(e) => Err(e.to_string()),
         },
     };
+    if let Err(error) = &parsed {
+        tracing::warn!(
+            source = %crate::sanitize::sanitize(&label),
+            error = %crate::sanitize::sanitize(error),
+            millis = started.elapsed().as_millis(),
+            "feed unusable"
+        );
+    }
     Ok((label, parsed))
 }
 
@@ -190,9 +271,10 @@ async fn status(
         crit: settings.crit_age,
     };
     let report = assess(now, source, feed, limits);
+    tracing::info!(level = report.level.word(), summary = %report.summary_line(), "status");
     let mut out = std::io::stdout().lock();
     let written = match args.format {
-        Format::Text => report.write_text(&mut out),
+        Format::Text => report.write_text(&mut out, settings.lang.unwrap_or_default()),
         Format::Json => report.write_json(&mut out),
     };
     if let Err(e) = written.and_then(|()| out.flush())
@@ -290,4 +372,36 @@ fn write_demo(
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
     feed.write_document_at(now, &mut out)?;
     out.flush()
+}
+
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut out = std::io::stdout().lock();
+    clap_complete::generate(shell, &mut command, "investboard", &mut out);
+    0
+}
+
+fn man_page() -> u8 {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(command).render(&mut page) {
+        eprintln!("investboard: cannot render the manual page: {e}");
+        return 1;
+    }
+    // clap_mangen opens with string definitions; the title line goes first, as man(7) shows.
+    let text = String::from_utf8_lossy(&page);
+    let (title, rest): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| l.starts_with(".TH "));
+    let mut out = std::io::stdout().lock();
+    let written = title
+        .iter()
+        .chain(&rest)
+        .try_for_each(|line| writeln!(out, "{line}"));
+    match written.and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("investboard: cannot write the manual page: {e}");
+            1
+        }
+    }
 }

@@ -10,7 +10,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::domain::aggregate::{QuarterFigures, Summary};
+use crate::domain::amount::Amount;
 use crate::domain::model::Snapshot;
+use crate::i18n::Lang;
 use crate::sanitize::{fit_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit_code`].
@@ -115,13 +117,37 @@ pub fn assess<'a>(
 
 /// `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h`.
 pub fn human_duration(duration: Duration) -> String {
-    let s = duration.as_secs();
-    match s {
-        0..60 => format!("{s} s"),
-        60..3600 => format!("{} min", s / 60),
-        3600..86_400 if (s % 3600) / 60 == 0 => format!("{} h", s / 3600),
-        3600..86_400 => format!("{} h {} min", s / 3600, (s % 3600) / 60),
-        _ => format!("{} d {} h", s / 86_400, (s % 86_400) / 3600),
+    Lang::En.duration(duration)
+}
+
+/// How a line writes amounts: a language's own units, or the JSON contract's (亿 always, as
+/// FEED.md specifies, with English words: JSON values are never translated).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Units {
+    Contract,
+    Lang(Lang),
+}
+
+impl Units {
+    fn lang(self) -> Lang {
+        match self {
+            Units::Contract => Lang::En,
+            Units::Lang(lang) => lang,
+        }
+    }
+
+    fn money(self, amount: Amount) -> String {
+        match self {
+            Units::Contract => amount.yi(),
+            Units::Lang(lang) => lang.money(amount),
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            Units::Contract => "亿",
+            Units::Lang(lang) => lang.labels().money_unit,
+        }
     }
 }
 
@@ -150,44 +176,56 @@ fn quarter_json(q: &QuarterFigures) -> serde_json::Value {
     })
 }
 
-fn amount_of(quarter: &QuarterFigures) -> String {
+fn amount_of(quarter: &QuarterFigures, units: Units) -> String {
+    let actual = units.money(quarter.actual.signed_amount);
     match quarter.target.signed_amount {
-        Some(target) => format!("{}/{} 亿", quarter.actual.signed_amount.yi(), target.yi()),
-        None => format!("{} 亿", quarter.actual.signed_amount.yi()),
+        Some(target) => format!("{actual}/{} {}", units.money(target), units.unit()),
+        None => format!("{actual} {}", units.unit()),
     }
 }
 
 impl StatusReport<'_> {
-    /// The one line a monitoring system shows:
+    /// The one line a monitoring system shows, as the JSON's `summary` has it (English, 亿):
     /// `INVESTBOARD WARNING - 7 stalled approvals; Q1 signed 34/40, 512.3/800 亿; started 9/10; data 3 min old`.
     pub fn summary_line(&self) -> String {
+        self.summary_in(Units::Contract)
+    }
+
+    /// The summary line in a language: its words, its units (亿 or bn). The level word stays
+    /// OK/WARNING/CRITICAL/UNKNOWN in every language, as monitoring systems expect.
+    pub fn summary_line_in(&self, lang: Lang) -> String {
+        self.summary_in(Units::Lang(lang))
+    }
+
+    fn summary_in(&self, units: Units) -> String {
+        let lang = units.lang();
+        let l = lang.labels();
         let mut parts: Vec<String> = Vec::new();
         match &self.feed {
-            Err(error) => parts.push(format!("feed unusable: {}", sanitize(error))),
+            Err(error) => parts.push((l.st_feed_unusable)(&sanitize(error))),
             Ok((_, summary)) => {
                 let q = &summary.quarter;
-                let stalled = summary.stalled.len();
-                parts.push(format!(
-                    "{stalled} stalled approval{}",
-                    if stalled == 1 { "" } else { "s" }
-                ));
-                parts.push(format!(
-                    "Q{} signed {}, {}",
+                parts.push((l.st_stalled_approvals)(summary.stalled.len()));
+                parts.push((l.st_quarter_signed)(
                     q.quarter,
-                    count_of(q.actual.signed_projects, q.target.signed_projects),
-                    amount_of(q)
+                    &count_of(q.actual.signed_projects, q.target.signed_projects),
+                    &amount_of(q, units),
                 ));
-                parts.push(format!(
-                    "started {}",
-                    count_of(q.actual.started_projects, q.target.started_projects)
-                ));
+                parts.push((l.st_started)(&count_of(
+                    q.actual.started_projects,
+                    q.target.started_projects,
+                )));
                 parts.push(match self.age {
-                    Some(age) => format!("data {} old", human_duration(age)),
-                    None => "data age unknown (no generated_at)".to_owned(),
+                    Some(age) => (l.st_data_age)(&lang.duration(age)),
+                    None => l.st_data_age_unknown.to_owned(),
                 });
             }
         }
-        format!("INVESTBOARD {} - {}", self.level.word(), parts.join("; "))
+        format!(
+            "INVESTBOARD {} - {}",
+            self.level.word(),
+            parts.join(l.st_separator)
+        )
     }
 
     /// The FEED.md `status` JSON, version 1, plus additive keys (`summary`, `reasons`,
@@ -250,62 +288,71 @@ impl StatusReport<'_> {
         writeln!(out)
     }
 
-    /// The summary line, then readable detail. Feed text in here is already sanitized.
-    pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        writeln!(out, "{}", self.summary_line())?;
+    /// The summary line, then readable detail, in `lang`. Feed text in here is already
+    /// sanitized.
+    pub fn write_text(&self, out: &mut impl Write, lang: Lang) -> io::Result<()> {
+        let l = lang.labels();
+        let units = Units::Lang(lang);
+        let label = |text: &str| fit_width(text, 10);
+        writeln!(out, "{}", self.summary_line_in(lang))?;
         let Ok((snapshot, summary)) = &self.feed else {
-            writeln!(out, "Feed:     {}", self.source)?;
-            writeln!(out, "The feed could not be used; no figures are shown.")?;
+            writeln!(out, "{}{}", label(l.st_feed), self.source)?;
+            writeln!(out, "{}", l.st_unusable_no_figures)?;
             return Ok(());
         };
         let generated = snapshot.generated_at.map_or_else(
-            || "no generated_at".to_owned(),
-            |t| format!("generated {}", t.format("%Y-%m-%d %H:%M %:z")),
+            || l.st_no_generated_at.to_owned(),
+            |t| (l.st_generated)(&lang.timestamp(t)),
         );
         writeln!(
             out,
-            "Feed:     {} ({generated}; {} projects, {} rejected)",
+            "{}{} {}",
+            label(l.st_feed),
             self.source,
-            snapshot.projects.len(),
-            snapshot.rejected.len()
+            (l.st_feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
         )?;
         let q = &summary.quarter;
         writeln!(
             out,
-            "Quarter:  {} Q{}, {:.0}% elapsed, {} days left",
-            q.year,
-            q.quarter,
-            q.elapsed_share * 100.0,
-            q.days_left
+            "{}{}",
+            label(l.st_quarter),
+            (l.st_quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
         )?;
         let rows = [
             (
-                "Signed projects",
+                l.signed_projects,
                 count_of(q.actual.signed_projects, q.target.signed_projects),
                 q.signed_projects_progress(),
             ),
-            ("Signed amount", amount_of(q), q.signed_amount_progress()),
             (
-                "Started projects",
+                l.signed_amount,
+                amount_of(q, units),
+                q.signed_amount_progress(),
+            ),
+            (
+                l.started_projects,
                 count_of(q.actual.started_projects, q.target.started_projects),
                 q.started_projects_progress(),
             ),
         ];
-        for (label, value, progress) in rows {
+        for (name, value, progress) in rows {
             writeln!(
                 out,
-                "  {label:<17} {} {}",
+                "  {} {} {}",
+                fit_width(name, 17),
                 fit_width(&value, 16),
-                progress.label()
+                l.progress(progress)
             )?;
         }
         let ytd = &summary.year_to_date;
         writeln!(
             out,
-            "Year to date: {} signed, {} 亿, {} started",
-            ytd.signed_projects,
-            ytd.signed_amount.yi(),
-            ytd.started_projects
+            "{}",
+            (l.st_year_to_date)(
+                ytd.signed_projects,
+                &lang.money_with_unit(ytd.signed_amount),
+                ytd.started_projects
+            )
         )?;
         if !summary.uncovered_years.is_empty() {
             let years: Vec<String> = summary
@@ -313,32 +360,34 @@ impl StatusReport<'_> {
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            writeln!(
-                out,
-                "Calendar: {} not in the holiday table; working days counted as Monday-Friday",
-                years.join(", ")
-            )?;
+            writeln!(out, "{}", (l.st_calendar)(&years.join(", ")))?;
         }
-        write_stalled(out, snapshot, summary)?;
+        write_stalled(out, snapshot, summary, lang)?;
         for rejection in &snapshot.rejected {
-            writeln!(out, "Rejected: {rejection}")?;
+            writeln!(out, "{}{rejection}", label(l.st_rejected))?;
         }
         for warning in &snapshot.warnings {
-            writeln!(out, "Warning:  {warning}")?;
+            writeln!(out, "{}{warning}", label(l.st_warning))?;
         }
         Ok(())
     }
 }
 
-fn write_stalled(out: &mut impl Write, snapshot: &Snapshot, summary: &Summary) -> io::Result<()> {
-    writeln!(out, "Stalled approvals: {}", summary.stalled.len())?;
+fn write_stalled(
+    out: &mut impl Write,
+    snapshot: &Snapshot,
+    summary: &Summary,
+    lang: Lang,
+) -> io::Result<()> {
+    let l = lang.labels();
+    writeln!(out, "{}", (l.st_stalled_heading)(summary.stalled.len()))?;
     for st in &summary.stalled {
         let project = &snapshot.projects[st.project];
         let approval = &project.approvals[st.approval];
         let none = || "-".to_owned();
         writeln!(
             out,
-            "  {} {} {} {} submitted {} {}/{} working days, overdue {}",
+            "  {} {} {} {} {}",
             fit_width(project.id.as_str(), 14),
             fit_width(project.name.as_str(), 30),
             fit_width(
@@ -355,10 +404,12 @@ fn write_stalled(out: &mut impl Write, snapshot: &Snapshot, summary: &Summary) -
                     .map_or_else(none, ToString::to_string),
                 24
             ),
-            approval.submitted_on,
-            st.working_days_elapsed,
-            st.limit_working_days,
-            st.overdue_by()
+            (l.st_stalled_row)(
+                &approval.submitted_on.to_string(),
+                st.working_days_elapsed,
+                st.limit_working_days,
+                st.overdue_by()
+            )
         )?;
     }
     Ok(())

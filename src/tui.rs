@@ -26,7 +26,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc::{Receiver, Sender};
 use tokio::time::MissedTickBehavior;
 
-use crate::app::keys::action_for;
+use crate::app::keys::KeyMap;
 use crate::app::{Action, App, AppSettings};
 use crate::config::Settings;
 use crate::domain::calendar::Calendar;
@@ -82,7 +82,8 @@ pub async fn run(
         crate::run::aggregate_options(&settings),
         clock.now(),
         Instant::now(),
-    );
+    )
+    .with_keys(KeyMap::from_table(&settings.keys)?);
     let mut guard = TerminalGuard::enter()?;
     let result = event_loop(
         &mut app,
@@ -176,7 +177,7 @@ fn handle_event(
         // The terminal is gone (EOF on an SSH drop) or broken: leave rather than spin.
         None => Action::Quit,
         Some(Err(error)) => return Err(TuiError::Input(error)),
-        Some(Ok(Event::Key(key))) => match action_for(app.input, &key) {
+        Some(Ok(Event::Key(key))) => match app.keys.action_for(app.input, &key) {
             Some(action) => action,
             None => return Ok(()),
         },

@@ -30,22 +30,27 @@ pub mod figures;
 pub mod header;
 pub mod help;
 pub mod overview;
+pub mod palette;
 pub mod signings;
 pub mod stalled;
 pub mod targets;
 pub mod text;
 pub mod theme;
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::health::Freshness;
-use crate::app::keys::{BINDINGS, Command, InputMode};
+use crate::app::keys::{Command, InputMode};
 use crate::app::wall::{Rotation, WallView};
 use crate::app::{App, Overlay, Panel};
+use crate::i18n::Labels;
 use crate::sanitize::truncate_to_width;
 use crate::ui::text::put_line;
 
@@ -66,7 +71,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(area, buf);
+        too_small(app, area, buf);
+        palette::apply(app.settings.appearance, area, buf);
         return;
     }
     let header = header::HeaderPanel { app };
@@ -82,6 +88,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match &app.overlay {
         Overlay::Help => help::HelpPanel {
             wall: app.settings.wall,
+            keys: &app.keys,
+            labels: labels(app),
         }
         .render(body, buf),
         Overlay::Detail {
@@ -103,16 +111,29 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         },
     }
     match &app.rotation {
-        Some(rotation) => wall_footer(rotation.view, rotation.is_held(), footer, buf),
+        Some(rotation) => wall_footer(app, rotation.view, rotation.is_held(), footer, buf),
         None => hints(app, footer, buf),
+    }
+    // Colours are drawn as the dark 16-colour roles, then mapped to the theme and depth.
+    palette::apply(app.settings.appearance, area, buf);
+}
+
+/// The label set the app is drawn in.
+fn labels(app: &App) -> &'static Labels {
+    app.settings.lang.labels()
+}
+
+/// A panel's name in the app's language.
+fn panel_title(labels: &'static Labels, panel: Panel) -> &'static str {
+    match panel {
+        Panel::Signings => labels.panel_signings,
+        Panel::Targets => labels.panel_targets,
+        Panel::Stalled => labels.panel_stalled,
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let text = format!(
-        "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",
-        area.width, area.height
-    );
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let text = (labels(app).too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let y = area.y + area.height / 2;
     Paragraph::new(text)
         .centered()
@@ -141,7 +162,7 @@ fn panels(app: &App, body: Rect, buf: &mut Buffer) {
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    tabs(app.focus, tabs_area, buf);
+    tabs(app, tabs_area, buf);
     panel_widget(app, app.focus, true, panel, buf);
 }
 
@@ -183,11 +204,11 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
     }
 }
 
-fn tabs(focus: Panel, area: Rect, buf: &mut Buffer) {
+fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (i, panel) in Panel::ALL.into_iter().enumerate() {
-        let label = format!("{} {}", i + 1, panel.title());
-        if panel == focus {
+        let label = format!("{} {}", i + 1, panel_title(labels(app), panel));
+        if panel == app.focus {
             spans.push(Span::styled(
                 format!("[{label}]"),
                 theme::selected_row(true),
@@ -201,6 +222,7 @@ fn tabs(focus: Panel, area: Rect, buf: &mut Buffer) {
 }
 
 fn hints(app: &App, area: Rect, buf: &mut Buffer) {
+    let l = labels(app);
     if app.input == InputMode::Filter {
         let filter = match app.focus {
             Panel::Signings => app.signings.filter.as_str(),
@@ -208,28 +230,26 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
             Panel::Targets => "",
         };
         let line = Line::from(vec![
-            Span::styled(" filter: ", theme::title()),
+            Span::styled(format!(" {}", l.filter_prompt), theme::title()),
             Span::raw(filter.to_owned()),
             Span::styled("_", theme::selected_row(true)),
-            Span::styled("   Enter apply · Esc clear", theme::dim()),
+            Span::styled(format!("   {}", l.filter_keys), theme::dim()),
         ]);
         put_line(buf, area, area.y, &line);
         return;
     }
     let mut spans = vec![Span::raw(" ")];
     // Help and quit first: they must survive a narrow terminal.
-    let first =
-        |b: &&crate::app::keys::Binding| !matches!(b.command, Command::Help | Command::Quit);
+    let mut ordered: Vec<_> = app.keys.iter().collect();
+    ordered.sort_by_key(|(command, _)| !matches!(command, Command::Help | Command::Quit));
     let mut used = 0;
-    let mut ordered: Vec<_> = BINDINGS.iter().collect();
-    ordered.sort_by_key(first);
-    for binding in ordered {
-        let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+    for (command, keys) in ordered {
+        let (Some(hint), Some(key)) = (l.command(command).hint, keys.first()) else {
             continue;
         };
         let name = key.name();
         // Whole hints only: a cut-off one reads as a different key.
-        used += 3 + name.len() + 1 + hint.len();
+        used += 3 + name.width() + 1 + hint.width();
         if used > usize::from(area.width) {
             break;
         }
@@ -242,23 +262,28 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     put_line(buf, area, area.y, &Line::from(spans));
 }
 
-fn wall_footer(view: WallView, held: bool, area: Rect, buf: &mut Buffer) {
+fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buffer) {
+    let l = labels(app);
     let mut spans = vec![Span::raw(" ")];
     for (i, v) in WallView::ALL.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme::dim()));
         }
         if v == view {
-            spans.push(Span::styled(format!("[{}]", v.label()), theme::title()));
+            spans.push(Span::styled(
+                format!("[{}]", l.wall_view(v)),
+                theme::title(),
+            ));
         } else {
-            spans.push(Span::styled(v.label(), theme::dim()));
+            spans.push(Span::styled(l.wall_view(v), theme::dim()));
         }
     }
     put_line(buf, area, area.y, &Line::from(spans));
     if held {
+        let resume = (l.resume_key)(&app.keys.key_name(Command::HoldRotation));
         let badge = Line::from(vec![
-            Span::styled(" HOLD ", theme::hold_badge()),
-            Span::styled(" p resume ", theme::dim()),
+            Span::styled(format!(" {} ", l.hold_badge), theme::hold_badge()),
+            Span::styled(format!(" {resume} "), theme::dim()),
         ])
         .right_aligned();
         put_line(buf, area, area.y, &badge);
@@ -266,9 +291,9 @@ fn wall_footer(view: WallView, held: bool, area: Rect, buf: &mut Buffer) {
 }
 
 /// A panel's frame: thick and coloured when focused (the shape says it without colour).
-fn panel_block(panel: Panel, focused: bool, extra: String) -> Block<'static> {
+fn panel_block(app: &App, panel: Panel, focused: bool, extra: String) -> Block<'static> {
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
-    let title = format!(" {number} {}{extra} ", panel.title());
+    let title = format!(" {number} {}{extra} ", panel_title(labels(app), panel));
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     if focused {
         block
@@ -281,6 +306,7 @@ fn panel_block(panel: Panel, focused: bool, extra: String) -> Block<'static> {
 
 /// A list panel's frame with its sort, filter and row count in the title.
 fn list_block(
+    app: &App,
     panel: Panel,
     focused: bool,
     sort: &str,
@@ -288,24 +314,26 @@ fn list_block(
     shown: usize,
     total: usize,
 ) -> Block<'static> {
+    let l = labels(app);
     let count = if filter.is_empty() {
         format!(" ({total})")
     } else {
-        format!(" ({shown} of {total})")
+        format!(" ({})", (l.shown_of)(shown, total))
     };
-    let mut extra = format!("{count} · sort: {sort}");
+    let mut extra = format!("{count} · {}: {sort}", l.sort);
     if !filter.is_empty() {
-        extra.push_str(" · filter: ");
+        let _ = write!(extra, " · {}: ", l.filter);
         extra.push_str(&truncate_to_width(filter, 24));
     }
-    panel_block(panel, focused, extra)
+    panel_block(app, panel, focused, extra)
 }
 
 /// What a panel says before any data has arrived.
 fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
+    let l = labels(app);
     let text = match (app.freshness(), &app.health.last_failure) {
-        (Freshness::Loading, _) | (_, None) => "waiting for the first feed…".to_owned(),
-        (_, Some(failure)) => format!("no data: {}", failure.message),
+        (Freshness::Loading, _) | (_, None) => l.waiting_first_feed_short.to_owned(),
+        (_, Some(failure)) => (l.no_data_because)(&failure.message),
     };
     Paragraph::new(Line::styled(text, theme::dim()))
         .wrap(Wrap { trim: true })

@@ -14,6 +14,11 @@ fn investboard() -> Command {
     // Keep the user's own config and environment out of the tests.
     cmd.env_remove("INVESTBOARD_FEED")
         .env_remove("INVESTBOARD_TOKEN")
+        .env_remove("INVESTBOARD_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("RUST_LOG")
+        .env("LANG", "C.UTF-8")
         .env("XDG_CONFIG_HOME", "/nonexistent-investboard-test")
         .env("HOME", "/nonexistent-investboard-test");
     cmd
@@ -35,14 +40,14 @@ fn text_status_starts_with_the_monitoring_line() {
     let first = out.lines().next().unwrap_or_default();
     assert_eq!(
         first,
-        "INVESTBOARD WARNING - 2 stalled approvals; Q1 signed 3/4, 90/100 亿; started 2/2; data 30 min old"
+        "INVESTBOARD WARNING - 2 stalled approvals; Q1 signed 3/4, 9/10 bn; started 2/2; data 30 min old"
     );
     assert!(
         out.contains("  Signed projects   3/4              ON PACE"),
         "{out}"
     );
     assert!(
-        out.contains("  Signed amount     90/100 亿        ON PACE"),
+        out.contains("  Signed amount     9/10 bn          ON PACE"),
         "{out}"
     );
     assert!(

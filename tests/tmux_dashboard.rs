@@ -67,7 +67,7 @@ fn dashboard_in_tmux_answers_keys_and_restores_the_terminal_on_sigterm() {
         "tmux new-session failed: {started:?}"
     );
     let command = format!(
-        "{binary} --feed {} --now 2026-11-29T10:00:00+08:00",
+        "{binary} --lang en --feed {} --now 2026-11-29T10:00:00+08:00",
         feed.display()
     );
     keys(&session.0, &[&command, "Enter"]);

@@ -1,6 +1,11 @@
 //! Key bindings: one table with a named entry per command, from which both the key mapping and
-//! the help overlay are derived, so the two cannot drift. Mapping a key is a pure function of
-//! the key and the input mode.
+//! the help overlay are derived, so the two cannot drift. The defaults are [`BINDINGS`]; the
+//! config file's `[keys]` table overrides them per command ([`KeyMap::from_table`]), parsed
+//! from strings like `"ctrl+r"` and checked for keys bound twice. Mapping a key is a pure
+//! function of the key map, the key and the input mode.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -52,19 +57,104 @@ impl Key {
             KeyCode::End => "End".to_owned(),
             KeyCode::Enter => "Enter".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Left => "Left".to_owned(),
+            KeyCode::Right => "Right".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Insert => "Insert".to_owned(),
+            KeyCode::Delete => "Delete".to_owned(),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
+        let mut name = if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{}", base.to_uppercase())
         } else {
             base
+        };
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            name = format!("Alt-{name}");
         }
+        name
+    }
+
+    /// Parses a key as the config file writes it: `"q"`, `"G"`, `"ctrl+r"`, `"alt+x"`,
+    /// `"shift+tab"`, `"enter"`, `"f5"`, ... `None` when it names no key.
+    pub fn parse(text: &str) -> Option<Key> {
+        let mut rest = text;
+        let mut modifiers = KeyModifiers::NONE;
+        let mut shift = false;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl+") {
+                modifiers |= KeyModifiers::CONTROL;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt+") {
+                modifiers |= KeyModifiers::ALT;
+                rest = &rest[4..];
+            } else if rest.chars().count() > 1 && lower.starts_with("shift+") {
+                shift = true;
+                rest = &rest[6..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => {
+                let c = if modifiers.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else if shift {
+                    if !c.is_alphabetic() {
+                        return None;
+                    }
+                    shift = false;
+                    c.to_uppercase().next().unwrap_or(c)
+                } else {
+                    c
+                };
+                KeyCode::Char(c)
+            }
+            _ => named_key(&rest.to_ascii_lowercase())?,
+        };
+        let code = match (code, shift) {
+            (KeyCode::Tab, true) => KeyCode::BackTab,
+            // Shift is ignored when matching, so "shift+down" would silently mean "down".
+            (_, true) => return None,
+            (code, false) => code,
+        };
+        Some(Key { code, modifiers })
     }
 }
 
+fn named_key(name: &str) -> Option<KeyCode> {
+    Some(match name {
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "space" => KeyCode::Char(' '),
+        "backspace" => KeyCode::Backspace,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pageup" | "pgup" => KeyCode::PageUp,
+        "pagedown" | "pgdn" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "insert" | "ins" => KeyCode::Insert,
+        "delete" | "del" => KeyCode::Delete,
+        f if f.starts_with('f') => match f[1..].parse::<u8>() {
+            Ok(n @ 1..=12) => KeyCode::F(n),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
 /// Every command a key can give.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Command {
     Quit,
     NextPanel,
@@ -87,151 +177,337 @@ pub enum Command {
     Help,
 }
 
-/// One row of the binding table.
+impl Command {
+    pub const ALL: [Command; 19] = [
+        Command::Quit,
+        Command::NextPanel,
+        Command::PrevPanel,
+        Command::FocusSignings,
+        Command::FocusTargets,
+        Command::FocusStalled,
+        Command::Down,
+        Command::Up,
+        Command::PageDown,
+        Command::PageUp,
+        Command::First,
+        Command::Last,
+        Command::Open,
+        Command::Close,
+        Command::Filter,
+        Command::Sort,
+        Command::Refresh,
+        Command::HoldRotation,
+        Command::Help,
+    ];
+
+    /// The command's name in the config file's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::NextPanel => "next_panel",
+            Command::PrevPanel => "prev_panel",
+            Command::FocusSignings => "focus_signings",
+            Command::FocusTargets => "focus_targets",
+            Command::FocusStalled => "focus_stalled",
+            Command::Down => "down",
+            Command::Up => "up",
+            Command::PageDown => "page_down",
+            Command::PageUp => "page_up",
+            Command::First => "first",
+            Command::Last => "last",
+            Command::Open => "open",
+            Command::Close => "close",
+            Command::Filter => "filter",
+            Command::Sort => "sort",
+            Command::Refresh => "refresh",
+            Command::HoldRotation => "hold",
+            Command::Help => "help",
+        }
+    }
+
+    fn named(name: &str) -> Option<Command> {
+        Command::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// One row of the default binding table. What a command is called is in `i18n`.
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
     pub command: Command,
     pub keys: &'static [Key],
-    pub description: &'static str,
-    /// Shown in the one-line hint bar when `Some` (short text).
-    pub hint: Option<&'static str>,
 }
 
-impl Binding {
+/// The default bindings, in the order help lists them.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        command: Command::NextPanel,
+        keys: &[Key::plain(KeyCode::Tab)],
+    },
+    Binding {
+        command: Command::PrevPanel,
+        keys: &[Key::plain(KeyCode::BackTab)],
+    },
+    Binding {
+        command: Command::FocusSignings,
+        keys: &[Key::ch('1')],
+    },
+    Binding {
+        command: Command::FocusTargets,
+        keys: &[Key::ch('2')],
+    },
+    Binding {
+        command: Command::FocusStalled,
+        keys: &[Key::ch('3')],
+    },
+    Binding {
+        command: Command::Down,
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+    },
+    Binding {
+        command: Command::Up,
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+    },
+    Binding {
+        command: Command::PageDown,
+        keys: &[Key::plain(KeyCode::PageDown)],
+    },
+    Binding {
+        command: Command::PageUp,
+        keys: &[Key::plain(KeyCode::PageUp)],
+    },
+    Binding {
+        command: Command::First,
+        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
+    },
+    Binding {
+        command: Command::Last,
+        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
+    },
+    Binding {
+        command: Command::Open,
+        keys: &[Key::plain(KeyCode::Enter)],
+    },
+    Binding {
+        command: Command::Close,
+        keys: &[Key::plain(KeyCode::Esc)],
+    },
+    Binding {
+        command: Command::Filter,
+        keys: &[Key::ch('/')],
+    },
+    Binding {
+        command: Command::Sort,
+        keys: &[Key::ch('s')],
+    },
+    Binding {
+        command: Command::Refresh,
+        keys: &[Key::ch('r')],
+    },
+    Binding {
+        command: Command::HoldRotation,
+        keys: &[Key::ch('p')],
+    },
+    Binding {
+        command: Command::Help,
+        keys: &[Key::ch('?')],
+    },
+    Binding {
+        command: Command::Quit,
+        keys: &[Key::ch('q'), Key::ctrl('c')],
+    },
+];
+
+/// Ctrl-C quits whatever the bindings say: a way out that no config can take away.
+const CTRL_C: Key = Key::ctrl('c');
+
+/// Why a `[keys]` table was refused. Messages name the command and the key as written.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeyConfigError {
+    #[error("unknown command {0:?} (commands: {commands})", commands = command_names())]
+    UnknownCommand(String),
+    #[error(
+        "{command} = {key:?}: unknown key name (use e.g. \"q\", \"G\", \"ctrl+r\", \"tab\", \"down\", \"f5\")"
+    )]
+    UnknownKey { command: String, key: String },
+    #[error("{0}: no keys given")]
+    Empty(String),
+    #[error("{command}: key {key:?} listed twice")]
+    Repeated { command: String, key: String },
+    #[error("key {key:?} is bound to both {first} and {second}")]
+    Duplicate {
+        key: String,
+        first: String,
+        second: String,
+    },
+    #[error("{0} = \"ctrl+c\": Ctrl-C always quits and cannot be bound to another command")]
+    Reserved(String),
+}
+
+fn command_names() -> String {
+    Command::ALL.map(Command::name).join(", ")
+}
+
+/// The bindings in force: the defaults with the config file's overrides.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyMap {
+    bindings: Vec<(Command, Vec<Key>)>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        KeyMap {
+            bindings: BINDINGS
+                .iter()
+                .map(|b| (b.command, b.keys.to_vec()))
+                .collect(),
+        }
+    }
+}
+
+static DEFAULT_KEYS: LazyLock<KeyMap> = LazyLock::new(KeyMap::default);
+
+impl KeyMap {
+    /// The defaults overridden by `table` (command name -> keys as written). Every command
+    /// named must exist, every key must parse, and no key may end up on two commands.
+    pub fn from_table(table: &BTreeMap<String, Vec<String>>) -> Result<KeyMap, KeyConfigError> {
+        let mut map = KeyMap::default();
+        let mut written: BTreeMap<Command, Vec<String>> = BTreeMap::new();
+        for (name, keys) in table {
+            let command =
+                Command::named(name).ok_or_else(|| KeyConfigError::UnknownCommand(name.clone()))?;
+            if keys.is_empty() {
+                return Err(KeyConfigError::Empty(name.clone()));
+            }
+            let mut parsed: Vec<Key> = Vec::new();
+            for text in keys {
+                let key = Key::parse(text).ok_or_else(|| KeyConfigError::UnknownKey {
+                    command: name.clone(),
+                    key: text.clone(),
+                })?;
+                if key == CTRL_C && command != Command::Quit {
+                    return Err(KeyConfigError::Reserved(name.clone()));
+                }
+                if parsed.contains(&key) {
+                    return Err(KeyConfigError::Repeated {
+                        command: name.clone(),
+                        key: text.clone(),
+                    });
+                }
+                parsed.push(key);
+            }
+            if command == Command::Quit && !parsed.contains(&CTRL_C) {
+                parsed.push(CTRL_C);
+            }
+            written.insert(command, keys.clone());
+            if let Some(slot) = map.bindings.iter_mut().find(|(c, _)| *c == command) {
+                slot.1 = parsed;
+            }
+        }
+        map.check_duplicates(&written)?;
+        Ok(map)
+    }
+
+    fn check_duplicates(
+        &self,
+        written: &BTreeMap<Command, Vec<String>>,
+    ) -> Result<(), KeyConfigError> {
+        let describe = |command: Command| {
+            if written.contains_key(&command) {
+                command.name().to_owned()
+            } else {
+                format!("{} (its default; rebind it too)", command.name())
+            }
+        };
+        let all: Vec<(Command, Key)> = self
+            .bindings
+            .iter()
+            .flat_map(|(c, keys)| keys.iter().map(move |k| (*c, *k)))
+            .collect();
+        for (i, (first, key)) in all.iter().enumerate() {
+            if let Some((second, _)) = all[i + 1..].iter().find(|(_, k)| k == key) {
+                // Name the key as the user wrote it when they did.
+                let text = [first, second]
+                    .iter()
+                    .filter_map(|c| written.get(c))
+                    .flatten()
+                    .find(|t| Key::parse(t) == Some(*key))
+                    .cloned()
+                    .unwrap_or_else(|| key.name());
+                return Err(KeyConfigError::Duplicate {
+                    key: text,
+                    first: describe(*first),
+                    second: describe(*second),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Commands with their keys, in the order help lists them.
+    pub fn iter(&self) -> impl Iterator<Item = (Command, &[Key])> {
+        self.bindings.iter().map(|(c, k)| (*c, k.as_slice()))
+    }
+
+    pub fn keys(&self, command: Command) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|(c, _)| *c == command)
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+
     /// The keys as the help overlay lists them: `q, Ctrl-C`.
-    pub fn key_names(&self) -> String {
-        self.keys
+    pub fn key_names(&self, command: Command) -> String {
+        self.keys(command)
             .iter()
             .map(|k| k.name())
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// The first key's name, for hints: `?`.
+    pub fn key_name(&self, command: Command) -> String {
+        self.keys(command)
+            .first()
+            .map(|k| k.name())
+            .unwrap_or_default()
+    }
+
+    /// The command bound to a key, if any.
+    pub fn command_for(&self, event: &KeyEvent) -> Option<Command> {
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.iter().any(|key| key.matches(event)))
+            .map(|(command, _)| *command)
+    }
+
+    /// Maps a key to an action: the only place that knows what a key does.
+    pub fn action_for(&self, mode: InputMode, event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        if event.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(event.code, KeyCode::Char('c' | 'C'))
+        {
+            return Some(Action::Quit);
+        }
+        if mode == InputMode::Filter {
+            return match event.code {
+                KeyCode::Enter => Some(Action::ApplyFilter),
+                KeyCode::Esc => Some(Action::ClearFilter),
+                KeyCode::Backspace => Some(Action::FilterBackspace),
+                KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
+                    Some(Action::FilterInput(c))
+                }
+                _ => None,
+            };
+        }
+        Some(action_of(self.command_for(event)?))
+    }
 }
 
-/// The binding table: the single source for key mapping, help and hints.
-pub const BINDINGS: &[Binding] = &[
-    Binding {
-        command: Command::NextPanel,
-        keys: &[Key::plain(KeyCode::Tab)],
-        description: "next panel (wall: next view)",
-        hint: Some("panel"),
-    },
-    Binding {
-        command: Command::PrevPanel,
-        keys: &[Key::plain(KeyCode::BackTab)],
-        description: "previous panel",
-        hint: None,
-    },
-    Binding {
-        command: Command::FocusSignings,
-        keys: &[Key::ch('1')],
-        description: "signings panel",
-        hint: None,
-    },
-    Binding {
-        command: Command::FocusTargets,
-        keys: &[Key::ch('2')],
-        description: "targets panel",
-        hint: None,
-    },
-    Binding {
-        command: Command::FocusStalled,
-        keys: &[Key::ch('3')],
-        description: "stalled approvals panel",
-        hint: None,
-    },
-    Binding {
-        command: Command::Down,
-        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
-        description: "next row",
-        hint: Some("move"),
-    },
-    Binding {
-        command: Command::Up,
-        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
-        description: "previous row",
-        hint: None,
-    },
-    Binding {
-        command: Command::PageDown,
-        keys: &[Key::plain(KeyCode::PageDown)],
-        description: "page down",
-        hint: None,
-    },
-    Binding {
-        command: Command::PageUp,
-        keys: &[Key::plain(KeyCode::PageUp)],
-        description: "page up",
-        hint: None,
-    },
-    Binding {
-        command: Command::First,
-        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
-        description: "first row",
-        hint: None,
-    },
-    Binding {
-        command: Command::Last,
-        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
-        description: "last row",
-        hint: None,
-    },
-    Binding {
-        command: Command::Open,
-        keys: &[Key::plain(KeyCode::Enter)],
-        description: "open the project's detail",
-        hint: Some("open"),
-    },
-    Binding {
-        command: Command::Close,
-        keys: &[Key::plain(KeyCode::Esc)],
-        description: "close; clear the filter",
-        hint: None,
-    },
-    Binding {
-        command: Command::Filter,
-        keys: &[Key::ch('/')],
-        description: "filter the list",
-        hint: Some("filter"),
-    },
-    Binding {
-        command: Command::Sort,
-        keys: &[Key::ch('s')],
-        description: "cycle the sort order",
-        hint: Some("sort"),
-    },
-    Binding {
-        command: Command::Refresh,
-        keys: &[Key::ch('r')],
-        description: "poll the feed now",
-        hint: Some("refresh"),
-    },
-    Binding {
-        command: Command::HoldRotation,
-        keys: &[Key::ch('p')],
-        description: "hold/resume wall rotation",
-        hint: None,
-    },
-    Binding {
-        command: Command::Help,
-        keys: &[Key::ch('?')],
-        description: "this help",
-        hint: Some("help"),
-    },
-    Binding {
-        command: Command::Quit,
-        keys: &[Key::ch('q'), Key::ctrl('c')],
-        description: "quit",
-        hint: Some("quit"),
-    },
-];
-
-/// The command bound to a key, if any.
+/// The command bound to a key by default, if any.
 pub fn command_for(event: &KeyEvent) -> Option<Command> {
-    BINDINGS
-        .iter()
-        .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
-        .map(|binding| binding.command)
+    DEFAULT_KEYS.command_for(event)
 }
 
 /// How keys are read right now.
@@ -243,28 +519,13 @@ pub enum InputMode {
     Filter,
 }
 
-/// Maps a key to an action: the only place that knows what a key does.
+/// Maps a key to an action with the default bindings (tests and examples).
 pub fn action_for(mode: InputMode, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    if event.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(event.code, KeyCode::Char('c' | 'C'))
-    {
-        return Some(Action::Quit);
-    }
-    if mode == InputMode::Filter {
-        return match event.code {
-            KeyCode::Enter => Some(Action::ApplyFilter),
-            KeyCode::Esc => Some(Action::ClearFilter),
-            KeyCode::Backspace => Some(Action::FilterBackspace),
-            KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(Action::FilterInput(c))
-            }
-            _ => None,
-        };
-    }
-    let action = match command_for(event)? {
+    DEFAULT_KEYS.action_for(mode, event)
+}
+
+fn action_of(command: Command) -> Action {
+    match command {
         Command::Quit => Action::Quit,
         Command::NextPanel => Action::NextPanel,
         Command::PrevPanel => Action::PrevPanel,
@@ -284,8 +545,7 @@ pub fn action_for(mode: InputMode, event: &KeyEvent) -> Option<Action> {
         Command::Refresh => Action::Refresh,
         Command::HoldRotation => Action::ToggleHold,
         Command::Help => Action::ToggleHelp,
-    };
-    Some(action)
+    }
 }
 
 #[cfg(test)]
@@ -398,10 +658,120 @@ mod tests {
 
     #[test]
     fn key_names_read_well() {
-        let quit = BINDINGS
+        let keys = KeyMap::default();
+        assert_eq!(keys.key_names(Command::Quit), "q, Ctrl-C");
+        assert_eq!(keys.key_name(Command::PrevPanel), "Shift-Tab");
+    }
+
+    fn table(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {
+        pairs
             .iter()
-            .find(|b| b.command == Command::Quit)
-            .map(Binding::key_names);
-        assert_eq!(quit.as_deref(), Some("q, Ctrl-C"));
+            .map(|(c, keys)| {
+                (
+                    (*c).to_owned(),
+                    keys.iter().map(|k| (*k).to_owned()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn key_strings_parse() {
+        let parse = |t: &str| Key::parse(t);
+        assert_eq!(parse("q"), Some(Key::ch('q')));
+        assert_eq!(parse("G"), Some(Key::ch('G')));
+        assert_eq!(parse("shift+g"), Some(Key::ch('G')));
+        assert_eq!(parse("ctrl+r"), Some(Key::ctrl('r')));
+        assert_eq!(parse("Ctrl+R"), Some(Key::ctrl('r')));
+        assert_eq!(parse("tab"), Some(Key::plain(KeyCode::Tab)));
+        assert_eq!(parse("shift+tab"), Some(Key::plain(KeyCode::BackTab)));
+        assert_eq!(parse("PageDown"), Some(Key::plain(KeyCode::PageDown)));
+        assert_eq!(parse("f5"), Some(Key::plain(KeyCode::F(5))));
+        assert_eq!(parse("+"), Some(Key::ch('+')));
+        assert_eq!(parse("space").map(Key::name).as_deref(), Some("Space"));
+        assert_eq!(parse("alt+x").map(Key::name).as_deref(), Some("Alt-x"));
+        for bad in [
+            "",
+            "ctrl+",
+            "f13",
+            "shift+down",
+            "shift+1",
+            "nope",
+            "\u{1b}",
+        ] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn overrides_replace_only_their_command() {
+        let keys = KeyMap::from_table(&table(&[("refresh", &["ctrl+r", "f5"]), ("quit", &["x"])]))
+            .expect("valid");
+        assert_eq!(keys.key_names(Command::Refresh), "Ctrl-R, F5");
+        // Ctrl-C stays on quit.
+        assert_eq!(keys.key_names(Command::Quit), "x, Ctrl-C");
+        assert_eq!(keys.key_names(Command::Help), "?");
+        let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
+        assert_eq!(
+            keys.action_for(InputMode::Normal, &f5),
+            Some(Action::Refresh)
+        );
+        let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
+        assert_eq!(keys.action_for(InputMode::Normal, &r), None);
+    }
+
+    #[test]
+    fn bad_tables_are_refused_with_their_names() {
+        let err = |pairs: &[(&str, &[&str])]| {
+            KeyMap::from_table(&table(pairs))
+                .expect_err("refused")
+                .to_string()
+        };
+        assert!(
+            err(&[("quitt", &["q"])]).starts_with("unknown command \"quitt\" (commands: quit, ")
+        );
+        assert_eq!(
+            err(&[("help", &["hyper+h"])]),
+            "help = \"hyper+h\": unknown key name (use e.g. \"q\", \"G\", \"ctrl+r\", \"tab\", \"down\", \"f5\")"
+        );
+        assert_eq!(err(&[("help", &[])]), "help: no keys given");
+        assert_eq!(
+            err(&[("quit", &["j"])]),
+            "key \"j\" is bound to both down (its default; rebind it too) and quit"
+        );
+        assert_eq!(
+            err(&[("quit", &["x"]), ("help", &["x"])]),
+            "key \"x\" is bound to both help and quit"
+        );
+        assert_eq!(
+            err(&[("sort", &["s", "s"])]),
+            "sort: key \"s\" listed twice"
+        );
+        assert_eq!(
+            err(&[("refresh", &["ctrl+c"])]),
+            "refresh = \"ctrl+c\": Ctrl-C always quits and cannot be bound to another command"
+        );
+        // Swapping two keys is fine when both are rebound.
+        assert!(KeyMap::from_table(&table(&[("down", &["k"]), ("up", &["j"])])).is_ok());
+    }
+
+    #[test]
+    fn the_shipped_config_states_every_default_binding() {
+        let text = include_str!("../../config/investboard.toml");
+        let layer = crate::config::parse_file(text, "config/investboard.toml").expect("parses");
+        let keys: BTreeMap<String, Vec<String>> = layer
+            .keys
+            .expect("a [keys] table")
+            .into_iter()
+            .map(|(c, spec)| (c, spec.into_vec()))
+            .collect();
+        for command in Command::ALL {
+            assert!(
+                keys.contains_key(command.name()),
+                "{} undocumented",
+                command.name()
+            );
+        }
+        assert_eq!(KeyMap::from_table(&keys), Ok(KeyMap::default()));
     }
 }

@@ -11,6 +11,9 @@ use crate::domain::calendar::Calendar;
 use crate::domain::model::{ApprovalStatus, Snapshot, Stage};
 use crate::sanitize::SafeText;
 
+/// The breakdown label of projects without a district (or chain).
+pub const UNASSIGNED: &str = "(none)";
+
 /// Settings that change figures.
 #[derive(Clone, Copy, Debug)]
 pub struct AggregateOptions {
@@ -329,7 +332,7 @@ pub fn aggregate(
             (&mut districts, &project.district),
             (&mut chains, &project.chain),
         ] {
-            let label = label.clone().unwrap_or_else(|| SafeText::new("(none)"));
+            let label = label.clone().unwrap_or_else(|| SafeText::new(UNASSIGNED));
             let entry = labels.entry(label.clone()).or_insert_with(|| Breakdown {
                 label,
                 figures: Figures::default(),

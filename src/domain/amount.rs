@@ -67,6 +67,16 @@ impl Amount {
         hundredths_string(round_div(self.fen, FEN_PER_YI * 10 / 100))
     }
 
+    /// Amount in 万 (ten thousand yuan), same rounding: `7500`, `0.5`.
+    pub fn wan(self) -> String {
+        hundredths_string(round_div(self.fen, FEN_PER_YUAN * 10_000 / 100))
+    }
+
+    /// Amount in millions of yuan (English labels), same rounding: `750`, `2.5`.
+    pub fn millions(self) -> String {
+        hundredths_string(round_div(self.fen, FEN_PER_YUAN * 1_000_000 / 100))
+    }
+
     /// Share of `target` reached, for bars and percentages. `None` when the target is zero.
     pub fn ratio_of(self, target: Amount) -> Option<f64> {
         ratio(self.fen, target.fen)
@@ -149,6 +159,11 @@ mod tests {
         assert_eq!(Amount::from_yuan(43_300_000_000).yi(), "433");
         assert_eq!(Amount::from_yuan(123_456_789_012).yi(), "1234.57");
         assert_eq!(Amount::from_yuan(7_500_000_000).billions(), "7.5");
+        assert_eq!(Amount::from_yuan(51_230_000_000).billions(), "51.23");
+        assert_eq!(Amount::from_yuan(75_000_000).wan(), "7500");
+        assert_eq!(Amount::from_yuan(5_000).wan(), "0.5");
+        assert_eq!(Amount::from_yuan(750_000_000).millions(), "750");
+        assert_eq!(Amount::from_yuan(2_500_000).millions(), "2.5");
     }
 
     #[test]

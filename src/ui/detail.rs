@@ -10,7 +10,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::app::App;
-use crate::domain::model::{ApprovalStatus, Headquarters, Project, Top500};
+use crate::app::keys::Command;
+use crate::app::redact::HIDDEN_AMOUNT;
+use crate::domain::model::{ApprovalStatus, Project, Top500};
+use crate::i18n::Labels;
 use crate::sanitize::{SafeText, fit_width};
 use crate::ui::text::{Align, Column, column_widths, header_spans, row_spans};
 use crate::ui::theme;
@@ -24,23 +27,15 @@ pub struct DetailPanel<'a> {
     pub elapsed: &'a [Option<u32>],
 }
 
-fn top500_names(kinds: &[Top500]) -> String {
+fn top500_names(l: &Labels, kinds: &[Top500]) -> String {
     if kinds.is_empty() {
         return "-".to_owned();
     }
     kinds
         .iter()
-        .map(|k| match k {
-            Top500::FortuneGlobal => "Fortune Global 500",
-            Top500::China => "China Top 500",
-            Top500::ChinaPrivate => "China Private Top 500",
-        })
+        .map(|k| l.top500(*k))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn headquarters(hq: Option<Headquarters>) -> String {
-    hq.map_or("-", Headquarters::as_str).to_owned()
 }
 
 fn text(value: Option<&SafeText>) -> String {
@@ -48,18 +43,31 @@ fn text(value: Option<&SafeText>) -> String {
 }
 
 /// Label/value pairs, two to a row when the width allows.
-fn fields(project: &Project, width: u16) -> Vec<Line<'static>> {
+fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
+    let lang = app.settings.lang;
+    let l = lang.labels();
+    let amount = if app.settings.redact {
+        HIDDEN_AMOUNT.to_owned()
+    } else {
+        lang.amount(project.amount)
+    };
     let pairs = [
-        ("Id", project.id.to_string()),
-        ("Stage", project.stage.to_string()),
-        ("Investor", text(project.investor.as_ref())),
-        ("Amount", format!("{} 亿", project.amount.yi())),
-        ("District", text(project.district.as_ref())),
-        ("Zone", text(project.zone.as_ref())),
-        ("Chain", text(project.chain.as_ref())),
-        ("Source", text(project.source_region.as_ref())),
-        ("HQ", headquarters(project.headquarters)),
-        ("Top 500", top500_names(&project.top500)),
+        (l.field_id, project.id.to_string()),
+        (l.field_stage, l.stage(project.stage).to_owned()),
+        (l.field_investor, text(project.investor.as_ref())),
+        (l.field_amount, amount),
+        (l.field_district, text(project.district.as_ref())),
+        (l.field_zone, text(project.zone.as_ref())),
+        (l.field_chain, text(project.chain.as_ref())),
+        (l.field_source, text(project.source_region.as_ref())),
+        (
+            l.field_hq,
+            project
+                .headquarters
+                .map_or("-", |hq| l.headquarters(hq))
+                .to_owned(),
+        ),
+        (l.field_top500, top500_names(l, &project.top500)),
     ];
     let label = 10;
     let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Span<'static>> {
@@ -97,15 +105,18 @@ fn fields(project: &Project, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Milestones as a small table: names, dates, and the days from the step before.
-fn timeline(project: &Project) -> Vec<Line<'static>> {
+fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
     let steps = [
-        ("signed", project.signed_on),
-        ("landed", project.landed_on),
-        ("started", project.started_on),
-        ("operating", project.operating_on),
+        (l.stage_signed, project.signed_on),
+        (l.stage_landed, project.landed_on),
+        (l.stage_started, project.started_on),
+        (l.stage_operating, project.operating_on),
     ];
     let cell = 12;
-    let mut names = vec![Span::styled(fit_width(" Milestones", cell), theme::title())];
+    let mut names = vec![Span::styled(
+        fit_width(&format!(" {}", l.milestones), cell),
+        theme::title(),
+    )];
     let mut dates = vec![Span::raw(" ".repeat(cell))];
     let mut gaps = vec![Span::raw(" ".repeat(cell))];
     let mut previous: Option<NaiveDate> = None;
@@ -119,7 +130,7 @@ fn timeline(project: &Project) -> Vec<Line<'static>> {
         let date_text = date.map_or_else(|| "-".to_owned(), |d| d.to_string());
         dates.push(Span::styled(fit_width(&date_text, cell), style));
         let between = match (previous, date) {
-            (Some(from), Some(to)) => format!("+{} d", (to - from).num_days()),
+            (Some(from), Some(to)) => (l.days_between)((to - from).num_days()),
             _ => String::new(),
         };
         gaps.push(Span::styled(fit_width(&between, cell), theme::dim()));
@@ -130,64 +141,69 @@ fn timeline(project: &Project) -> Vec<Line<'static>> {
     vec![Line::from(names), Line::from(dates), Line::from(gaps)]
 }
 
-const APPROVALS: [Column; 7] = [
-    Column {
-        title: "",
-        min: 1,
-        max: 1,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Approval",
-        min: 8,
-        max: 8,
-        priority: 3,
-        align: Align::Left,
-    },
-    Column {
-        title: "Item",
-        min: 10,
-        max: 28,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Department",
-        min: 10,
-        max: 34,
-        priority: 1,
-        align: Align::Left,
-    },
-    Column {
-        title: "Submitted",
-        min: 10,
-        max: 10,
-        priority: 2,
-        align: Align::Left,
-    },
-    Column {
-        title: "State",
-        min: 9,
-        max: 9,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Days / decided",
-        min: 14,
-        max: 24,
-        priority: 0,
-        align: Align::Left,
-    },
-];
+/// The approval columns, titled in the app's language.
+fn approval_columns(l: &'static Labels) -> [Column; 7] {
+    [
+        Column {
+            title: "",
+            min: 1,
+            max: 1,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_approval,
+            min: 8,
+            max: 8,
+            priority: 3,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_item,
+            min: 10,
+            max: 28,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_department,
+            min: 10,
+            max: 34,
+            priority: 1,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_submitted,
+            min: 10,
+            max: 10,
+            priority: 2,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_state,
+            min: 9,
+            max: 9,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_days_decided,
+            min: 14,
+            max: 24,
+            priority: 0,
+            align: Align::Left,
+        },
+    ]
+}
 
 fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
+    let l = panel.app.settings.lang.labels();
     if project.approvals.is_empty() {
-        return vec![Line::styled(" Approvals: none recorded", theme::dim())];
+        return vec![Line::styled(format!(" {}", l.approvals_none), theme::dim())];
     }
-    let widths = column_widths(&APPROVALS, width);
-    let mut lines = vec![Line::from(header_spans(&APPROVALS, &widths))];
+    let columns = approval_columns(l);
+    let widths = column_widths(&columns, width);
+    let mut lines = vec![Line::from(header_spans(&columns, &widths))];
     let default_limit = panel.app.options().default_limit_working_days;
     for (i, approval) in project.approvals.iter().enumerate() {
         let chosen = panel.approval == Some(i);
@@ -195,20 +211,20 @@ fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line
         let elapsed = panel.elapsed.get(i).copied().flatten();
         let (state, days, style) = match (approval.status, elapsed) {
             (ApprovalStatus::Pending, Some(days)) if days > limit => (
-                "STALLED".to_owned(),
+                l.stalled_word.to_owned(),
                 format!("{days}/{limit} (+{})", days - limit),
                 theme::stalled(),
             ),
             (ApprovalStatus::Pending, Some(days)) => (
-                "pending".to_owned(),
+                l.approval_pending.to_owned(),
                 format!("{days}/{limit}"),
                 Style::new(),
             ),
             (status, _) => {
                 let decided = approval
                     .decided_on
-                    .map_or_else(|| "-".to_owned(), |d| format!("on {d}"));
-                (status.as_str().to_owned(), decided, Style::new())
+                    .map_or_else(|| "-".to_owned(), |d| (l.decided_on)(&d.to_string()));
+                (l.approval_status(status).to_owned(), decided, Style::new())
             }
         };
         let cells = vec![
@@ -223,7 +239,7 @@ fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line
             (state, style),
             (days, style),
         ];
-        let mut line = Line::from(row_spans(&APPROVALS, &widths, cells));
+        let mut line = Line::from(row_spans(&columns, &widths, cells));
         if chosen {
             line = line.patch_style(theme::selected_row(true));
         }
@@ -242,19 +258,31 @@ impl Widget for &DetailPanel<'_> {
         else {
             return;
         };
+        let l = self.app.settings.lang.labels();
+        let keys = &self.app.keys;
+        // Scrolling reads best with the arrows, which come last in the default bindings.
+        let last = |command| {
+            keys.keys(command)
+                .last()
+                .map(|k| k.name())
+                .unwrap_or_default()
+        };
+        let hint = (l.detail_keys)(
+            &keys.key_name(Command::Close),
+            &last(Command::Down),
+            &last(Command::Up),
+        );
         let block = Block::bordered()
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::focused_border())
             .title(Span::styled(format!(" {} ", project.name), theme::title()))
-            .title_bottom(
-                Line::styled(" Esc close · Up/Down scroll ", theme::dim()).right_aligned(),
-            );
+            .title_bottom(Line::styled(format!(" {hint} "), theme::dim()).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         // Approvals before milestones: from the stalled list they are the point.
-        let mut lines = fields(project, inner.width);
+        let mut lines = fields(self.app, project, inner.width);
         lines.extend(approvals(self, project, inner.width));
-        lines.extend(timeline(project));
+        lines.extend(timeline(l, project));
         Paragraph::new(lines)
             .scroll((self.scroll, 0))
             .render(inner, buf);

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::domain::aggregate::{Progress, QuarterFigures, StalledApproval};
-use crate::domain::amount::Amount;
+use crate::i18n::Labels;
 use crate::ui::text::{percent, put_line};
 use crate::ui::{digits, theme};
 
@@ -42,7 +42,12 @@ struct Card {
     style: Style,
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one card's figures; a struct would only rename them"
+)]
 fn target_card(
+    l: &'static Labels,
     (title, short_title): (String, String),
     actual: String,
     target: Option<String>,
@@ -56,7 +61,7 @@ fn target_card(
         None => actual,
     };
     let (beside, detail) = match ratio {
-        Some(ratio) => (percent(ratio), format!("pace {}", percent(pace))),
+        Some(ratio) => (percent(ratio), (l.pace)(&percent(pace))),
         None => (String::new(), String::new()),
     };
     Card {
@@ -66,33 +71,36 @@ fn target_card(
         unit,
         beside,
         detail,
-        word: progress.label(),
+        word: l.progress(progress),
         style: theme::progress(progress),
     }
 }
 
 fn cards(app: &App) -> [Card; 4] {
+    let lang = app.settings.lang;
+    let l = lang.labels();
+    let unit = l.money_unit;
     let Some(data) = app.data() else {
         return [
-            "Signed projects",
-            "Signed amount",
-            "Started projects",
-            "Stalled approvals",
+            (l.signed_projects, l.signed_short),
+            (l.signed_amount, l.amount_short),
+            (l.started_projects, l.started_short),
+            (l.stalled_approvals, l.stalled_short),
         ]
-        .map(|title| Card {
+        .map(|(title, short)| Card {
             title: title.to_owned(),
-            short_title: title.split(' ').next().unwrap_or(title).to_owned(),
+            short_title: short.to_owned(),
             value: "-".to_owned(),
             unit: "",
             beside: String::new(),
             detail: String::new(),
-            word: "NO DATA",
+            word: l.no_data_word,
             style: theme::dim(),
         });
     };
     let s = &data.summary;
     let q: &QuarterFigures = &s.quarter;
-    let suffix = format!(" Q{}", q.quarter);
+    let suffix = format!(" {}", (l.quarter)(q.quarter));
     let pace = q.elapsed_share;
     let stalled = u32::try_from(s.stalled.len()).unwrap_or(u32::MAX);
     let worst = s
@@ -102,9 +110,10 @@ fn cards(app: &App) -> [Card; 4] {
         .unwrap_or_default();
     [
         target_card(
+            l,
             (
-                format!("Signed projects{suffix}"),
-                format!("Signed{suffix}"),
+                format!("{}{suffix}", l.signed_projects),
+                format!("{}{suffix}", l.signed_short),
             ),
             q.actual.signed_projects.to_string(),
             q.target.signed_projects.map(|t| t.to_string()),
@@ -114,21 +123,23 @@ fn cards(app: &App) -> [Card; 4] {
             pace,
         ),
         target_card(
+            l,
             (
-                format!("Signed amount 亿{suffix}"),
-                format!("Amount 亿{suffix}"),
+                format!("{} {unit}{suffix}", l.signed_amount),
+                format!("{} {unit}{suffix}", l.amount_short),
             ),
-            q.actual.signed_amount.yi(),
-            q.target.signed_amount.map(Amount::yi),
-            "亿",
+            lang.money(q.actual.signed_amount),
+            q.target.signed_amount.map(|t| lang.money(t)),
+            unit,
             q.signed_amount_ratio(),
             q.signed_amount_progress(),
             pace,
         ),
         target_card(
+            l,
             (
-                format!("Started projects{suffix}"),
-                format!("Started{suffix}"),
+                format!("{}{suffix}", l.started_projects),
+                format!("{}{suffix}", l.started_short),
             ),
             q.actual.started_projects.to_string(),
             q.target.started_projects.map(|t| t.to_string()),
@@ -138,17 +149,21 @@ fn cards(app: &App) -> [Card; 4] {
             pace,
         ),
         Card {
-            title: "Stalled approvals".to_owned(),
-            short_title: "Stalled".to_owned(),
+            title: l.stalled_approvals.to_owned(),
+            short_title: l.stalled_short.to_owned(),
             value: stalled.to_string(),
             unit: "",
-            beside: format!("of {} pending", s.pending_approvals),
+            beside: (l.of_pending)(s.pending_approvals),
             detail: if worst > 0 {
-                format!("worst +{worst} d")
+                (l.worst_overdue)(worst)
             } else {
                 String::new()
             },
-            word: if stalled > 0 { "STALLED" } else { "NONE" },
+            word: if stalled > 0 {
+                l.stalled_word
+            } else {
+                l.none_word
+            },
             style: if stalled > 0 {
                 theme::stalled()
             } else {

@@ -2,8 +2,6 @@
 //! age, last error and retry), rejected records and calendar coverage, wrapped onto as many
 //! rows as the header is given.
 
-use std::fmt::Write as _;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,7 +10,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::app::health::{Freshness, human_duration};
+use crate::app::health::Freshness;
 use crate::ui::text::put_line;
 use crate::ui::theme;
 
@@ -32,14 +30,15 @@ impl HeaderPanel<'_> {
 
     fn title_row(&self, width: u16) -> Line<'static> {
         let app = self.app;
-        let now = app.now();
-        let clock = now.format("%Y-%m-%d %a %H:%M:%S UTC%:z").to_string();
+        let lang = app.settings.lang;
+        let l = lang.labels();
+        let clock = lang.clock(app.now());
         let quarter = app.data().map(|d| {
             let q = &d.summary.quarter;
-            format!("Q{} {} · {} days left", q.quarter, q.year, q.days_left)
+            (l.quarter_days_left)(q.year, q.quarter, q.days_left)
         });
-        let title = "INVESTBOARD · investment promotion";
-        let short_title = "INVESTBOARD";
+        let title = l.app_title;
+        let short_title = l.app_title_short;
         let width = usize::from(width);
         let right_len = clock.width() + 1;
         let quarter_len = quarter.as_ref().map_or(0, |q| q.width() + 3);
@@ -66,37 +65,38 @@ impl HeaderPanel<'_> {
     /// Status segments, most important first; wrapped by [`wrap`].
     fn status(&self) -> Vec<Vec<Span<'static>>> {
         let app = self.app;
+        let lang = app.settings.lang;
+        let l = lang.labels();
         let freshness = app.freshness();
         let mut segments = Vec::new();
         let badge = Span::styled(
-            format!(" {} ", freshness.label()),
+            format!(" {} ", l.freshness(freshness)),
             theme::freshness(freshness),
         );
         let age = match (freshness, app.data_age()) {
-            (Freshness::Loading, _) => "waiting for the first feed".to_owned(),
-            (_, None) => "no data".to_owned(),
-            (_, Some(age)) => format!("updated {} ago", human_duration(age)),
+            (Freshness::Loading, _) => l.waiting_first_feed.to_owned(),
+            (_, None) => l.no_data.to_owned(),
+            (_, Some(age)) => (l.updated_ago)(&lang.short_duration(age)),
         };
         segments.push(vec![badge, Span::raw(format!(" {age}"))]);
         if let Some(failure) = &app.health.last_failure {
-            let mut text = format!("feed error: {}", failure.message);
+            let mut text = (l.feed_error)(&failure.message);
             if let Some(retry) = app.retry_in() {
-                let _ = write!(text, " · retry in {}", human_duration(retry));
+                text.push_str(&(l.retry_in)(&lang.short_duration(retry)));
             }
             if app.health.consecutive_failures > 1 {
-                let _ = write!(text, " ({} failures)", app.health.consecutive_failures);
+                text.push_str(&(l.failures)(app.health.consecutive_failures));
             }
             segments.push(vec![Span::styled(text, theme::warning())]);
         }
         if app.health.refresh_requested {
-            segments.push(vec![Span::styled("refreshing…", theme::dim())]);
+            segments.push(vec![Span::styled(l.refreshing, theme::dim())]);
         }
         if let Some(data) = app.data() {
             let rejected = data.snapshot.rejected.len();
             if rejected > 0 {
-                let noun = if rejected == 1 { "record" } else { "records" };
                 segments.push(vec![Span::styled(
-                    format!("{rejected} rejected {noun}"),
+                    (l.rejected_records)(rejected),
                     theme::warning(),
                 )]);
             }
@@ -108,7 +108,7 @@ impl HeaderPanel<'_> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 segments.push(vec![Span::styled(
-                    format!("calendar: {list} not covered, weekends only"),
+                    (l.calendar_uncovered)(&list),
                     theme::warning(),
                 )]);
             }

@@ -1,63 +1,76 @@
-//! The help overlay, generated from the key-binding table so it cannot drift from what the
-//! keys do. Fills the body (no floating popup over CJK text).
+//! The help overlay, generated from the key bindings in force (defaults with the config file's
+//! `[keys]`) and the language's command labels, so it cannot drift from what the keys do.
+//! Fills the body (no floating popup over CJK text).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use crate::app::keys::BINDINGS;
+use crate::app::keys::{Command, KeyMap};
+use crate::i18n::Labels;
 use crate::sanitize::fit_width;
 use crate::ui::text::put_line;
 use crate::ui::theme;
 
 /// The help overlay.
-pub struct HelpPanel {
+pub struct HelpPanel<'a> {
     pub wall: bool,
+    pub keys: &'a KeyMap,
+    pub labels: &'static Labels,
 }
 
-fn lines() -> Vec<Line<'static>> {
-    let keys_width = BINDINGS
-        .iter()
-        .map(|b| b.key_names().len())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    BINDINGS
-        .iter()
-        .map(|binding| {
-            Line::from(vec![
-                Span::styled(
-                    fit_width(&format!(" {}", binding.key_names()), keys_width),
-                    theme::title(),
-                ),
-                Span::raw(binding.description),
-            ])
-        })
-        .collect()
+impl HelpPanel<'_> {
+    fn lines(&self) -> Vec<Line<'static>> {
+        let keys_width = self
+            .keys
+            .iter()
+            .map(|(command, _)| self.keys.key_names(command).width())
+            .max()
+            .unwrap_or(0)
+            + 2;
+        self.keys
+            .iter()
+            .map(|(command, _)| {
+                Line::from(vec![
+                    Span::styled(
+                        fit_width(&format!(" {}", self.keys.key_names(command)), keys_width),
+                        theme::title(),
+                    ),
+                    Span::raw(self.labels.command(command).description),
+                ])
+            })
+            .collect()
+    }
 }
 
-impl Widget for &HelpPanel {
+impl Widget for &HelpPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
+        let l = self.labels;
+        let close = (l.help_close)(
+            &self.keys.key_name(Command::Help),
+            &self.keys.key_name(Command::Close),
+        );
         let block = Block::bordered()
             .border_type(BorderType::Thick)
             .border_style(theme::focused_border())
-            .title(Span::styled(" Keys ", theme::title()))
-            .title_bottom(Line::styled(" ? or Esc close ", theme::dim()).right_aligned());
+            .title(Span::styled(format!(" {} ", l.help_title), theme::title()))
+            .title_bottom(Line::styled(format!(" {close} "), theme::dim()).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         let mut notes = vec![Line::styled(
-            " / matches district, chain, name, investor and department.",
+            format!(
+                " {}",
+                (l.help_filter_note)(&self.keys.key_name(Command::Filter))
+            ),
             theme::dim(),
         )];
         if self.wall {
-            notes.push(Line::styled(
-                " Any key holds the wall rotation (HOLD); it resumes after a quiet spell.",
-                theme::dim(),
-            ));
+            notes.push(Line::styled(format!(" {}", l.help_wall_note), theme::dim()));
         }
-        let lines = lines();
+        let lines = self.lines();
         let rows = usize::from(inner.height);
         let two_columns = lines.len() + notes.len() > rows && inner.width >= 60;
         let used = if two_columns {

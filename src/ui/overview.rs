@@ -18,7 +18,8 @@ pub struct OverviewPanel<'a> {
 impl Widget for &OverviewPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let block = Block::bordered().title(Line::styled(" Overview ", theme::title()));
+        let title = format!(" {} ", self.app.settings.lang.labels().overview);
+        let block = Block::bordered().title(Line::styled(title, theme::title()));
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = self.app.data() else {
@@ -26,8 +27,9 @@ impl Widget for &OverviewPanel<'_> {
             return;
         };
         let summary = &data.summary;
-        let mut lines = targets::quarter_lines(summary, inner.width);
-        lines.push(targets::ytd_line(summary));
+        let lang = self.app.settings.lang;
+        let mut lines = targets::quarter_lines(lang, summary, inner.width);
+        lines.push(targets::ytd_line(lang, summary));
         lines.push(Line::raw(""));
         let left = usize::from(inner.height).saturating_sub(lines.len());
         // Share what is left between the worst stalled approvals and the latest signings.

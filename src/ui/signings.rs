@@ -7,9 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
+use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
 use crate::domain::model::Project;
+use crate::i18n::Labels;
 use crate::ui::text::{Align, Column, column_widths, header_spans, put_line, row_spans};
 use crate::ui::{list_block, list_message, theme, visible_rows};
 
@@ -19,72 +22,80 @@ pub struct SigningsPanel<'a> {
     pub focused: bool,
 }
 
-const COLUMNS: [Column; 8] = [
-    Column {
-        title: "",
-        min: 2,
-        max: 2,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Signed",
-        min: 10,
-        max: 10,
-        priority: 1,
-        align: Align::Left,
-    },
-    Column {
-        title: "Project",
-        min: 14,
-        max: 44,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Investor",
-        min: 10,
-        max: 26,
-        priority: 4,
-        align: Align::Left,
-    },
-    Column {
-        title: "District",
-        min: 8,
-        max: 18,
-        priority: 2,
-        align: Align::Left,
-    },
-    Column {
-        title: "Chain",
-        min: 10,
-        max: 22,
-        priority: 5,
-        align: Align::Left,
-    },
-    Column {
-        title: "亿",
-        min: 6,
-        max: 8,
-        priority: 0,
-        align: Align::Right,
-    },
-    Column {
-        title: "Badges",
-        min: 10,
-        max: 10,
-        priority: 3,
-        align: Align::Left,
-    },
-];
+/// The columns, titled in the app's language; the badge column as wide as both badges.
+fn columns(l: &'static Labels) -> [Column; 8] {
+    let badges = u16::try_from(l.top500_badge.width() + 1 + l.big_badge.width())
+        .unwrap_or(10)
+        .max(10);
+    [
+        Column {
+            title: "",
+            min: 2,
+            max: 2,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_signed_on,
+            min: 10,
+            max: 10,
+            priority: 1,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_project,
+            min: 14,
+            max: 44,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_investor,
+            min: 10,
+            max: 26,
+            priority: 4,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_district,
+            min: 8,
+            max: 18,
+            priority: 2,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_chain,
+            min: 10,
+            max: 22,
+            priority: 5,
+            align: Align::Left,
+        },
+        Column {
+            title: l.money_unit,
+            min: 6,
+            max: 8,
+            priority: 0,
+            align: Align::Right,
+        },
+        Column {
+            title: l.col_badges,
+            min: badges,
+            max: badges,
+            priority: 3,
+            align: Align::Left,
+        },
+    ]
+}
 
 fn badges(project: &Project, app: &App) -> String {
+    let l = app.settings.lang.labels();
     let mut out = Vec::new();
     if project.is_top500() {
-        out.push("T500");
+        out.push(l.top500_badge);
     }
-    if project.amount >= app.options().big_project {
-        out.push("10亿+");
+    // The size badge would tell a redacted amount's order of magnitude.
+    if project.amount >= app.options().big_project && !app.settings.redact {
+        out.push(l.big_badge);
     }
     out.join(" ")
 }
@@ -98,10 +109,12 @@ impl Widget for &SigningsPanel<'_> {
         let area = area.intersection(buf.area);
         let app = self.app;
         let list = &app.signings;
+        let l = app.settings.lang.labels();
         let block = list_block(
+            app,
             Panel::Signings,
             self.focused,
-            list.sort.label(),
+            l.signing_sort(list.sort),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.signings.len()),
@@ -115,12 +128,13 @@ impl Widget for &SigningsPanel<'_> {
         if inner.height < 2 {
             return;
         }
-        let widths = column_widths(&COLUMNS, inner.width);
+        let columns = columns(l);
+        let widths = column_widths(&columns, inner.width);
         put_line(
             buf,
             inner,
             inner.y,
-            &Line::from(header_spans(&COLUMNS, &widths)),
+            &Line::from(header_spans(&columns, &widths)),
         );
         let body = Rect {
             y: inner.y + 1,
@@ -129,9 +143,9 @@ impl Widget for &SigningsPanel<'_> {
         };
         if list.rows.is_empty() {
             let text = if list.filter.is_empty() {
-                "no signings yet"
+                l.no_signings
             } else {
-                "no signing matches the filter"
+                l.no_signing_matches
             };
             put_line(
                 buf,
@@ -152,7 +166,7 @@ impl Widget for &SigningsPanel<'_> {
                 if new { theme::NEW } else { " " }
             );
             let cells = row_cells(app, project, marker, base);
-            let mut line = Line::from(row_spans(&COLUMNS, &widths, cells));
+            let mut line = Line::from(row_spans(&columns, &widths, cells));
             if selected {
                 line = line.patch_style(theme::selected_row(self.focused));
             }
@@ -166,15 +180,16 @@ pub fn latest_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
     let Some(data) = app.data() else {
         return Vec::new();
     };
-    let widths = column_widths(&COLUMNS, width);
-    let mut lines = vec![Line::from(header_spans(&COLUMNS, &widths))];
+    let columns = columns(app.settings.lang.labels());
+    let widths = column_widths(&columns, width);
+    let mut lines = vec![Line::from(header_spans(&columns, &widths))];
     for &i in data.summary.signings.iter().take(rows) {
         let project = &data.snapshot.projects[i];
         let new = app.is_highlighted(&project.id);
         let base = if new { theme::new_row() } else { Style::new() };
         let marker = (if new { " +" } else { "  " }).to_owned();
         let cells = row_cells(app, project, marker, base);
-        lines.push(Line::from(row_spans(&COLUMNS, &widths, cells)));
+        lines.push(Line::from(row_spans(&columns, &widths, cells)));
     }
     lines
 }
@@ -190,7 +205,16 @@ fn row_cells(app: &App, project: &Project, marker: String, base: Style) -> Vec<(
         (optional(project.investor.as_ref()), base),
         (optional(project.district.as_ref()), base),
         (optional(project.chain.as_ref()), base),
-        (project.amount.yi(), base),
+        (amount_cell(app, project), base),
         (badges(project, app), base.patch(theme::title())),
     ]
+}
+
+/// A project's amount in the column's unit, or [`HIDDEN_AMOUNT`] when redacted.
+fn amount_cell(app: &App, project: &Project) -> String {
+    if app.settings.redact {
+        HIDDEN_AMOUNT.to_owned()
+    } else {
+        app.settings.lang.money(project.amount)
+    }
 }

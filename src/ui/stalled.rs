@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use crate::app::{App, Panel};
 use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
 use crate::domain::model::Snapshot;
+use crate::i18n::Labels;
 use crate::ui::text::{Align, Column, column_widths, header_spans, put_line, row_spans};
 use crate::ui::{list_block, list_message, theme, visible_rows};
 
@@ -19,61 +20,67 @@ pub struct StalledPanel<'a> {
     pub focused: bool,
 }
 
-const COLUMNS: [Column; 7] = [
-    Column {
-        title: "",
-        min: 1,
-        max: 1,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Project",
-        min: 12,
-        max: 40,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Item",
-        min: 10,
-        max: 22,
-        priority: 3,
-        align: Align::Left,
-    },
-    Column {
-        title: "Department",
-        min: 10,
-        max: 30,
-        priority: 1,
-        align: Align::Left,
-    },
-    Column {
-        title: "Submitted",
-        min: 10,
-        max: 10,
-        priority: 4,
-        align: Align::Left,
-    },
-    Column {
-        title: "Days/limit",
-        min: 10,
-        max: 10,
-        priority: 0,
-        align: Align::Right,
-    },
-    Column {
-        title: "Overdue",
-        min: 7,
-        max: 7,
-        priority: 2,
-        align: Align::Right,
-    },
-];
+/// The columns, titled in the app's language.
+fn columns(l: &'static Labels) -> [Column; 7] {
+    [
+        Column {
+            title: "",
+            min: 1,
+            max: 1,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_project,
+            min: 12,
+            max: 40,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_item,
+            min: 10,
+            max: 22,
+            priority: 3,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_department,
+            min: 10,
+            max: 30,
+            priority: 1,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_submitted,
+            min: 10,
+            max: 10,
+            priority: 4,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_days_limit,
+            min: 10,
+            max: 10,
+            priority: 0,
+            align: Align::Right,
+        },
+        Column {
+            title: l.col_overdue,
+            min: 7,
+            max: 7,
+            priority: 2,
+            align: Align::Right,
+        },
+    ]
+}
 
 /// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 · 6 of 9 pending stalled"
-pub fn buckets_line(summary: &Summary) -> Line<'static> {
-    let mut spans = vec![Span::styled(" overdue ", theme::dim())];
+pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", l.overdue_buckets),
+        theme::dim(),
+    )];
     for (i, ((label, _, _), count)) in STALLED_BUCKETS
         .iter()
         .zip(summary.stalled_buckets)
@@ -91,10 +98,7 @@ pub fn buckets_line(summary: &Summary) -> Line<'static> {
         spans.push(Span::styled(count.to_string(), style));
     }
     spans.push(Span::styled(
-        format!(
-            " working days · {} pending in all",
-            summary.pending_approvals
-        ),
+        (l.buckets_tail)(summary.pending_approvals),
         theme::dim(),
     ));
     Line::from(spans)
@@ -138,10 +142,12 @@ impl Widget for &StalledPanel<'_> {
         let area = area.intersection(buf.area);
         let app = self.app;
         let list = &app.stalled;
+        let l = app.settings.lang.labels();
         let block = list_block(
+            app,
             Panel::Stalled,
             self.focused,
-            list.sort.label(),
+            l.stalled_sort(list.sort),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.stalled.len()),
@@ -155,13 +161,14 @@ impl Widget for &StalledPanel<'_> {
         if inner.height < 3 {
             return;
         }
-        put_line(buf, inner, inner.y, &buckets_line(&data.summary));
-        let widths = column_widths(&COLUMNS, inner.width);
+        put_line(buf, inner, inner.y, &buckets_line(l, &data.summary));
+        let columns = columns(l);
+        let widths = column_widths(&columns, inner.width);
         put_line(
             buf,
             inner,
             inner.y + 1,
-            &Line::from(header_spans(&COLUMNS, &widths)),
+            &Line::from(header_spans(&columns, &widths)),
         );
         let body = Rect {
             y: inner.y + 2,
@@ -170,9 +177,9 @@ impl Widget for &StalledPanel<'_> {
         };
         if list.rows.is_empty() {
             let text = if list.filter.is_empty() {
-                "no approval is past its limit"
+                l.no_stalled
             } else {
-                "no stalled approval matches the filter"
+                l.no_stalled_matches
             };
             put_line(
                 buf,
@@ -187,7 +194,7 @@ impl Widget for &StalledPanel<'_> {
             let selected = index == list.selected;
             let marker = if selected { theme::SELECTED } else { " " };
             let cells = row_cells(&data.snapshot, entry, marker);
-            let mut line = Line::from(row_spans(&COLUMNS, &widths, cells));
+            let mut line = Line::from(row_spans(&columns, &widths, cells));
             if selected {
                 line = line.patch_style(theme::selected_row(self.focused));
             }
@@ -201,14 +208,16 @@ pub fn worst_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
     let Some(data) = app.data() else {
         return Vec::new();
     };
-    let widths = column_widths(&COLUMNS, width);
+    let l = app.settings.lang.labels();
+    let columns = columns(l);
+    let widths = column_widths(&columns, width);
     let mut lines = vec![
-        buckets_line(&data.summary),
-        Line::from(header_spans(&COLUMNS, &widths)),
+        buckets_line(l, &data.summary),
+        Line::from(header_spans(&columns, &widths)),
     ];
     for entry in data.summary.stalled.iter().take(rows) {
         let cells = row_cells(&data.snapshot, entry, " ");
-        lines.push(Line::from(row_spans(&COLUMNS, &widths, cells)));
+        lines.push(Line::from(row_spans(&columns, &widths, cells)));
     }
     lines
 }

@@ -12,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Panel};
 use crate::domain::aggregate::{Breakdown, Progress, QuarterFigures, Summary};
 use crate::domain::amount::Amount;
+use crate::i18n::{Labels, Lang};
 use crate::sanitize::fit_width;
 use crate::ui::text::{
     Align, Column, bar, column_widths, header_spans, percent, put_line, row_spans,
@@ -33,7 +34,7 @@ struct Metric {
     progress: Progress,
 }
 
-fn metrics(q: &QuarterFigures) -> [Metric; 3] {
+fn metrics(lang: Lang, q: &QuarterFigures) -> [Metric; 3] {
     [
         Metric {
             actual: q.actual.signed_projects.to_string(),
@@ -42,8 +43,8 @@ fn metrics(q: &QuarterFigures) -> [Metric; 3] {
             progress: q.signed_projects_progress(),
         },
         Metric {
-            actual: q.actual.signed_amount.yi(),
-            target: q.target.signed_amount.map(Amount::yi),
+            actual: lang.money(q.actual.signed_amount),
+            target: q.target.signed_amount.map(|t| lang.money(t)),
             ratio: q.signed_amount_ratio(),
             progress: q.signed_amount_progress(),
         },
@@ -68,6 +69,7 @@ impl Metric {
 /// One metric cell: bar, percentage and figures, in exactly `width` columns. `figures_width`
 /// is the same for every quarter so the bars line up.
 fn metric_cell(
+    l: &'static Labels,
     metric: &Metric,
     pace: Option<f64>,
     width: usize,
@@ -84,7 +86,7 @@ fn metric_cell(
     };
     let bar_width = width.saturating_sub(tail.width());
     let mut spans = if bar_width >= 3 {
-        bar(metric.ratio, pace, bar_width, metric.progress)
+        bar(metric.ratio, pace, bar_width, metric.progress, l.no_target)
     } else {
         Vec::new()
     };
@@ -101,19 +103,21 @@ fn metric_cell(
 }
 
 /// The header and one row per quarter, each `width` wide.
-pub fn quarter_lines(summary: &Summary, width: u16) -> Vec<Line<'static>> {
+pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'static>> {
+    let l = lang.labels();
     let width = usize::from(width);
     let cell = width.saturating_sub(LABEL + 3) / 3;
     let mut header = vec![Span::styled(
-        fit_width(" Qtr", LABEL),
+        fit_width(&format!(" {}", l.col_quarter), LABEL),
         theme::column_header(),
     )];
-    for title in ["Signed projects", "Signed amount 亿", "Started projects"] {
+    let amount = format!("{} {}", l.signed_amount, l.money_unit);
+    for title in [l.signed_projects, amount.as_str(), l.started_projects] {
         header.push(Span::raw(" "));
         header.push(Span::styled(fit_width(title, cell), theme::column_header()));
     }
     let mut lines = vec![Line::from(header)];
-    let all = summary.year_quarters.each_ref().map(metrics);
+    let all = summary.year_quarters.each_ref().map(|q| metrics(lang, q));
     let mut figures_width = [0usize; 3];
     for quarter in &all {
         for (w, metric) in figures_width.iter_mut().zip(quarter) {
@@ -122,11 +126,7 @@ pub fn quarter_lines(summary: &Summary, width: u16) -> Vec<Line<'static>> {
     }
     for (q, quarter_metrics) in summary.year_quarters.iter().zip(&all) {
         let current = q.quarter == summary.quarter.quarter;
-        let label = if current {
-            format!(" Q{} now", q.quarter)
-        } else {
-            format!(" Q{}", q.quarter)
-        };
+        let label = format!(" {}", (l.quarter_row)(q.quarter, current));
         let style = if current {
             theme::title()
         } else {
@@ -136,7 +136,7 @@ pub fn quarter_lines(summary: &Summary, width: u16) -> Vec<Line<'static>> {
         let mut spans = vec![Span::styled(fit_width(&label, LABEL), style)];
         for (metric, figures) in quarter_metrics.iter().zip(figures_width) {
             spans.push(Span::raw(" "));
-            spans.extend(metric_cell(metric, pace, cell, figures));
+            spans.extend(metric_cell(l, metric, pace, cell, figures));
         }
         lines.push(Line::from(spans));
     }
@@ -144,7 +144,8 @@ pub fn quarter_lines(summary: &Summary, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Year to date, against the sum of the quarter targets where all four are set.
-pub fn ytd_line(summary: &Summary) -> Line<'static> {
+pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
+    let l = lang.labels();
     let ytd = &summary.year_to_date;
     let quarters = &summary.year_quarters;
     // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
@@ -158,59 +159,74 @@ pub fn ytd_line(summary: &Summary) -> Line<'static> {
     let started = sum(&|q| q.target.started_projects.map(u64::from));
     let of = |target: Option<String>| target.map_or_else(String::new, |t| format!("/{t}"));
     Line::from(vec![
-        Span::styled(fit_width(" YTD", LABEL), theme::title()),
+        Span::styled(fit_width(&format!(" {}", l.ytd), LABEL), theme::title()),
         Span::raw(format!(
-            " signed {}{} · {}{} 亿 · started {}{}",
-            ytd.signed_projects,
-            of(projects.map(|p| p.to_string())),
-            ytd.signed_amount.yi(),
-            of(amount.map(Amount::yi)),
-            ytd.started_projects,
-            of(started.map(|s| s.to_string())),
+            " {}",
+            (l.ytd_figures)(
+                &format!(
+                    "{}{}",
+                    ytd.signed_projects,
+                    of(projects.map(|p| p.to_string()))
+                ),
+                &format!(
+                    "{}{}",
+                    lang.money(ytd.signed_amount),
+                    of(amount.map(|a| lang.money(a)))
+                ),
+                &format!(
+                    "{}{}",
+                    ytd.started_projects,
+                    of(started.map(|s| s.to_string()))
+                ),
+            )
         )),
         Span::styled(
             format!(
-                "   {} Top-500 · {} of 10亿+",
-                summary.top500_projects, summary.big_projects
+                "   {}",
+                (l.ytd_badges)(summary.top500_projects, summary.big_projects)
             ),
             theme::dim(),
         ),
     ])
 }
 
-const BREAKDOWN: [Column; 4] = [
-    Column {
-        title: "",
-        min: 8,
-        max: 24,
-        priority: 0,
-        align: Align::Left,
-    },
-    Column {
-        title: "Pipeline",
-        min: 8,
-        max: 8,
-        priority: 2,
-        align: Align::Right,
-    },
-    Column {
-        title: "Signed",
-        min: 6,
-        max: 6,
-        priority: 1,
-        align: Align::Right,
-    },
-    Column {
-        title: "亿 YTD",
-        min: 8,
-        max: 8,
-        priority: 0,
-        align: Align::Right,
-    },
-];
+/// The breakdown columns, titled in the app's language.
+fn breakdown_columns(l: &'static Labels) -> [Column; 4] {
+    [
+        Column {
+            title: "",
+            min: 8,
+            max: 24,
+            priority: 0,
+            align: Align::Left,
+        },
+        Column {
+            title: l.col_pipeline,
+            min: 8,
+            max: 8,
+            priority: 2,
+            align: Align::Right,
+        },
+        Column {
+            title: l.col_signed_count,
+            min: 6,
+            max: 6,
+            priority: 1,
+            align: Align::Right,
+        },
+        Column {
+            title: l.col_amount_ytd,
+            min: 8,
+            max: 8,
+            priority: 0,
+            align: Align::Right,
+        },
+    ]
+}
 
-fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
-    let mut columns = BREAKDOWN;
+fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
+    let l = lang.labels();
+    let mut columns = breakdown_columns(l);
     columns[0].title = title;
     let widths = column_widths(&columns, area.width);
     put_line(
@@ -222,10 +238,10 @@ fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buff
     let shown = usize::from(area.height.saturating_sub(1));
     for (i, row) in rows.iter().take(shown).enumerate() {
         let cells = vec![
-            (row.label.to_string(), Style::new()),
+            (breakdown_label(l, row), Style::new()),
             (row.projects.to_string(), Style::new()),
             (row.figures.signed_projects.to_string(), Style::new()),
-            (row.figures.signed_amount.yi(), Style::new()),
+            (lang.money(row.figures.signed_amount), Style::new()),
         ];
         let y = area.y + 1 + u16::try_from(i).unwrap_or(u16::MAX);
         put_line(
@@ -236,7 +252,7 @@ fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buff
         );
     }
     if rows.len() > shown && shown > 0 {
-        let more = format!("+{} more", rows.len() - shown + 1);
+        let more = (l.more_rows)(rows.len() - shown + 1);
         let y = area.y + u16::try_from(shown).unwrap_or(u16::MAX);
         put_line(
             buf,
@@ -247,8 +263,18 @@ fn breakdown(title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buff
     }
 }
 
+/// The row's label; the aggregation's "(none)" row in the app's language.
+fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
+    if row.label.as_str() == crate::domain::aggregate::UNASSIGNED {
+        l.unassigned.to_owned()
+    } else {
+        row.label.to_string()
+    }
+}
+
 /// Districts and chains side by side when wide enough, else one above the other.
-pub fn render_breakdowns(summary: &Summary, area: Rect, buf: &mut Buffer) {
+pub fn render_breakdowns(lang: Lang, summary: &Summary, area: Rect, buf: &mut Buffer) {
+    let l = lang.labels();
     if area.height < 2 {
         return;
     }
@@ -260,22 +286,22 @@ pub fn render_breakdowns(summary: &Summary, area: Rect, buf: &mut Buffer) {
     if area.width >= 64 {
         let [left, right] =
             area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2));
-        breakdown("By district", &summary.by_district, left, buf);
-        breakdown("By chain", &summary.by_chain, right, buf);
+        breakdown(lang, l.by_district, &summary.by_district, left, buf);
+        breakdown(lang, l.by_chain, &summary.by_chain, right, buf);
     } else {
         let [top, bottom] = area.layout(&Layout::vertical([
             Constraint::Fill(1),
             Constraint::Fill(1),
         ]));
-        breakdown("By district", &summary.by_district, top, buf);
-        breakdown("By chain", &summary.by_chain, bottom, buf);
+        breakdown(lang, l.by_district, &summary.by_district, top, buf);
+        breakdown(lang, l.by_chain, &summary.by_chain, bottom, buf);
     }
 }
 
 impl Widget for &TargetsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let block = panel_block(Panel::Targets, self.focused, String::new());
+        let block = panel_block(self.app, Panel::Targets, self.focused, String::new());
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = self.app.data() else {
@@ -283,17 +309,18 @@ impl Widget for &TargetsPanel<'_> {
             return;
         };
         let summary = &data.summary;
+        let lang = self.app.settings.lang;
         let mut y = inner.y;
-        for line in quarter_lines(summary, inner.width) {
+        for line in quarter_lines(lang, summary, inner.width) {
             put_line(buf, inner, y, &line);
             y = y.saturating_add(1);
         }
-        put_line(buf, inner, y, &ytd_line(summary));
+        put_line(buf, inner, y, &ytd_line(lang, summary));
         let rest = Rect {
             y: y.saturating_add(2),
             height: inner.bottom().saturating_sub(y.saturating_add(2)),
             ..inner
         };
-        render_breakdowns(summary, rest.intersection(inner), buf);
+        render_breakdowns(lang, summary, rest.intersection(inner), buf);
     }
 }

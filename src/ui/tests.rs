@@ -259,7 +259,15 @@ fn panels_alone() {
     );
     insta::assert_snapshot!(
         "panel_help",
-        widget(&ui::help::HelpPanel { wall: false }, 80, 24)
+        widget(
+            &ui::help::HelpPanel {
+                wall: false,
+                keys: &crate::app::keys::KeyMap::default(),
+                labels: crate::i18n::Lang::En.labels(),
+            },
+            80,
+            24
+        )
     );
     let app = detail_open();
     if let crate::app::Overlay::Detail {
@@ -481,3 +489,6 @@ mod properties {
         }
     }
 }
+
+/// Languages, themes, colour depth, key bindings and redaction (the operator's world).
+mod operator;

@@ -153,18 +153,20 @@ pub fn percent(ratio: f64) -> String {
 }
 
 /// A progress bar drawn by hand: filled to `min(ratio, 1)`, with a pace marker at the share of
-/// the period passed. Never handed to `Gauge`, which panics outside 0..=1.
+/// the period passed; `no_target` (the label) when there is nothing to measure. Never handed
+/// to `Gauge`, which panics outside 0..=1.
 pub fn bar<'a>(
     ratio: Option<f64>,
     pace: Option<f64>,
     width: usize,
     progress: Progress,
+    no_target: &str,
 ) -> Vec<Span<'a>> {
     if width == 0 {
         return Vec::new();
     }
     let Some(ratio) = ratio.filter(|r| r.is_finite()) else {
-        return vec![Span::styled(fit_width("no target", width), theme::dim())];
+        return vec![Span::styled(fit_width(no_target, width), theme::dim())];
     };
     let cells = |share: f64| -> usize {
         #[expect(
@@ -238,13 +240,31 @@ mod tests {
                 .map(|s| s.content.to_string())
                 .collect::<String>()
         };
-        assert_eq!(text(bar(Some(0.5), None, 4, Progress::Behind)), "██░░");
-        assert_eq!(text(bar(Some(1.8), None, 4, Progress::OnTarget)), "████");
-        assert_eq!(text(bar(Some(-1.0), None, 4, Progress::Behind)), "░░░░");
-        assert_eq!(text(bar(Some(f64::NAN), None, 4, Progress::Behind)), "no …");
-        assert_eq!(text(bar(None, None, 9, Progress::NoTarget)), "no target");
-        assert_eq!(text(bar(Some(0.0), Some(0.5), 4, Progress::Behind)), "░░|░");
-        assert!(bar(Some(0.5), Some(0.9), 0, Progress::Behind).is_empty());
+        assert_eq!(
+            text(bar(Some(0.5), None, 4, Progress::Behind, "no target")),
+            "██░░"
+        );
+        assert_eq!(
+            text(bar(Some(1.8), None, 4, Progress::OnTarget, "no target")),
+            "████"
+        );
+        assert_eq!(
+            text(bar(Some(-1.0), None, 4, Progress::Behind, "no target")),
+            "░░░░"
+        );
+        assert_eq!(
+            text(bar(Some(f64::NAN), None, 4, Progress::Behind, "no target")),
+            "no …"
+        );
+        assert_eq!(
+            text(bar(None, None, 9, Progress::NoTarget, "no target")),
+            "no target"
+        );
+        assert_eq!(
+            text(bar(Some(0.0), Some(0.5), 4, Progress::Behind, "no target")),
+            "░░|░"
+        );
+        assert!(bar(Some(0.5), Some(0.9), 0, Progress::Behind, "no target").is_empty());
         assert_eq!(percent(1.18), "118%");
         assert_eq!(percent(1e9), ">9999%");
     }
