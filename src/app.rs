@@ -200,6 +200,8 @@ pub struct App {
     pub input: InputMode,
     pub rotation: Option<Rotation>,
     pub highlights: Highlights,
+    /// A standing warning about how the feed is fetched (plain http), shown in the header.
+    pub feed_warning: Option<&'static str>,
     /// Rows a page key moves; follows the terminal height.
     page_rows: usize,
     quit: bool,
@@ -232,6 +234,7 @@ impl App {
             overlay: Overlay::None,
             input: InputMode::Normal,
             highlights: Highlights::default(),
+            feed_warning: None,
             page_rows: 10,
             quit: false,
             dirty: true,

@@ -83,6 +83,11 @@ pub async fn run(
         clock.now(),
         Instant::now(),
     );
+    app.feed_warning = settings
+        .feed
+        .as_deref()
+        .and_then(|feed| crate::feed::source::FeedSource::parse(feed).ok())
+        .and_then(|source| source.plain_http_warning());
     let mut guard = TerminalGuard::enter()?;
     let result = event_loop(
         &mut app,

@@ -5,8 +5,9 @@
 
 mod support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use support::cli::{GNU_TIME, Run, investboard_async};
 use support::dash;
 use support::{Action as Serve, Body, Reply, TestServer, gzip_bomb};
 
@@ -18,85 +19,12 @@ const TIMEOUT: Duration = Duration::from_secs(1);
 const SLACK: Duration = Duration::from_millis(1500);
 /// Peak RSS allowed: the body cap is 1 MiB, so tens of MiB means a cap did not hold.
 const MAX_RSS_KIB: u64 = 40 * 1024;
-const GNU_TIME: &str = "/usr/bin/time";
 
-/// What one run of the binary did.
-#[derive(Debug)]
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-    /// Peak resident set size, when GNU time is there to measure it.
-    max_rss_kib: Option<u64>,
-}
-
-impl Run {
-    fn first_line(&self) -> &str {
-        self.stdout.lines().next().unwrap_or_default()
-    }
-}
-
-/// Runs `investboard <args>` with a 1 s request timeout and a 1 MiB body cap, away from the
-/// user's config, under GNU time when it is installed.
-fn investboard(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let binary = env!("CARGO_BIN_EXE_investboard");
-    let rss_file = tempfile::NamedTempFile::new().expect("temp file");
-    let measured = std::path::Path::new(GNU_TIME).exists();
-    let mut cmd = if measured {
-        let mut cmd = assert_cmd::Command::new(GNU_TIME);
-        cmd.arg("-f")
-            .arg("%M")
-            .arg("-o")
-            .arg(rss_file.path())
-            .arg(binary);
-        cmd
-    } else {
-        assert_cmd::Command::new(binary)
-    };
-    cmd.args(args)
-        .env_remove("INVESTBOARD_FEED")
-        .env_remove("INVESTBOARD_TOKEN")
-        .env("XDG_CONFIG_HOME", "/nonexistent-investboard-test")
-        .env("HOME", "/nonexistent-investboard-test")
-        .env("INVESTBOARD_REQUEST_TIMEOUT", "1s")
-        .env("INVESTBOARD_CONNECT_TIMEOUT", "1s")
-        .env("INVESTBOARD_MAX_BODY_MB", "1")
-        .timeout(Duration::from_secs(20));
-    for (key, value) in env {
-        cmd.env(key, value);
-    }
-    let started = Instant::now();
-    let output = cmd.output().expect("the binary runs");
-    let elapsed = started.elapsed();
-    let max_rss_kib = std::fs::read_to_string(rss_file.path())
-        .ok()
-        .and_then(|text| text.lines().last().and_then(|l| l.trim().parse().ok()));
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        elapsed,
-        max_rss_kib,
-    }
-}
-
-/// `status` on `url`, run off the async runtime so the test server keeps serving.
+/// `status` on `url` at [`NOW`], with `extra` arguments.
 async fn status(url: String, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "status".to_owned(),
-        "--feed".to_owned(),
-        url,
-        "--now".to_owned(),
-        NOW.to_owned(),
-    ];
-    args.extend(extra.iter().map(|s| (*s).to_owned()));
-    tokio::task::spawn_blocking(move || {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        investboard(&args, &[])
-    })
-    .await
-    .expect("the run finished")
+    let mut args = vec!["status", "--feed", &url, "--now", NOW];
+    args.extend_from_slice(extra);
+    investboard_async(&args, &[]).await
 }
 
 /// Exit 2 with `INVESTBOARD CRITICAL - feed unusable: <expected>...` as the only line that

@@ -88,6 +88,9 @@ impl HeaderPanel<'_> {
             }
             segments.push(vec![Span::styled(text, theme::warning())]);
         }
+        if let Some(warning) = app.feed_warning {
+            segments.push(vec![Span::styled(warning, theme::warning())]);
+        }
         if app.health.refresh_requested {
             segments.push(vec![Span::styled("refreshing…", theme::dim())]);
         }

@@ -12,6 +12,7 @@
     reason = "each test binary uses a different part of this module"
 )]
 
+pub mod cli;
 pub mod dash;
 
 use std::net::SocketAddr;
