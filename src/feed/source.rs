@@ -142,11 +142,12 @@ fn redact_url(url: &Url) -> String {
     }
 }
 
-/// Escapes control characters so a hostile file name cannot drive the terminal.
+/// Escapes control, bidi and invisible characters so a hostile file name can neither drive
+/// the terminal nor disguise itself.
 pub(crate) fn escape_controls(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if crate::sanitize::is_forbidden(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -458,6 +459,8 @@ mod tests {
     fn display_redacted_escapes_controls_in_paths() {
         let source = FeedSource::File(PathBuf::from("feed\u{1b}[2J.json"));
         assert_eq!(source.display_redacted(), "feed\\u{1b}[2J.json");
+        let source = FeedSource::File(PathBuf::from("feed\u{202e}nosj.exe"));
+        assert_eq!(source.display_redacted(), "feed\\u{202e}nosj.exe");
         assert_eq!(FeedSource::Stdin.display_redacted(), "standard input");
     }
 

@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod dash;
+pub mod tmux;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
