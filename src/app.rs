@@ -27,6 +27,9 @@ use keys::InputMode;
 use lists::{ListView, SigningSort, StalledSort};
 use wall::{Rotation, WallView};
 
+/// Longest list filter, in characters.
+pub const MAX_FILTER_CHARS: usize = 64;
+
 /// The panels that take focus, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -530,7 +533,13 @@ impl App {
                     self.input = InputMode::Filter;
                 }
             }
-            Action::FilterInput(c) => self.edit_filter(|f| f.push(c)),
+            Action::FilterInput(c) => self.edit_filter(|f| {
+                // A stuck key or a paste must not grow the filter without end, and a pasted
+                // control or bidi character has no business in it.
+                if f.chars().count() < MAX_FILTER_CHARS && !crate::sanitize::is_forbidden(c) {
+                    f.push(c);
+                }
+            }),
             Action::FilterBackspace => self.edit_filter(|f| {
                 f.pop();
             }),

@@ -359,3 +359,15 @@ fn a_hostile_feed_path_is_printed_escaped() {
         );
     }
 }
+
+#[test]
+fn typed_or_pasted_controls_never_reach_the_filter() {
+    let mut app = hostile_app(false);
+    app.update(Action::StartFilter);
+    for c in [
+        'a', '\u{1b}', '\u{9b}', '\u{7}', '\u{202e}', '\u{200b}', 'b', '长',
+    ] {
+        app.update(Action::FilterInput(c));
+    }
+    assert_eq!(app.signings.filter, "ab长");
+}
