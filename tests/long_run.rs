@@ -128,7 +128,7 @@ fn cycle(app: &mut App, n: usize, start: Instant, variants: &[Arc<Snapshot>]) {
         return;
     }
     let action = match n % 25 {
-        0 => Action::StartFilter,
+        0 | 18 => Action::StartFilter,
         1..=6 => Action::FilterInput(char::from(b'a' + u8::try_from(n % 26).expect("small"))),
         7 => Action::FilterBackspace,
         8 => Action::ApplyFilter,
@@ -142,15 +142,13 @@ fn cycle(app: &mut App, n: usize, start: Instant, variants: &[Arc<Snapshot>]) {
             width: 80 + u16::try_from(n % 120).expect("small"),
             height: 24 + u16::try_from(n % 40).expect("small"),
         },
-        16 => Action::ToggleHelp,
-        17 => Action::ToggleHelp,
-        18 => Action::StartFilter,
+        16 | 17 => Action::ToggleHelp,
         _ => Action::FilterInput('z'),
     };
     if let Some(Action::PollNow) = app.update(action) {
         // The event loop would send a poll request; nothing to do in virtual time.
     }
-    if n % 500 == 0 {
+    if n.is_multiple_of(500) {
         let _ = app.take_dirty();
         let _ = dash::screen(app, 120, 40);
     }
@@ -186,13 +184,13 @@ fn ten_thousand_poll_cycles_leave_every_collection_bounded() {
         snapshot: early,
         received_at: dash::at(dash::BASE),
     }));
-    let mut at_1k = None;
+    let mut early_footprint = None;
     for n in 1..=10_000 {
         cycle(&mut app, n, start, &variants);
         if n == 1_000 {
-            at_1k = Some(footprint(&app));
+            early_footprint = Some(footprint(&app));
         }
-        if n % 100 == 0 {
+        if n.is_multiple_of(100) {
             let now = footprint(&app);
             assert!(now.signing_filter <= MAX_FILTER_CHARS, "{now:?}");
             assert!(now.stalled_filter <= MAX_FILTER_CHARS, "{now:?}");
@@ -208,10 +206,10 @@ fn ten_thousand_poll_cycles_leave_every_collection_bounded() {
     for v in &variants {
         assert!(Arc::strong_count(v) <= 2, "a snapshot is held twice");
     }
-    let at_10k = footprint(&app);
+    let late_footprint = footprint(&app);
     assert_eq!(
-        at_1k,
-        Some(at_10k),
+        early_footprint,
+        Some(late_footprint),
         "a collection grew between 1k and 10k cycles"
     );
     // The run exercised what it claims to: data, highlights, a full filter.
