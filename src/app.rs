@@ -30,6 +30,9 @@ use keys::{InputMode, KeyMap};
 use lists::{ListView, SigningSort, StalledSort};
 use wall::{Rotation, WallView};
 
+/// Longest list filter, in characters.
+pub const MAX_FILTER_CHARS: usize = 64;
+
 /// The panels that take focus, in Tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -215,6 +218,8 @@ pub struct App {
     pub highlights: Highlights,
     /// The key bindings in force (defaults with the config file's `[keys]`).
     pub keys: KeyMap,
+    /// A standing warning about how the feed is fetched (plain http), shown in the header.
+    pub feed_warning: Option<&'static str>,
     /// Rows a page key moves; follows the terminal height.
     page_rows: usize,
     quit: bool,
@@ -248,6 +253,7 @@ impl App {
             input: InputMode::Normal,
             highlights: Highlights::default(),
             keys: KeyMap::default(),
+            feed_warning: None,
             page_rows: 10,
             quit: false,
             dirty: true,
@@ -555,7 +561,13 @@ impl App {
                     self.input = InputMode::Filter;
                 }
             }
-            Action::FilterInput(c) => self.edit_filter(|f| f.push(c)),
+            Action::FilterInput(c) => self.edit_filter(|f| {
+                // A stuck key or a paste must not grow the filter without end, and a pasted
+                // control or bidi character has no business in it.
+                if f.chars().count() < MAX_FILTER_CHARS && !crate::sanitize::is_forbidden(c) {
+                    f.push(c);
+                }
+            }),
             Action::FilterBackspace => self.edit_filter(|f| {
                 f.pop();
             }),

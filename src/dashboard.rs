@@ -2,6 +2,7 @@
 //! task and the terminal UI, connected by channels. Errors that can be found before the
 //! terminal enters raw mode (a bad feed address, a token file) are reported here, exit 3.
 
+use std::io::Write as _;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -65,7 +66,8 @@ pub async fn run(
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("investboard: {e}");
+            // stderr may be the terminal that just hung up: `eprintln!` would panic on EIO.
+            let _ = writeln!(std::io::stderr(), "investboard: {e}");
             1
         }
     }

@@ -41,26 +41,60 @@ pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
 
 /// Delay before the next poll after `failures` consecutive failures (0 = the last poll was
-/// good). Exponential from the poll interval, capped at [`MAX_BACKOFF`] (or the interval if
-/// longer), with "equal jitter": a uniform share in `[half, full]` of the step, where
-/// `jitter` in `[0, 1)` picks the point, so many screens do not retry in lockstep. A server's
-/// Retry-After is honoured as a floor.
+/// good), with the production limits [`MAX_BACKOFF`] and [`MAX_RETRY_AFTER`]; see
+/// [`PollTiming::delay`].
 pub fn next_delay(
     failures: u32,
     interval: Duration,
     retry_after: Option<Duration>,
     jitter: f64,
 ) -> Duration {
-    if failures == 0 {
-        return interval;
+    PollTiming::new(interval).delay(failures, retry_after, jitter)
+}
+
+/// How the poll loop paces itself. [`PollTiming::new`] gives the production limits; tests use
+/// millisecond values to drive many cycles of backoff quickly through the real loop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PollTiming {
+    /// Wait after a good poll.
+    pub interval: Duration,
+    /// Longest wait while the feed keeps failing (unless Retry-After asks for more); never
+    /// shorter than `interval`.
+    pub max_backoff: Duration,
+    /// Longest Retry-After honoured.
+    pub max_retry_after: Duration,
+    /// Seed of the jitter: differs per process so screens spread out.
+    pub jitter_seed: u64,
+}
+
+impl PollTiming {
+    pub fn new(interval: Duration) -> PollTiming {
+        PollTiming {
+            interval,
+            max_backoff: MAX_BACKOFF,
+            max_retry_after: MAX_RETRY_AFTER,
+            jitter_seed: u64::from(std::process::id()) ^ 0x9E37_79B9_7F4A_7C15,
+        }
     }
-    let cap = MAX_BACKOFF.max(interval);
-    let exponent = failures.saturating_sub(1).min(16);
-    let step = interval.saturating_mul(1 << exponent).min(cap);
-    let jittered = step.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0));
-    match retry_after {
-        Some(asked) => jittered.max(asked.min(MAX_RETRY_AFTER)),
-        None => jittered,
+
+    /// Delay before the next poll after `failures` consecutive failures (0 = the last poll
+    /// was good). Exponential from the interval, capped at `max_backoff` (or the interval if
+    /// longer), with "equal jitter": a uniform share in `[half, full]` of the step, where
+    /// `jitter` in `[0, 1)` picks the point, so many screens do not retry in lockstep. A
+    /// server's Retry-After is honoured as a floor, up to `max_retry_after`.
+    pub fn delay(&self, failures: u32, retry_after: Option<Duration>, jitter: f64) -> Duration {
+        let interval = self.interval;
+        if failures == 0 {
+            return interval;
+        }
+        let cap = self.max_backoff.max(interval);
+        let exponent = failures.saturating_sub(1).min(16);
+        let step = interval.saturating_mul(1 << exponent).min(cap);
+        let jittered = step.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0));
+        match retry_after {
+            Some(asked) => jittered.max(asked.min(self.max_retry_after)),
+            None => jittered,
+        }
     }
 }
 
@@ -92,16 +126,28 @@ pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
 /// Polls until the app hangs up: fetch, parse and validate off the UI thread, send whole
 /// results, back off on failure, poll at once on request. Never gives up.
 pub async fn run_poller(
-    mut fetcher: crate::feed::source::Fetcher,
+    fetcher: crate::feed::source::Fetcher,
     interval: Duration,
+    clock: Clock,
+    updates: tokio::sync::mpsc::Sender<FeedUpdate>,
+    commands: tokio::sync::mpsc::Receiver<PollCommand>,
+) {
+    run_poller_with(fetcher, PollTiming::new(interval), clock, updates, commands).await;
+}
+
+/// [`run_poller`] with explicit [`PollTiming`].
+pub async fn run_poller_with(
+    mut fetcher: crate::feed::source::Fetcher,
+    timing: PollTiming,
     clock: Clock,
     updates: tokio::sync::mpsc::Sender<FeedUpdate>,
     mut commands: tokio::sync::mpsc::Receiver<PollCommand>,
 ) {
     use crate::feed::source::{FetchError, Fetched};
 
+    let interval = timing.interval;
     let mut failures: u32 = 0;
-    let mut jitter = Jitter::seeded(u64::from(std::process::id()) ^ 0x9E37_79B9_7F4A_7C15);
+    let mut jitter = Jitter::seeded(timing.jitter_seed);
     loop {
         let started = std::time::Instant::now();
         let (update, retry_after) = match fetcher.fetch().await {
@@ -154,7 +200,7 @@ pub async fn run_poller(
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                let delay = next_delay(failures, interval, retry_after, jitter.next_unit());
+                let delay = timing.delay(failures, retry_after, jitter.next_unit());
                 tracing::warn!(
                     error = %crate::sanitize::sanitize(&error),
                     failures,

@@ -210,23 +210,25 @@ async fn load_once(
     };
     let source = FeedSource::parse(feed).map_err(|e| format!("--feed: {e}"))?;
     let label = source.display_redacted();
+    let warning = source.plain_http_warning();
     let options = fetch_options(settings)?;
+    // A client that cannot be built (https_only with an http URL, a token that is not a
+    // header value) is a configuration error, found before any contact: exit 3, like the
+    // dashboard.
+    let mut fetcher = Fetcher::new(source, options).map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
-    let parsed = match Fetcher::new(source, options) {
+    let mut parsed = match fetcher.fetch().await {
+        Ok(Fetched::Modified { body, .. }) => {
+            tracing::info!(
+                source = %label,
+                bytes = body.len(),
+                millis = started.elapsed().as_millis(),
+                "feed fetched"
+            );
+            parse_feed(&body).map_err(|e| e.to_string())
+        }
+        Ok(Fetched::NotModified) => Err("the feed sent no data".to_owned()),
         Err(e) => Err(e.to_string()),
-        Ok(mut fetcher) => match fetcher.fetch().await {
-            Ok(Fetched::Modified { body, .. }) => {
-                tracing::info!(
-                    source = %label,
-                    bytes = body.len(),
-                    millis = started.elapsed().as_millis(),
-                    "feed fetched"
-                );
-                parse_feed(&body).map_err(|e| e.to_string())
-            }
-            Ok(Fetched::NotModified) => Err("the feed sent no data".to_owned()),
-            Err(e) => Err(e.to_string()),
-        },
     };
     if let Err(error) = &parsed {
         tracing::warn!(
@@ -235,6 +237,9 @@ async fn load_once(
             millis = started.elapsed().as_millis(),
             "feed unusable"
         );
+    }
+    if let (Ok(snapshot), Some(warning)) = (&mut parsed, warning) {
+        snapshot.warnings.push(warning.to_owned());
     }
     Ok((label, parsed))
 }

@@ -9,7 +9,11 @@
 //!   so the terminal is restored by the normal path;
 //! - restore on every exit path (a drop guard) and on panic (a hook), but never insist on
 //!   writing to a terminal that hung up;
-//! - exit when the input stream ends or fails (an SSH drop) and when a draw fails;
+//! - exit when the input stream ends or fails (an SSH drop), when a draw fails, and when the
+//!   terminal stops being a terminal (a watchdog on the heartbeat: a hung-up TTY fails
+//!   `isatty`), so an orphan whose SIGHUP never came does not spin (H14);
+//! - a second SIGTERM/SIGHUP/SIGINT/SIGQUIT while shutting down ends the process at once
+//!   (H13);
 //! - redraw on data, input, resize (bursts coalesced) and once a second only if the shown
 //!   clock moved: a frozen clock and an idle screen cost nothing.
 
@@ -84,6 +88,11 @@ pub async fn run(
         Instant::now(),
     )
     .with_keys(KeyMap::from_table(&settings.keys)?);
+    app.feed_warning = settings
+        .feed
+        .as_deref()
+        .and_then(|feed| crate::feed::source::FeedSource::parse(feed).ok())
+        .and_then(|source| source.plain_http_warning());
     let mut guard = TerminalGuard::enter()?;
     let result = event_loop(
         &mut app,
@@ -94,8 +103,28 @@ pub async fn run(
         &commands,
     )
     .await;
+    if let Some(delay) = test_shutdown_delay() {
+        // Stands in for a shutdown stuck on a blocked terminal write (tests of H13 only).
+        std::thread::sleep(delay);
+    }
     guard.restore();
     result.map_err(Into::into)
+}
+
+/// `INVESTBOARD_TEST_SHUTDOWN_DELAY`: a test hook that stalls the shutdown, so a test can
+/// send a second signal while it is under way. Not a user setting.
+fn test_shutdown_delay() -> Option<Duration> {
+    std::env::var("INVESTBOARD_TEST_SHUTDOWN_DELAY")
+        .ok()
+        .and_then(|v| crate::config::parse_duration(&v).ok())
+        .map(|d| d.min(Duration::from_secs(60)))
+}
+
+/// Whether the terminal the dashboard draws on is still there. A hung-up TTY (the SSH
+/// connection or the terminal window is gone) fails `isatty` with EIO, even while crossterm's
+/// reader is stuck re-reading it and no SIGHUP arrived (a parent that ignores it, `nohup`).
+fn terminal_present() -> bool {
+    io::stdout().is_terminal()
 }
 
 async fn event_loop(
@@ -147,7 +176,14 @@ async fn event_loop(
                 });
                 app.update(Action::Feed(update));
             }
-            _ = heartbeat.tick() => tick(app, clock),
+            _ = heartbeat.tick() => {
+                if !terminal_present() {
+                    // Leave as on SIGHUP: write nothing more to the dead terminal.
+                    guard.tty_gone = true;
+                    return Ok(());
+                }
+                tick(app, clock);
+            }
         }
     }
 }
@@ -192,7 +228,9 @@ fn handle_event(
 }
 
 /// The four signals that end the dashboard the normal way. Registered before raw mode; tokio
-/// keeps them caught for the life of the process, so each must lead to a quit.
+/// keeps them caught for the life of the process, so each must lead to a quit. A second one,
+/// while that quit is under way (and maybe stuck), ends the process at once with 128 + its
+/// number, without restoring the terminal: the user asked twice.
 struct Signals {
     terminate: Signal,
     hangup: Signal,
@@ -208,6 +246,26 @@ impl Signals {
                 source,
             })
         };
+        let quitting = std::sync::Arc::new(AtomicBool::new(false));
+        for (number, name) in [
+            (signal_hook::consts::SIGTERM, "SIGTERM"),
+            (signal_hook::consts::SIGHUP, "SIGHUP"),
+            (signal_hook::consts::SIGINT, "SIGINT"),
+            (signal_hook::consts::SIGQUIT, "SIGQUIT"),
+        ] {
+            let fail = |source| TuiError::Signal {
+                signal: name,
+                source,
+            };
+            // Runs first: exits only if an earlier signal already set the flag.
+            signal_hook::flag::register_conditional_shutdown(
+                number,
+                128 + number,
+                std::sync::Arc::clone(&quitting),
+            )
+            .map_err(fail)?;
+            signal_hook::flag::register(number, std::sync::Arc::clone(&quitting)).map_err(fail)?;
+        }
         Ok(Signals {
             terminate: listen(SignalKind::terminate(), "SIGTERM")?,
             hangup: listen(SignalKind::hangup(), "SIGHUP")?,
@@ -274,6 +332,9 @@ impl TerminalGuard {
     }
 
     fn draw(&mut self, app: &App) -> Result<(), TuiError> {
+        if self.tty_gone {
+            return Ok(());
+        }
         let Some(terminal) = self.terminal.as_mut() else {
             return Ok(());
         };

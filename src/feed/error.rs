@@ -47,7 +47,7 @@ pub enum FetchError {
     /// The connection broke or the body was malformed (bad gzip, closed mid-body, ...).
     #[error("{0}")]
     Transfer(String),
-    #[error("the feed URL uses plain http but https is required")]
+    #[error("the feed URL uses plain http but https_only is set: use an https:// URL")]
     InsecureUrl,
     /// The options cannot work (a token that is not a valid header value, ...).
     #[error("cannot set up the feed client: {0}")]

@@ -135,17 +135,22 @@ impl HttpFetcher {
     ) -> Result<Outcome, FetchError> {
         let started = Instant::now();
         let fail = |e: reqwest::Error| self.classify(e, options, started);
+        let headers = self.request_headers(previous);
+        // Only a conditional request can be answered "not modified": a 304 to any other is a
+        // broken server or proxy, and taking it as contact would show old data as fresh.
+        let conditional =
+            headers.contains_key(IF_NONE_MATCH) || headers.contains_key(IF_MODIFIED_SINCE);
         let mut response = self
             .client
             .get(self.url.clone())
-            .headers(self.request_headers(previous))
+            .headers(headers)
             .send()
             .await
             .map_err(fail)?;
         let status = response.status();
         let etag = header_text(response.headers(), &ETAG);
         let last_modified = header_text(response.headers(), &LAST_MODIFIED);
-        if status == StatusCode::NOT_MODIFIED && previous.is_some() {
+        if status == StatusCode::NOT_MODIFIED && conditional {
             return Ok(Outcome::NotModified {
                 etag,
                 last_modified,

@@ -59,6 +59,24 @@ impl FeedSource {
         Ok(FeedSource::File(PathBuf::from(s)))
     }
 
+    /// For a plain `http://` URL to another machine: a warning that the feed travels
+    /// unencrypted, so anyone on the way can read it or change the figures. Loopback hosts
+    /// (`127.0.0.0/8`, `::1`, `localhost`) are exempt: that traffic never leaves the machine.
+    pub fn plain_http_warning(&self) -> Option<&'static str> {
+        let FeedSource::Http(url) = self else {
+            return None;
+        };
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let loopback = host == "localhost"
+            || host.ends_with(".localhost")
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        (url.scheme() == "http" && !loopback).then_some(PLAIN_HTTP_WARNING)
+    }
+
     /// The source in a form safe to print: URLs lose their userinfo, query values and
     /// fragment (query keys stay, to tell `?token=` from `?page=`); control characters in
     /// paths are escaped.
@@ -90,6 +108,10 @@ impl fmt::Debug for FeedSource {
     }
 }
 
+/// What [`FeedSource::plain_http_warning`] says, on the dashboard and in `status`.
+pub const PLAIN_HTTP_WARNING: &str =
+    "feed over plain http: not encrypted, can be read or altered in transit (use https)";
+
 /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-` or `.`.
 fn is_scheme(s: &str) -> bool {
     let mut chars = s.chars();
@@ -120,11 +142,12 @@ fn redact_url(url: &Url) -> String {
     }
 }
 
-/// Escapes control characters so a hostile file name cannot drive the terminal.
+/// Escapes control, bidi and invisible characters so a hostile file name can neither drive
+/// the terminal nor disguise itself.
 pub(crate) fn escape_controls(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if crate::sanitize::is_forbidden(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -404,9 +427,40 @@ mod tests {
     }
 
     #[test]
+    fn plain_http_is_warned_about_unless_it_stays_on_this_machine() {
+        for warned in [
+            "http://feeds.example.org/feed.json",
+            "HTTP://10.0.0.8:8080/",
+            "http://0.0.0.0:8080/",
+            "http://[2001:db8::1]/",
+        ] {
+            assert_eq!(
+                url(warned).plain_http_warning(),
+                Some(PLAIN_HTTP_WARNING),
+                "{warned}"
+            );
+        }
+        for quiet in [
+            "https://feeds.example.org/feed.json",
+            "http://127.0.0.1:8080/",
+            "http://127.8.9.10/",
+            "http://[::1]:8080/",
+            "http://localhost:8080/",
+            "http://LocalHost/",
+            "http://demo.localhost/",
+            "feed.json",
+            "-",
+        ] {
+            assert_eq!(url(quiet).plain_http_warning(), None, "{quiet}");
+        }
+    }
+
+    #[test]
     fn display_redacted_escapes_controls_in_paths() {
         let source = FeedSource::File(PathBuf::from("feed\u{1b}[2J.json"));
         assert_eq!(source.display_redacted(), "feed\\u{1b}[2J.json");
+        let source = FeedSource::File(PathBuf::from("feed\u{202e}nosj.exe"));
+        assert_eq!(source.display_redacted(), "feed\\u{202e}nosj.exe");
         assert_eq!(FeedSource::Stdin.display_redacted(), "standard input");
     }
 

@@ -89,6 +89,9 @@ impl HeaderPanel<'_> {
             }
             segments.push(vec![Span::styled(text, theme::warning())]);
         }
+        if let Some(warning) = app.feed_warning {
+            segments.push(vec![Span::styled(warning, theme::warning())]);
+        }
         if app.health.refresh_requested {
             segments.push(vec![Span::styled(l.refreshing, theme::dim())]);
         }

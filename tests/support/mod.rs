@@ -5,11 +5,21 @@
 //! headers) so tests can assert what the client sent.
 //!
 //! Every reply carries `Connection: close`, so each request arrives on a fresh connection.
+//!
+//! Shared by several test binaries, each using a part of it.
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of this module"
+)]
+
+pub mod cli;
+pub mod dash;
+pub mod tmux;
 
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::{TcpListener, TcpStream};
@@ -21,6 +31,8 @@ pub struct Recorded {
     /// For example `GET /feed?x=1 HTTP/1.1`.
     pub request_line: String,
     pub headers: Vec<(String, String)>,
+    /// When the request's head had been read.
+    pub at: Instant,
 }
 
 impl Recorded {
@@ -67,6 +79,9 @@ pub enum Body {
     /// Declares `declared` bytes and sends none, holding the connection open: a client that
     /// returns before its timeout cannot have waited for the body.
     Stalled { declared: u64 },
+    /// `len` copies of `byte`, made as they are sent (so a huge body costs the test nothing),
+    /// with `Content-Length` or, when `chunked`, in 64 KiB chunks with no length announced.
+    Repeat { byte: u8, len: u64, chunked: bool },
 }
 
 impl Reply {
@@ -115,6 +130,7 @@ type Handler = dyn Fn(usize, &Recorded) -> Action + Send + Sync;
 pub struct TestServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    sent: Arc<AtomicU64>,
     task: JoinHandle<()>,
 }
 
@@ -123,14 +139,29 @@ impl TestServer {
     pub async fn start(
         handler: impl Fn(usize, &Recorded) -> Action + Send + Sync + 'static,
     ) -> TestServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        TestServer::start_at("127.0.0.1:0", handler).await
+    }
+
+    /// Like [`TestServer::start`], on a given address (e.g. a port a client was refused on).
+    pub async fn start_at(
+        addr: &str,
+        handler: impl Fn(usize, &Recorded) -> Action + Send + Sync + 'static,
+    ) -> TestServer {
+        let listener = TcpListener::bind(addr).await.expect("bind");
         let addr = listener.local_addr().expect("local addr");
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let sent = Arc::new(AtomicU64::new(0));
         let handler: Arc<Handler> = Arc::new(handler);
-        let task = tokio::spawn(accept_loop(listener, handler, Arc::clone(&requests)));
+        let task = tokio::spawn(accept_loop(
+            listener,
+            handler,
+            Arc::clone(&requests),
+            Arc::clone(&sent),
+        ));
         TestServer {
             addr,
             requests,
+            sent,
             task,
         }
     }
@@ -162,6 +193,25 @@ impl TestServer {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
+
+    /// Body bytes the clients accepted so far (written without error), over all replies.
+    pub fn body_bytes_sent(&self) -> u64 {
+        self.sent.load(Ordering::SeqCst)
+    }
+}
+
+/// A gzip stream of `decoded` zero bytes: about a thousandth of that on the wire.
+pub fn gzip_bomb(decoded: usize) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let block = vec![0u8; 1024 * 1024];
+    let mut left = decoded;
+    while left > 0 {
+        let n = left.min(block.len());
+        encoder.write_all(&block[..n]).expect("compress");
+        left -= n;
+    }
+    encoder.finish().expect("compress")
 }
 
 impl Drop for TestServer {
@@ -174,6 +224,7 @@ async fn accept_loop(
     listener: TcpListener,
     handler: Arc<Handler>,
     requests: Arc<Mutex<Vec<Recorded>>>,
+    sent: Arc<AtomicU64>,
 ) {
     let count = Arc::new(AtomicUsize::new(0));
     // Dropping the set (when this task is aborted) aborts every connection task.
@@ -182,6 +233,7 @@ async fn accept_loop(
         let handler = Arc::clone(&handler);
         let requests = Arc::clone(&requests);
         let count = Arc::clone(&count);
+        let sent = Arc::clone(&sent);
         connections.spawn(async move {
             let mut stream = stream;
             let Some(request) = read_request(&mut stream).await else {
@@ -194,7 +246,7 @@ async fn accept_loop(
                 .push(request.clone());
             let action = handler(n, &request);
             // Write errors mean the client gave up, which is what many tests provoke.
-            let _ = serve(stream, action).await;
+            let _ = serve(stream, action, &sent).await;
         });
         while connections.try_join_next().is_some() {}
     }
@@ -221,10 +273,11 @@ async fn read_request(stream: &mut TcpStream) -> Option<Recorded> {
     Some(Recorded {
         request_line,
         headers,
+        at: Instant::now(),
     })
 }
 
-async fn serve(mut stream: TcpStream, action: Action) -> std::io::Result<()> {
+async fn serve(mut stream: TcpStream, action: Action, sent: &AtomicU64) -> std::io::Result<()> {
     let reply = match action {
         Action::Reply(reply) => reply,
         Action::Hang => return hold(stream).await,
@@ -241,35 +294,67 @@ async fn serve(mut stream: TcpStream, action: Action) -> std::io::Result<()> {
     }
     let framing = match &reply.body {
         Body::Full(data) => format!("Content-Length: {}\r\n", data.len()),
-        Body::Chunked { .. } | Body::Trickle { .. } => "Transfer-Encoding: chunked\r\n".to_owned(),
+        Body::Chunked { .. } | Body::Trickle { .. } | Body::Repeat { chunked: true, .. } => {
+            "Transfer-Encoding: chunked\r\n".to_owned()
+        }
         Body::Truncated { declared, .. } | Body::Stalled { declared } => {
             format!("Content-Length: {declared}\r\n")
         }
+        Body::Repeat { len, .. } => format!("Content-Length: {len}\r\n"),
     };
     head.push_str(&framing);
     head.push_str("Connection: close\r\n\r\n");
     stream.write_all(head.as_bytes()).await?;
+    let count = |n: usize| {
+        sent.fetch_add(u64::try_from(n).unwrap_or(u64::MAX), Ordering::SeqCst);
+    };
     match reply.body {
-        Body::Full(data) | Body::Truncated { data, .. } => stream.write_all(&data).await?,
+        Body::Full(data) | Body::Truncated { data, .. } => {
+            stream.write_all(&data).await?;
+            count(data.len());
+        }
         Body::Chunked { data, chunk } => {
             for piece in data.chunks(chunk.max(1)) {
-                stream
-                    .write_all(format!("{:x}\r\n", piece.len()).as_bytes())
-                    .await?;
-                stream.write_all(piece).await?;
-                stream.write_all(b"\r\n").await?;
+                write_chunk(&mut stream, piece).await?;
+                count(piece.len());
             }
             stream.write_all(b"0\r\n\r\n").await?;
         }
         Body::Trickle { interval } => loop {
             stream.write_all(b"1\r\n \r\n").await?;
             stream.flush().await?;
+            count(1);
             tokio::time::sleep(interval).await;
         },
         Body::Stalled { .. } => return hold(stream).await,
+        Body::Repeat { byte, len, chunked } => {
+            let block = vec![byte; 64 * 1024];
+            let mut left = len;
+            while left > 0 {
+                let n = usize::try_from(left).unwrap_or(usize::MAX).min(block.len());
+                if chunked {
+                    write_chunk(&mut stream, &block[..n]).await?;
+                } else {
+                    stream.write_all(&block[..n]).await?;
+                }
+                count(n);
+                left -= u64::try_from(n).unwrap_or(u64::MAX);
+            }
+            if chunked {
+                stream.write_all(b"0\r\n\r\n").await?;
+            }
+        }
     }
     stream.flush().await?;
     stream.shutdown().await
+}
+
+async fn write_chunk(stream: &mut TcpStream, piece: &[u8]) -> std::io::Result<()> {
+    stream
+        .write_all(format!("{:x}\r\n", piece.len()).as_bytes())
+        .await?;
+    stream.write_all(piece).await?;
+    stream.write_all(b"\r\n").await
 }
 
 /// Keeps the connection open until the client closes it or the server is dropped.
