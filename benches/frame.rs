@@ -72,10 +72,23 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
 }
 
+/// The feed sizes to measure: [`SIZES`], or the comma-separated list in
+/// `INVESTBOARD_BENCH_PROJECTS` (e.g. `1000` for a quick run under callgrind).
+fn sizes() -> Vec<usize> {
+    std::env::var("INVESTBOARD_BENCH_PROJECTS").map_or_else(
+        |_| SIZES.to_vec(),
+        |list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        },
+    )
+}
+
 fn main() {
-    let apps: Vec<(usize, App, App)> = SIZES
-        .iter()
-        .map(|&n| (n, loaded_app(n, false), loaded_app(n, true)))
+    let apps: Vec<(usize, App, App)> = sizes()
+        .into_iter()
+        .map(|n| (n, loaded_app(n, false), loaded_app(n, true)))
         .collect();
     let mut c = support::criterion(Duration::from_secs(3));
     let mut group = c.benchmark_group("frame_240x67");
@@ -98,7 +111,7 @@ fn main() {
     }
     group.finish();
     c.final_summary();
-    if support::listing() {
+    if support::listing() || support::profiling() || apps.len() < 2 {
         return;
     }
 

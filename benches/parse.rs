@@ -57,14 +57,11 @@ fn benches(c: &mut Criterion, bytes: &[u8], calendar: &Calendar) {
 fn main() {
     let bytes = support::demo_document(PROJECTS);
     let calendar = Calendar::embedded();
-    println!(
-        "feed: {PROJECTS} projects, {:.1} MB",
-        bytes.len() as f64 / 1e6
-    );
+    println!("feed: {PROJECTS} projects, {}", support::megabytes(&bytes));
     let mut c = support::criterion(Duration::from_secs(8));
     benches(&mut c, &bytes, &calendar);
     c.final_summary();
-    if support::listing() {
+    if support::listing() || support::profiling() {
         return;
     }
     let floor = || serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON");

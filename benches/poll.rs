@@ -130,10 +130,7 @@ fn main() {
     let (addr, counts) = server::start(Arc::clone(&body));
     let url = format!("http://{addr}/feed.json");
     let calendar = Calendar::embedded();
-    println!(
-        "feed: {PROJECTS} projects, {:.1} MB",
-        body.len() as f64 / 1e6
-    );
+    println!("feed: {PROJECTS} projects, {}", support::megabytes(&body));
 
     let mut c = support::criterion(Duration::from_secs(5));
     let mut group = c.benchmark_group("poll_unchanged_100k");
@@ -150,7 +147,7 @@ fn main() {
     });
     group.finish();
     c.final_summary();
-    if support::listing() {
+    if support::listing() || support::profiling() {
         return;
     }
 

@@ -40,6 +40,11 @@ pub fn listing() -> bool {
     std::env::args().any(|a| a == "--list")
 }
 
+/// True under `cargo bench -- --profile-time N` (for a profiler): no summary either.
+pub fn profiling() -> bool {
+    std::env::args().any(|a| a == "--profile-time")
+}
+
 /// Criterion tuned for long iterations (a 100k-project parse takes a good fraction of a
 /// second): ten samples, a short warm-up.
 pub fn criterion(measurement: Duration) -> Criterion {
@@ -150,6 +155,15 @@ pub fn summary(title: &str, ratios: &[Ratio]) {
         ratio.print();
     }
     println!();
+}
+
+/// A byte count in megabytes, for the headings.
+pub fn megabytes(bytes: &[u8]) -> String {
+    format!(
+        "{}.{} MB",
+        bytes.len() / 1_000_000,
+        bytes.len() % 1_000_000 / 100_000
+    )
 }
 
 pub fn human(d: Duration) -> String {
