@@ -35,6 +35,9 @@ use crate::ui;
 
 pub use crate::clock::Clock;
 pub use crate::ui::render;
+pub use quiet::QuietBackend;
+
+mod quiet;
 
 /// Why the dashboard would not start.
 #[derive(Debug, thiserror::Error)]
@@ -251,7 +254,8 @@ fn install_panic_hook() {
 
 /// Owns the terminal while the dashboard runs; restores it when dropped.
 struct TerminalGuard {
-    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+    /// Quiet: an idle redraw with nothing changed writes nothing (see `quiet.rs`).
+    terminal: Option<Terminal<QuietBackend<CrosstermBackend<Stdout>>>>,
     /// The terminal hung up: leave raw mode (an ioctl) but write nothing more to it.
     tty_gone: bool,
 }
@@ -267,8 +271,10 @@ impl TerminalGuard {
         };
         execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
             .map_err(TuiError::Setup)?;
-        guard.terminal =
-            Some(Terminal::new(CrosstermBackend::new(io::stdout())).map_err(TuiError::Setup)?);
+        guard.terminal = Some(
+            Terminal::new(QuietBackend::new(CrosstermBackend::new(io::stdout())))
+                .map_err(TuiError::Setup)?,
+        );
         Ok(guard)
     }
 
@@ -297,7 +303,7 @@ impl TerminalGuard {
         }
         if let Some(mut terminal) = self.terminal.take() {
             let _ = terminal.show_cursor();
-            let _ = terminal.backend_mut().flush();
+            let _ = terminal.backend_mut().inner_mut().flush();
         }
         restore_terminal();
     }

@@ -76,13 +76,13 @@ impl Ratio {
             None => String::new(),
         };
         println!(
-            "ratio  {:<58} {:>7.3}x  (median of {} interleaved rounds, range {:.3}x..{:.3}x; \
+            "ratio  {:<58} {:>8}x  (median of {} interleaved rounds, range {}x..{}x; \
              candidate {}, baseline {})  {goal}",
             self.label,
-            self.median,
+            factor(self.median),
             self.rounds,
-            self.low,
-            self.high,
+            factor(self.low),
+            factor(self.high),
             human(self.candidate),
             human(self.baseline),
         );
@@ -155,6 +155,15 @@ pub fn summary(title: &str, ratios: &[Ratio]) {
         ratio.print();
     }
     println!();
+}
+
+/// A ratio with three decimals, or in scientific notation when that would show zero.
+fn factor(ratio: f64) -> String {
+    if ratio >= 0.01 {
+        format!("{ratio:.3}")
+    } else {
+        format!("{ratio:.1e}")
+    }
 }
 
 /// A byte count in megabytes, for the headings.
