@@ -26,6 +26,7 @@ cleanup() {
   tmux kill-session -t "$tag-dash" 2>/dev/null || true
   tmux kill-session -t "$tag-watch" 2>/dev/null || true
   [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
+  rm -rf "$work"
 }
 trap cleanup EXIT
 

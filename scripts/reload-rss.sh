@@ -14,7 +14,7 @@ bin=$PWD/target/release/investboard
 [ -x "$bin" ] || cargo build --release
 work=$(mktemp -d)
 tag=ibreload$$
-trap 'tmux kill-session -t "$tag" 2>/dev/null || true' EXIT
+trap 'tmux kill-session -t "$tag" 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ -z "$b" ]; then
   b=$work/feed-b.json
   n=$(grep -c '^{"id"' "$a" || true)
