@@ -11,6 +11,7 @@ mod local;
 pub mod parse;
 mod secret;
 pub mod source;
+mod stamp;
 pub mod wire;
 
 pub use parse::{FeedError, parse_feed};

@@ -39,6 +39,9 @@ use crate::ui;
 
 pub use crate::clock::Clock;
 pub use crate::ui::render;
+pub use quiet::QuietBackend;
+
+mod quiet;
 
 /// Why the dashboard would not start.
 #[derive(Debug, thiserror::Error)]
@@ -310,7 +313,8 @@ fn install_panic_hook() {
 
 /// Owns the terminal while the dashboard runs; restores it when dropped.
 struct TerminalGuard {
-    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+    /// Quiet: an idle redraw with nothing changed writes nothing (see `quiet.rs`).
+    terminal: Option<Terminal<QuietBackend<CrosstermBackend<Stdout>>>>,
     /// The terminal hung up: leave raw mode (an ioctl) but write nothing more to it.
     tty_gone: bool,
 }
@@ -326,8 +330,10 @@ impl TerminalGuard {
         };
         execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
             .map_err(TuiError::Setup)?;
-        guard.terminal =
-            Some(Terminal::new(CrosstermBackend::new(io::stdout())).map_err(TuiError::Setup)?);
+        guard.terminal = Some(
+            Terminal::new(QuietBackend::new(CrosstermBackend::new(io::stdout())))
+                .map_err(TuiError::Setup)?,
+        );
         Ok(guard)
     }
 
@@ -359,7 +365,7 @@ impl TerminalGuard {
         }
         if let Some(mut terminal) = self.terminal.take() {
             let _ = terminal.show_cursor();
-            let _ = terminal.backend_mut().flush();
+            let _ = terminal.backend_mut().inner_mut().flush();
         }
         restore_terminal();
     }

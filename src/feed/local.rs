@@ -7,6 +7,7 @@ use std::path::Path;
 use tokio::io::{AsyncRead, AsyncReadExt as _};
 
 use super::source::{FetchError, escape_controls};
+use super::stamp::FileStamp;
 
 /// Size of one read from a file or standard input.
 const READ_CHUNK: usize = 64 * 1024;
@@ -71,7 +72,13 @@ pub(crate) fn content_hash(body: &[u8]) -> u64 {
 
 /// Reads the whole file, refusing it before reading when its metadata already says it is too
 /// large, and while reading when it grew (or is a pipe or device without a length).
-pub(crate) async fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FetchError> {
+///
+/// Also returns the file's stamp as it was before the read began (from the open file, so a
+/// rename onto the path during the read cannot mix two versions up).
+pub(crate) async fn read_file(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, Option<FileStamp>), FetchError> {
     let io_error = |error| FetchError::Io {
         place: format!(
             "feed file \"{}\"",
@@ -85,9 +92,10 @@ pub(crate) async fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, FetchE
         return Err(FetchError::BodyTooLarge { limit });
     }
     let expected = meta.is_file().then_some(meta.len());
-    read_capped(&mut file, limit, expected)
+    let body = read_capped(&mut file, limit, expected)
         .await
-        .map_err(|e| e.into_fetch_error(io_error))
+        .map_err(|e| e.into_fetch_error(io_error))?;
+    Ok((body, FileStamp::of(&meta)))
 }
 
 /// Reads standard input to its end.

@@ -8,7 +8,7 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use reqwest::Url;
 
@@ -16,6 +16,7 @@ pub use super::error::{FetchError, TimeoutPhase};
 use super::http::{HttpFetcher, Outcome};
 use super::local;
 pub use super::secret::{Secret, TOKEN_ENV};
+use super::stamp::FileStamp;
 
 /// Where the feed document is read from.
 ///
@@ -25,7 +26,8 @@ pub use super::secret::{Secret, TOKEN_ENV};
 pub enum FeedSource {
     /// An `http://` or `https://` URL, polled with conditional requests.
     Http(Url),
-    /// A file, re-read on every fetch.
+    /// A file, checked on every fetch: re-read unless its stamp (inode, length, times) shows
+    /// it unchanged since a read it can vouch for (see `stamp.rs`).
     File(PathBuf),
     /// Standard input, read once to its end.
     Stdin,
@@ -255,7 +257,11 @@ pub struct Fetcher {
 
 enum Backend {
     Http(HttpFetcher),
-    File(PathBuf),
+    File {
+        path: PathBuf,
+        /// The stamp of the file as last read, when settled enough to stand for its content.
+        stamp: Option<FileStamp>,
+    },
     Stdin(StdinState),
 }
 
@@ -275,7 +281,10 @@ impl Fetcher {
     pub fn new(source: FeedSource, options: FetchOptions) -> Result<Fetcher, FetchError> {
         let backend = match &source {
             FeedSource::Http(url) => Backend::Http(HttpFetcher::new(url.clone(), &options)?),
-            FeedSource::File(path) => Backend::File(path.clone()),
+            FeedSource::File(path) => Backend::File {
+                path: path.clone(),
+                stamp: None,
+            },
             FeedSource::Stdin => Backend::Stdin(StdinState::Unread),
         };
         Ok(Fetcher {
@@ -310,7 +319,23 @@ impl Fetcher {
                     last_modified,
                 } => (body, etag, last_modified),
             },
-            Backend::File(path) => (local::read_file(path, limit).await?, None, None),
+            Backend::File { path, stamp } => {
+                // One `stat` instead of reading and hashing the whole file when it is unchanged.
+                if let Some(known) = *stamp
+                    && self.last.is_some()
+                    && tokio::fs::metadata(&path)
+                        .await
+                        .ok()
+                        .and_then(|meta| FileStamp::of(&meta))
+                        == Some(known)
+                {
+                    return Ok(Fetched::NotModified);
+                }
+                let began = SystemTime::now();
+                let (body, seen) = local::read_file(path, limit).await?;
+                *stamp = seen.filter(|seen| seen.settled_before(began));
+                (body, None, None)
+            }
             Backend::Stdin(StdinState::Read) => return Ok(Fetched::NotModified),
             Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
             Backend::Stdin(state @ StdinState::Unread) => {
@@ -360,6 +385,9 @@ impl Fetcher {
     /// read again: it stays [`Fetched::NotModified`].
     pub fn forget_validators(&mut self) {
         self.last = None;
+        if let Backend::File { stamp, .. } = &mut self.backend {
+            *stamp = None;
+        }
     }
 }
 
@@ -462,6 +490,37 @@ mod tests {
         let source = FeedSource::File(PathBuf::from("feed\u{202e}nosj.exe"));
         assert_eq!(source.display_redacted(), "feed\\u{202e}nosj.exe");
         assert_eq!(FeedSource::Stdin.display_redacted(), "standard input");
+    }
+
+    #[tokio::test]
+    async fn a_settled_unchanged_file_is_not_read_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("feed.json");
+        std::fs::write(&path, "{}").expect("write");
+        let mut fetcher =
+            Fetcher::new(FeedSource::File(path.clone()), FetchOptions::default()).expect("ok");
+        assert!(matches!(
+            fetcher.fetch().await,
+            Ok(Fetched::Modified { .. })
+        ));
+        // Just written: too fresh to vouch for the content, so the body is hashed again.
+        let Backend::File { stamp, .. } = &mut fetcher.backend else {
+            unreachable!("a file source");
+        };
+        assert_eq!(*stamp, None);
+        // As if it had settled; and a remembered hash no read could match: a NotModified now
+        // can only come from the stamp, without reading the file.
+        *stamp = FileStamp::of(&std::fs::metadata(&path).expect("metadata"));
+        if let Some(last) = &mut fetcher.last {
+            last.content_hash ^= 1;
+        }
+        assert!(matches!(fetcher.fetch().await, Ok(Fetched::NotModified)));
+        // Forgetting the validators forgets the stamp: the next fetch reads the body.
+        fetcher.forget_validators();
+        assert!(matches!(
+            fetcher.fetch().await,
+            Ok(Fetched::Modified { .. })
+        ));
     }
 
     #[test]

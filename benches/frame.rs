@@ -1,0 +1,176 @@
+//! One full frame of the dashboard at 240x67 with a loaded feed (goal: under 1 ms), at 1k, 10k
+//! and 100k projects (goal: flat, the frame's work must not depend on the feed's size).
+//!
+//! `cargo bench --bench frame`. Two measures per size: `ui::draw` into a fresh buffer (the
+//! view's own work), and `Terminal::draw` on a `TestBackend` (view, diff against the previous
+//! frame and backend writes, what the event loop pays per redraw).
+
+mod support;
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use criterion::BenchmarkId;
+use investboard::app::health::AgeLimits;
+use investboard::app::{Action, App, AppSettings};
+use investboard::domain::aggregate::AggregateOptions;
+use investboard::domain::calendar::Calendar;
+use investboard::feed::parse_feed;
+use investboard::poll::FeedUpdate;
+use investboard::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use support::{Ratio, epoch, interleaved};
+
+const WIDTH: u16 = 240;
+const HEIGHT: u16 = 67;
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+/// An app as the dashboard holds it after the first poll of the feed, at the feed's epoch.
+fn loaded_app(projects: usize, wall: bool) -> App {
+    let snapshot = parse_feed(&support::demo_document(projects)).expect("the demo feed parses");
+    let settings = AppSettings {
+        zone: *epoch().offset(),
+        ages: AgeLimits {
+            warn: Duration::from_secs(30 * 60),
+            crit: Duration::from_secs(2 * 3600),
+        },
+        wall,
+        rotate_interval: Duration::from_secs(20),
+        resume_rotation_after: Duration::from_secs(60),
+        highlight_new_for: Duration::from_secs(300),
+    };
+    let mut app = App::new(
+        settings,
+        Calendar::embedded(),
+        AggregateOptions::default(),
+        epoch(),
+        Instant::now(),
+    );
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::new(snapshot),
+        received_at: epoch(),
+    }));
+    app
+}
+
+fn area() -> Rect {
+    Rect::new(0, 0, WIDTH, HEIGHT)
+}
+
+/// The view alone: every cell of a fresh buffer drawn from what `App` holds.
+fn draw(app: &App, buf: &mut Buffer) {
+    buf.reset();
+    ui::draw(app, area(), buf);
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+/// The feed sizes to measure: [`SIZES`], or the comma-separated list in
+/// `INVESTBOARD_BENCH_PROJECTS` (e.g. `1000` for a quick run under callgrind).
+fn sizes() -> Vec<usize> {
+    std::env::var("INVESTBOARD_BENCH_PROJECTS").map_or_else(
+        |_| SIZES.to_vec(),
+        |list| {
+            list.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        },
+    )
+}
+
+fn main() {
+    let apps: Vec<(usize, App, App)> = sizes()
+        .into_iter()
+        .map(|n| (n, loaded_app(n, false), loaded_app(n, true)))
+        .collect();
+    let mut c = support::criterion(Duration::from_secs(3));
+    let mut group = c.benchmark_group("frame_240x67");
+    for (n, app, wall) in &apps {
+        let mut buf = Buffer::empty(area());
+        group.bench_with_input(BenchmarkId::new("ui::draw", n), app, |b, app| {
+            b.iter(|| draw(black_box(app), &mut buf));
+        });
+        group.bench_with_input(BenchmarkId::new("ui::draw wall", n), wall, |b, app| {
+            b.iter(|| draw(black_box(app), &mut buf));
+        });
+        let mut term = terminal();
+        group.bench_with_input(BenchmarkId::new("Terminal::draw", n), app, |b, app| {
+            b.iter(|| {
+                term.draw(|frame| ui::render(black_box(app), frame))
+                    .expect("draw")
+                    .area
+            });
+        });
+    }
+    group.finish();
+    c.final_summary();
+    if support::listing() || support::profiling() || apps.len() < 2 {
+        return;
+    }
+
+    let (_, small, small_wall) = &apps[0];
+    let mut ratios: Vec<Ratio> = Vec::new();
+    let mut base_buf = Buffer::empty(area());
+    let mut buf = Buffer::empty(area());
+    for (n, app, wall) in &apps[1..] {
+        ratios.push(interleaved(
+            &format!("ui::draw {n} projects / 1000 projects"),
+            15,
+            200,
+            Some(1.2),
+            || draw(small, &mut base_buf),
+            || draw(app, &mut buf),
+        ));
+        ratios.push(interleaved(
+            &format!("ui::draw wall {n} projects / 1000 projects"),
+            15,
+            200,
+            Some(1.2),
+            || draw(small_wall, &mut base_buf),
+            || draw(wall, &mut buf),
+        ));
+        let (mut base_term, mut term) = (terminal(), terminal());
+        ratios.push(interleaved(
+            &format!("Terminal::draw {n} projects / 1000 projects"),
+            15,
+            200,
+            Some(1.2),
+            || {
+                base_term
+                    .draw(|frame| ui::render(small, frame))
+                    .expect("draw")
+                    .area
+            },
+            || {
+                term.draw(|frame| ui::render(app, frame))
+                    .expect("draw")
+                    .area
+            },
+        ));
+    }
+    support::summary(
+        "frame: ratios to the same frame with 1000 projects (flatness)",
+        &ratios,
+    );
+    for ratio in ratios
+        .iter()
+        .filter(|r| r.label.starts_with("ui::draw 100000"))
+    {
+        let met = if ratio.candidate < Duration::from_millis(1) {
+            "met"
+        } else {
+            "MISSED"
+        };
+        println!(
+            "absolute  one frame at {WIDTH}x{HEIGHT}, 100000 projects: {} (goal < 1 ms: {met})",
+            support::human(ratio.candidate)
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Parse + validate + aggregate of a 100,000-project feed, against the floor of reading the same
+//! bytes into a `serde_json::Value` (goal: at most 1.5x the floor).
+//!
+//! `cargo bench --bench parse`; the feed is generated in memory (about 94 MB).
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::Criterion;
+use investboard::domain::aggregate::{AggregateOptions, aggregate};
+use investboard::domain::calendar::Calendar;
+use investboard::feed::parse_feed;
+
+use support::{Ratio, epoch, interleaved};
+
+const PROJECTS: usize = 100_000;
+
+fn parse_and_aggregate(bytes: &[u8], calendar: &Calendar) -> usize {
+    let snapshot = parse_feed(bytes).expect("the demo feed parses");
+    let summary = aggregate(
+        &snapshot,
+        epoch().date_naive(),
+        calendar,
+        &AggregateOptions::default(),
+    );
+    snapshot.projects.len() + summary.signings.len()
+}
+
+fn benches(c: &mut Criterion, bytes: &[u8], calendar: &Calendar) {
+    let snapshot = parse_feed(bytes).expect("the demo feed parses");
+    let mut group = c.benchmark_group("feed_100k");
+    group.throughput(criterion::Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("floor: serde_json::Value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(bytes)).expect("JSON"));
+    });
+    group.bench_function("parse_feed", |b| {
+        b.iter(|| parse_feed(black_box(bytes)).expect("parses"));
+    });
+    group.bench_function("aggregate", |b| {
+        b.iter(|| {
+            aggregate(
+                black_box(&snapshot),
+                epoch().date_naive(),
+                calendar,
+                &AggregateOptions::default(),
+            )
+        });
+    });
+    group.bench_function("parse_feed + aggregate", |b| {
+        b.iter(|| parse_and_aggregate(black_box(bytes), calendar));
+    });
+    group.finish();
+}
+
+fn main() {
+    let bytes = support::demo_document(PROJECTS);
+    let calendar = Calendar::embedded();
+    println!("feed: {PROJECTS} projects, {}", support::megabytes(&bytes));
+    let mut c = support::criterion(Duration::from_secs(8));
+    benches(&mut c, &bytes, &calendar);
+    c.final_summary();
+    if support::listing() || support::profiling() {
+        return;
+    }
+    let floor = || serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON");
+    let snapshot = parse_feed(&bytes).expect("parses");
+    let ratios: Vec<Ratio> = vec![
+        interleaved(
+            "parse_feed + aggregate / serde_json::Value (100k)",
+            9,
+            1,
+            Some(1.5),
+            floor,
+            || parse_and_aggregate(&bytes, &calendar),
+        ),
+        interleaved(
+            "parse_feed / serde_json::Value (100k)",
+            5,
+            1,
+            None,
+            floor,
+            || parse_feed(&bytes).expect("parses"),
+        ),
+        interleaved(
+            "aggregate / serde_json::Value (100k)",
+            5,
+            1,
+            None,
+            floor,
+            || {
+                aggregate(
+                    &snapshot,
+                    epoch().date_naive(),
+                    &calendar,
+                    &AggregateOptions::default(),
+                )
+            },
+        ),
+    ];
+    support::summary("parse: ratios to the serde_json::Value floor", &ratios);
+}

@@ -1,0 +1,137 @@
+//! Polling an unchanged feed costs no parse and no aggregation: through the real poller and
+//! `App`, over HTTP (304) and from a file (same stamp or same content), one document is parsed
+//! and the summary computed once, however many polls follow.
+
+#[expect(dead_code, reason = "this file uses the server's plain replies only")]
+mod support;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, FixedOffset};
+use investboard::app::health::AgeLimits;
+use investboard::app::{Action, App, AppSettings};
+use investboard::domain::aggregate::AggregateOptions;
+use investboard::domain::calendar::Calendar;
+use investboard::feed::source::{FeedSource, FetchOptions, Fetched, Fetcher};
+use investboard::poll::{FeedUpdate, run_poller};
+use support::{Reply, TestServer};
+
+const FEED: &str = include_str!("fixtures/dashboard.json");
+const POLLS: usize = 6;
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-29T10:00:00+08:00").expect("valid")
+}
+
+fn app() -> App {
+    let settings = AppSettings {
+        zone: *now().offset(),
+        ages: AgeLimits {
+            warn: Duration::from_secs(1800),
+            crit: Duration::from_secs(7200),
+        },
+        wall: false,
+        rotate_interval: Duration::from_secs(20),
+        resume_rotation_after: Duration::from_secs(60),
+        highlight_new_for: Duration::from_secs(300),
+    };
+    App::new(
+        settings,
+        Calendar::embedded(),
+        AggregateOptions::default(),
+        now(),
+        Instant::now(),
+    )
+}
+
+/// Polls `source` [`POLLS`] times through `run_poller` into an `App`: (parsed, unchanged,
+/// aggregations). Every `Loaded` or `Failed` update is one parse; `Unchanged` is none.
+async fn poll(source: &str) -> (usize, usize, u64) {
+    let fetcher = Fetcher::new(
+        FeedSource::parse(source).expect("source"),
+        FetchOptions::default(),
+    )
+    .expect("fetcher");
+    let (updates_tx, mut updates) = tokio::sync::mpsc::channel(1);
+    let (_commands, commands_rx) = tokio::sync::mpsc::channel(1);
+    let poller = tokio::spawn(run_poller(
+        fetcher,
+        Duration::from_millis(5),
+        Arc::new(now),
+        updates_tx,
+        commands_rx,
+    ));
+    let mut app = app();
+    let (mut parsed, mut unchanged, mut failures) = (0, 0, Vec::new());
+    for _ in 0..POLLS {
+        let update = tokio::time::timeout(Duration::from_secs(10), updates.recv())
+            .await
+            .expect("a poll in time")
+            .expect("the poller runs");
+        match &update {
+            FeedUpdate::Loaded { .. } => parsed += 1,
+            FeedUpdate::Unchanged { .. } => unchanged += 1,
+            FeedUpdate::Failed { error, .. } => failures.push(error.clone()),
+        }
+        app.update(Action::Feed(update));
+    }
+    poller.abort();
+    assert_eq!(failures, Vec::<String>::new());
+    (parsed, unchanged, app.aggregations())
+}
+
+#[tokio::test]
+async fn an_unchanged_http_feed_is_parsed_and_aggregated_once() {
+    let server = TestServer::start(|_, request| {
+        if request.header("if-none-match") == Some("\"v1\"") {
+            Reply::new(304).header("ETag", "\"v1\"").into()
+        } else {
+            Reply::ok(FEED).header("ETag", "\"v1\"").into()
+        }
+    })
+    .await;
+    assert_eq!(poll(&server.url("/feed.json")).await, (1, POLLS - 1, 1));
+    let conditional = server
+        .requests()
+        .iter()
+        .filter(|r| r.header("if-none-match").is_some())
+        .count();
+    assert_eq!(conditional, POLLS - 1);
+}
+
+#[tokio::test]
+async fn an_unchanged_feed_file_is_parsed_and_aggregated_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.json");
+    std::fs::write(&path, FEED).expect("write");
+    let source = path.to_str().expect("utf-8 path");
+    assert_eq!(poll(source).await, (1, POLLS - 1, 1));
+}
+
+/// A file that has not changed for a few seconds is vouched for by its stamp; rewriting it,
+/// even with the same length, is seen at once.
+#[tokio::test]
+async fn a_settled_file_rewritten_with_the_same_length_is_seen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.json");
+    std::fs::write(&path, "{\"a\":1}").expect("write");
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    let source = FeedSource::parse(path.to_str().expect("utf-8 path")).expect("source");
+    let mut fetcher = Fetcher::new(source, FetchOptions::default()).expect("fetcher");
+    let body = |fetched: Fetched| match fetched {
+        Fetched::Modified { body, .. } => Some(body),
+        Fetched::NotModified => None,
+    };
+    assert_eq!(
+        body(fetcher.fetch().await.expect("read")),
+        Some(b"{\"a\":1}".to_vec())
+    );
+    assert_eq!(body(fetcher.fetch().await.expect("stat")), None);
+    std::fs::write(&path, "{\"a\":2}").expect("rewrite");
+    assert_eq!(
+        body(fetcher.fetch().await.expect("read")),
+        Some(b"{\"a\":2}".to_vec())
+    );
+    assert_eq!(body(fetcher.fetch().await.expect("hash")), None);
+}
