@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use criterion::BenchmarkId;
 use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
+use investboard::config::{Layer, Settings};
 use investboard::domain::aggregate::AggregateOptions;
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
@@ -43,6 +44,12 @@ fn loaded_app(projects: usize, wall: bool) -> App {
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
         highlight_new_for: Duration::from_secs(300),
+        ..AppSettings::from_settings(&Settings::resolve(
+            Layer::default(),
+            Layer::default(),
+            Layer::default(),
+            None,
+        ))
     };
     let mut app = App::new(
         settings,

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
+use investboard::config::{Layer, Settings};
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
@@ -84,6 +85,12 @@ fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, 
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
         highlight_new_for: Duration::from_secs(300),
+        ..AppSettings::from_settings(&Settings::resolve(
+            Layer::default(),
+            Layer::default(),
+            Layer::default(),
+            None,
+        ))
     };
     let mut app = App::new(
         settings,

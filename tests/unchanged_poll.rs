@@ -2,7 +2,6 @@
 //! `App`, over HTTP (304) and from a file (same stamp or same content), one document is parsed
 //! and the summary computed once, however many polls follow.
 
-#[expect(dead_code, reason = "this file uses the server's plain replies only")]
 mod support;
 
 use std::sync::Arc;
@@ -11,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, FixedOffset};
 use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
+use investboard::config::{Layer, Settings};
 use investboard::domain::aggregate::AggregateOptions;
 use investboard::domain::calendar::Calendar;
 use investboard::feed::source::{FeedSource, FetchOptions, Fetched, Fetcher};
@@ -35,6 +35,12 @@ fn app() -> App {
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
         highlight_new_for: Duration::from_secs(300),
+        ..AppSettings::from_settings(&Settings::resolve(
+            Layer::default(),
+            Layer::default(),
+            Layer::default(),
+            None,
+        ))
     };
     App::new(
         settings,
