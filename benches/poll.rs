@@ -33,7 +33,7 @@ const PROOF_POLLS: usize = 20;
 
 fn options() -> FetchOptions {
     FetchOptions {
-        // The 100k feed is about 94 MB, over the default cap of 64 MiB.
+        // Room for the 1M feed too (about 940 MB).
         max_body_bytes: 1 << 30,
         ..FetchOptions::default()
     }

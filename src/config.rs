@@ -272,7 +272,7 @@ impl Settings {
             calendar_file: pick_optional!(calendar_file),
             connect_timeout: pick!(connect_timeout, Duration::from_secs(5)),
             request_timeout: pick!(request_timeout, Duration::from_secs(20)),
-            max_body_bytes: pick!(max_body_mb, 64) * 1024 * 1024,
+            max_body_bytes: pick!(max_body_mb, 256) * 1024 * 1024,
             https_only: pick!(https_only, false),
             wall: pick_profiled!(wall, false),
             rotate_interval: pick!(rotate_interval, Duration::from_secs(20)),

@@ -148,6 +148,7 @@ pub async fn run_poller_with(
     let interval = timing.interval;
     let mut failures: u32 = 0;
     let mut jitter = Jitter::seeded(timing.jitter_seed);
+    let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
         let (update, retry_after) = match fetcher.fetch().await {
@@ -157,9 +158,9 @@ pub async fn run_poller_with(
                     millis = started.elapsed().as_millis(),
                     "poll: feed fetched"
                 );
-                let parsed = tokio::task::spawn_blocking(move || crate::feed::parse_feed(&body))
+                let parsed = parser
+                    .parse(body)
                     .await
-                    .map_err(|e| format!("feed parser stopped: {e}"))
                     .and_then(|r| r.map_err(|e| e.to_string()));
                 match parsed {
                     Ok(snapshot) => (
@@ -228,6 +229,49 @@ pub async fn run_poller_with(
             }
             () = updates.closed() => return,
         }
+    }
+}
+
+type ParseResult = Result<crate::domain::model::Snapshot, crate::feed::FeedError>;
+type ParseJob = (Vec<u8>, tokio::sync::oneshot::Sender<ParseResult>);
+
+/// Parses feeds on one long-lived thread, off the UI thread. One thread means one allocator
+/// arena: the memory a replaced snapshot frees is reused by the next parse, where tokio's
+/// pooled blocking threads each grew an arena of their own and resident memory crept up with
+/// every reload of a large feed.
+struct ParserThread {
+    jobs: Option<std::sync::mpsc::Sender<ParseJob>>,
+}
+
+impl ParserThread {
+    fn start() -> ParserThread {
+        let (jobs, queue) = std::sync::mpsc::channel::<ParseJob>();
+        let started = std::thread::Builder::new()
+            .name("feed-parser".to_owned())
+            .spawn(move || {
+                for (body, reply) in queue {
+                    let _ = reply.send(crate::feed::parse_feed(&body));
+                }
+            });
+        match started {
+            Ok(_) => ParserThread { jobs: Some(jobs) },
+            Err(e) => {
+                tracing::error!("cannot start the feed parser thread: {e}");
+                ParserThread { jobs: None }
+            }
+        }
+    }
+
+    async fn parse(&self, body: Vec<u8>) -> Result<ParseResult, String> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.jobs
+            .as_ref()
+            .ok_or("the feed parser thread could not be started")?
+            .send((body, reply))
+            .map_err(|_| "the feed parser thread stopped".to_owned())?;
+        answer
+            .await
+            .map_err(|_| "the feed parser thread stopped".to_owned())
     }
 }
 

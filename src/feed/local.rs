@@ -17,10 +17,13 @@ const READ_CHUNK: usize = 64 * 1024;
 const MAX_INITIAL_CAPACITY: u64 = 8 * 1024 * 1024;
 
 /// A byte buffer that refuses to grow past `limit`, and whose capacity never exceeds it
-/// either (growth is by doubling, clamped to the limit).
+/// either. Growth is by doubling, clamped to the limit; but once the body has outgrown the
+/// first allocation while staying within a declared length, the buffer grows straight to that
+/// length: doubling would briefly hold 1.5x to 3x a large feed (64 + 128 MB for a 94 MB one).
 pub(crate) struct CappedBuf {
     buf: Vec<u8>,
     limit: u64,
+    expected: Option<u64>,
 }
 
 impl CappedBuf {
@@ -30,6 +33,7 @@ impl CappedBuf {
         CappedBuf {
             buf: Vec::with_capacity(usize::try_from(initial).unwrap_or(0)),
             limit,
+            expected,
         }
     }
 
@@ -43,10 +47,12 @@ impl CappedBuf {
         }
         if new_len > self.buf.capacity() {
             let limit = usize::try_from(self.limit).unwrap_or(usize::MAX);
-            let target = self
-                .buf
-                .capacity()
-                .saturating_mul(2)
+            let declared = self
+                .expected
+                .and_then(|e| usize::try_from(e).ok())
+                .filter(|declared| new_len <= *declared);
+            let target = declared
+                .unwrap_or_else(|| self.buf.capacity().saturating_mul(2))
                 .max(new_len)
                 .min(limit);
             self.buf.reserve_exact(target - len);
@@ -162,6 +168,26 @@ mod tests {
     fn capped_buf_initial_capacity_trusts_declared_length_only_so_far() {
         let buf = CappedBuf::new(u64::MAX, Some(u64::MAX));
         assert!(buf.buf.capacity() <= 8 * 1024 * 1024);
+    }
+
+    #[test]
+    fn past_the_first_allocation_a_declared_length_is_reserved_exactly() {
+        let declared = 20 * 1024 * 1024;
+        let mut buf = CappedBuf::new(u64::MAX, Some(declared));
+        let chunk = vec![b'x'; 1024 * 1024];
+        for _ in 0..9 {
+            buf.push(&chunk).expect("within the limit");
+        }
+        assert_eq!(
+            buf.buf.capacity(),
+            20 * 1024 * 1024,
+            "not 16 MiB, then 32 MiB"
+        );
+        for _ in 9..21 {
+            buf.push(&chunk)
+                .expect("a lying length only costs doubling");
+        }
+        assert!(buf.buf.capacity() >= 21 * 1024 * 1024);
     }
 
     #[test]

@@ -201,7 +201,7 @@ impl Default for FetchOptions {
             connect_timeout: Duration::from_secs(5),
             read_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(20),
-            max_body_bytes: 64 * 1024 * 1024,
+            max_body_bytes: 256 * 1024 * 1024,
             token: None,
             https_only: false,
             user_agent: concat!("investboard/", env!("CARGO_PKG_VERSION")).to_owned(),
