@@ -107,17 +107,6 @@ pub fn freshness(
     }
 }
 
-/// "12 s", "5 min", "3 h", "2 d": short enough for a header, exact enough for a glance.
-pub fn human_duration(d: Duration) -> String {
-    let secs = d.as_secs();
-    match secs {
-        0..120 => format!("{secs} s"),
-        120..7_200 => format!("{} min", secs / 60),
-        7_200..172_800 => format!("{} h", secs / 3_600),
-        _ => format!("{} d", secs / 86_400),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,13 +190,5 @@ mod tests {
         let now = at("2026-11-29T10:00:00+08:00");
         let ahead = Some(at("2026-11-29T11:00:00+08:00"));
         assert_eq!(data_age(now, ahead, None), Some(Duration::ZERO));
-    }
-
-    #[test]
-    fn durations_read_short() {
-        assert_eq!(human_duration(Duration::from_secs(12)), "12 s");
-        assert_eq!(human_duration(Duration::from_secs(300)), "5 min");
-        assert_eq!(human_duration(Duration::from_secs(3 * 3600)), "3 h");
-        assert_eq!(human_duration(Duration::from_secs(3 * 86400)), "3 d");
     }
 }

@@ -59,6 +59,15 @@ fn dates_and_durations_read_in_each_language() {
     assert_eq!(Lang::En.duration(hour), "3 h 5 min");
     assert_eq!(Lang::Zh.duration(hour), "3 小时 5 分钟");
     assert_eq!(Lang::En.short_duration(Duration::from_secs(12)), "12 s");
+    assert_eq!(Lang::En.short_duration(Duration::from_secs(300)), "5 min");
+    assert_eq!(
+        Lang::En.short_duration(Duration::from_secs(3 * 3600)),
+        "3 h"
+    );
+    assert_eq!(
+        Lang::En.short_duration(Duration::from_secs(3 * 86400)),
+        "3 d"
+    );
     assert_eq!(Lang::Zh.short_duration(Duration::from_secs(300)), "5 分钟");
     assert_eq!((ZH.quarter)(1), "一季度");
     assert_eq!((ZH.quarter)(9), "Q9");
