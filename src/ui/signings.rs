@@ -13,7 +13,9 @@ use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
 use crate::domain::model::Project;
 use crate::i18n::Labels;
-use crate::ui::text::{Align, Column, column_widths, header_spans, put_line, row_spans};
+use crate::ui::text::{
+    Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
+};
 use crate::ui::{list_block, list_message, theme, visible_rows};
 
 /// The signings list.
@@ -130,31 +132,14 @@ impl Widget for &SigningsPanel<'_> {
         }
         let columns = columns(l);
         let widths = column_widths(&columns, inner.width);
-        put_line(
-            buf,
-            inner,
-            inner.y,
-            &Line::from(header_spans(&columns, &widths)),
-        );
-        let body = Rect {
-            y: inner.y + 1,
-            height: inner.height - 1,
-            ..inner
-        };
-        if list.rows.is_empty() {
-            let text = if list.filter.is_empty() {
-                l.no_signings
-            } else {
-                l.no_signing_matches
-            };
-            put_line(
-                buf,
-                body,
-                body.y,
-                &Line::styled(format!("  {text}"), theme::dim()),
-            );
+        let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
+            l.no_signings
+        } else {
+            l.no_signing_matches
+        });
+        let Some(body) = table_body(buf, inner, &columns, &widths, empty) else {
             return;
-        }
+        };
         for (y, index) in visible_rows(list.selected, list.rows.len(), body) {
             let project = &data.snapshot.projects[list.rows[index]];
             let selected = index == list.selected;

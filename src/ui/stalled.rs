@@ -11,7 +11,9 @@ use crate::app::{App, Panel};
 use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
 use crate::domain::model::Snapshot;
 use crate::i18n::Labels;
-use crate::ui::text::{Align, Column, column_widths, header_spans, put_line, row_spans};
+use crate::ui::text::{
+    Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
+};
 use crate::ui::{list_block, list_message, theme, visible_rows};
 
 /// The stalled-approvals list.
@@ -164,31 +166,19 @@ impl Widget for &StalledPanel<'_> {
         put_line(buf, inner, inner.y, &buckets_line(l, &data.summary));
         let columns = columns(l);
         let widths = column_widths(&columns, inner.width);
-        put_line(
-            buf,
-            inner,
-            inner.y + 1,
-            &Line::from(header_spans(&columns, &widths)),
-        );
-        let body = Rect {
-            y: inner.y + 2,
-            height: inner.height - 2,
+        let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
+            l.no_stalled
+        } else {
+            l.no_stalled_matches
+        });
+        let table = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
             ..inner
         };
-        if list.rows.is_empty() {
-            let text = if list.filter.is_empty() {
-                l.no_stalled
-            } else {
-                l.no_stalled_matches
-            };
-            put_line(
-                buf,
-                body,
-                body.y,
-                &Line::styled(format!("  {text}"), theme::dim()),
-            );
+        let Some(body) = table_body(buf, table, &columns, &widths, empty) else {
             return;
-        }
+        };
         for (y, index) in visible_rows(list.selected, list.rows.len(), body) {
             let entry = &data.summary.stalled[list.rows[index]];
             let selected = index == list.selected;

@@ -128,6 +128,38 @@ pub fn header_spans<'a>(columns: &[Column], widths: &[Option<u16>]) -> Vec<Span<
     row_spans(columns, widths, cells)
 }
 
+/// Draws a list table's header on the first row of `area` and returns the rows below it for
+/// the body; when `empty` is given instead, says it on the first body row and returns `None`.
+pub fn table_body(
+    buf: &mut Buffer,
+    area: Rect,
+    columns: &[Column],
+    widths: &[Option<u16>],
+    empty: Option<&str>,
+) -> Option<Rect> {
+    put_line(
+        buf,
+        area,
+        area.y,
+        &Line::from(header_spans(columns, widths)),
+    );
+    let body = Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    if let Some(text) = empty {
+        put_line(
+            buf,
+            body,
+            body.y,
+            &Line::styled(format!("  {text}"), theme::dim()),
+        );
+        return None;
+    }
+    Some(body)
+}
+
 /// Writes `line` on row `y` of `area`, clipped to it; rows outside `area` are ignored.
 pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     let area = area.intersection(buf.area);
