@@ -12,9 +12,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::BenchmarkId;
-use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
-use investboard::config::{Layer, Settings};
+use investboard::config::Settings;
 use investboard::domain::aggregate::AggregateOptions;
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
@@ -34,22 +33,11 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// An app as the dashboard holds it after the first poll of the feed, at the feed's epoch.
 fn loaded_app(projects: usize, wall: bool) -> App {
     let snapshot = parse_feed(&support::demo_document(projects)).expect("the demo feed parses");
+    // The defaults (warn 30 min, crit 2 h), in the feed's zone.
     let settings = AppSettings {
         zone: *epoch().offset(),
-        ages: AgeLimits {
-            warn: Duration::from_secs(30 * 60),
-            crit: Duration::from_secs(2 * 3600),
-        },
         wall,
-        rotate_interval: Duration::from_secs(20),
-        resume_rotation_after: Duration::from_secs(60),
-        highlight_new_for: Duration::from_secs(300),
-        ..AppSettings::from_settings(&Settings::resolve(
-            Layer::default(),
-            Layer::default(),
-            Layer::default(),
-            None,
-        ))
+        ..AppSettings::from_settings(&Settings::default())
     };
     let mut app = App::new(
         settings,

@@ -16,9 +16,8 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
-use investboard::config::{Layer, Settings};
+use investboard::config::Settings;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
@@ -75,22 +74,10 @@ fn changed_poll(runtime: &Runtime, path: &Path, calendar: &Calendar) -> usize {
 /// Runs the real poller on `source` for [`PROOF_POLLS`] polls, 1 ms apart, and hands every
 /// update to an `App`, as the dashboard does. Returns (loaded, unchanged, failed, aggregations).
 fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, u64) {
+    // The defaults (warn 30 min, crit 2 h), in the feed's zone.
     let settings = AppSettings {
         zone: *epoch().offset(),
-        ages: AgeLimits {
-            warn: Duration::from_secs(1800),
-            crit: Duration::from_secs(7200),
-        },
-        wall: false,
-        rotate_interval: Duration::from_secs(20),
-        resume_rotation_after: Duration::from_secs(60),
-        highlight_new_for: Duration::from_secs(300),
-        ..AppSettings::from_settings(&Settings::resolve(
-            Layer::default(),
-            Layer::default(),
-            Layer::default(),
-            None,
-        ))
+        ..AppSettings::from_settings(&Settings::default())
     };
     let mut app = App::new(
         settings,

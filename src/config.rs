@@ -210,6 +210,13 @@ fn layered<T: Clone>(cli: &Option<T>, env: &Option<T>, file: &Option<T>) -> (Opt
     .unwrap_or((None, Origin::Default))
 }
 
+/// What a user gets with no flags, no `INVESTBOARD_*` variables and no config file.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::resolve(Layer::default(), Layer::default(), Layer::default(), None)
+    }
+}
+
 impl Settings {
     /// Merges the layers, highest precedence first.
     pub fn resolve(cli: Layer, env: Layer, file: Layer, config_file: Option<PathBuf>) -> Settings {

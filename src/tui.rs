@@ -393,12 +393,7 @@ mod tests {
             .expect("runtime");
         let (_, updates) = tokio::sync::mpsc::channel(1);
         let (commands, _) = tokio::sync::mpsc::channel(1);
-        let settings = Settings::resolve(
-            crate::config::Layer::default(),
-            crate::config::Layer::default(),
-            crate::config::Layer::default(),
-            None,
-        );
+        let settings = Settings::default();
         let clock = Clock::System(settings.utc_offset);
         let error = runtime
             .block_on(run(

@@ -8,9 +8,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
-use investboard::app::health::AgeLimits;
 use investboard::app::{Action, App, AppSettings};
-use investboard::config::{Layer, Settings};
+use investboard::config::Settings;
 use investboard::domain::aggregate::AggregateOptions;
 use investboard::domain::calendar::Calendar;
 use investboard::feed::source::{FeedSource, FetchOptions, Fetched, Fetcher};
@@ -25,22 +24,10 @@ fn now() -> DateTime<FixedOffset> {
 }
 
 fn app() -> App {
+    // The defaults (warn 30 min, crit 2 h), in the feed's zone.
     let settings = AppSettings {
         zone: *now().offset(),
-        ages: AgeLimits {
-            warn: Duration::from_secs(1800),
-            crit: Duration::from_secs(7200),
-        },
-        wall: false,
-        rotate_interval: Duration::from_secs(20),
-        resume_rotation_after: Duration::from_secs(60),
-        highlight_new_for: Duration::from_secs(300),
-        ..AppSettings::from_settings(&Settings::resolve(
-            Layer::default(),
-            Layer::default(),
-            Layer::default(),
-            None,
-        ))
+        ..AppSettings::from_settings(&Settings::default())
     };
     App::new(
         settings,

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
 use investboard::app::{App, AppSettings};
-use investboard::config::{Layer, Settings};
+use investboard::config::Settings;
 use investboard::domain::aggregate::AggregateOptions;
 use investboard::domain::calendar::Calendar;
 use ratatui::buffer::Buffer;
@@ -20,7 +20,7 @@ pub fn at(text: &str) -> DateTime<FixedOffset> {
 
 /// Settings as a user without a config file gets them.
 pub fn default_settings() -> Settings {
-    Settings::resolve(Layer::default(), Layer::default(), Layer::default(), None)
+    Settings::default()
 }
 
 /// An app with default settings (warn 30 min, crit 2 h) and no data, at `now`.
