@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use super::{Status, bind, head_end, matches, parse, serve};
+use super::{Status, bind, matches, parse, serve};
 use crate::demo::DemoFeed;
 
 fn epoch() -> DateTime<FixedOffset> {
@@ -86,23 +86,20 @@ impl Reply {
     }
 }
 
-/// Reads one response: the head, then `Content-Length` bytes unless there is no body.
+/// Reads one response: the head, then `Content-Length` bytes unless there is no body. Reads
+/// exactly one response and no byte more, so pipelined responses stay on the stream for the
+/// next call.
 async fn read_reply(stream: &mut TcpStream, head_request: bool) -> Reply {
-    let mut buffer = Vec::new();
-    let end = loop {
-        if let Some(end) = head_end(&buffer, 0) {
-            break end;
-        }
-        let mut chunk = [0_u8; 4096];
-        let n = stream.read(&mut chunk).await.expect("read head");
-        assert!(
-            n > 0,
-            "connection closed before a full response head: {buffer:?}"
-        );
-        buffer.extend_from_slice(&chunk[..n]);
-    };
-    let head = String::from_utf8(buffer[..end].to_vec()).expect("ASCII head");
-    let mut lines = head.split("\r\n");
+    let mut head = Vec::new();
+    while !head.ends_with(b"\r\n\r\n") {
+        let byte = stream.read_u8().await.unwrap_or_else(|e| {
+            let seen = String::from_utf8_lossy(&head);
+            unreachable!("connection closed before a full response head ({e}): {seen:?}")
+        });
+        head.push(byte);
+    }
+    let head = String::from_utf8(head).expect("ASCII head");
+    let mut lines = head.trim_end().split("\r\n");
     let status_line = lines.next().expect("status line");
     let status = status_line
         .split(' ')
@@ -116,21 +113,29 @@ async fn read_reply(stream: &mut TcpStream, head_request: bool) -> Reply {
     let mut reply = Reply {
         status,
         headers,
-        body: buffer[end..].to_vec(),
+        body: Vec::new(),
     };
     let length: usize = reply
         .header("content-length")
         .map_or(0, |v| v.parse().expect("length"));
     if !head_request && status != 304 {
-        while reply.body.len() < length {
-            let mut chunk = vec![0_u8; 64 * 1024];
-            let n = stream.read(&mut chunk).await.expect("read body");
-            assert!(n > 0, "body cut short");
-            reply.body.extend_from_slice(&chunk[..n]);
-        }
-        assert_eq!(reply.body.len(), length);
+        reply.body = vec![0_u8; length];
+        stream
+            .read_exact(&mut reply.body)
+            .await
+            .expect("the whole body");
     } else {
-        assert!(reply.body.is_empty(), "a body after a bodiless response");
+        // Nothing may follow a bodiless response (until the client asks again).
+        let mut probe = [0_u8; 1];
+        let early = tokio::time::timeout(
+            std::time::Duration::from_millis(50),
+            stream.peek(&mut probe),
+        )
+        .await;
+        assert!(
+            !matches!(early, Ok(Ok(n)) if n > 0),
+            "a body after a bodiless response"
+        );
     }
     reply
 }
