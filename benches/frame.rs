@@ -9,13 +9,10 @@ mod support;
 
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::BenchmarkId;
-use investboard::app::{Action, App, AppSettings};
-use investboard::config::Settings;
-use investboard::domain::aggregate::AggregateOptions;
-use investboard::domain::calendar::Calendar;
+use investboard::app::{Action, App};
 use investboard::feed::parse_feed;
 use investboard::poll::FeedUpdate;
 use investboard::ui;
@@ -33,19 +30,7 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// An app as the dashboard holds it after the first poll of the feed, at the feed's epoch.
 fn loaded_app(projects: usize, wall: bool) -> App {
     let snapshot = parse_feed(&support::demo_document(projects)).expect("the demo feed parses");
-    // The defaults (warn 30 min, crit 2 h), in the feed's zone.
-    let settings = AppSettings {
-        zone: *epoch().offset(),
-        wall,
-        ..AppSettings::from_settings(&Settings::default())
-    };
-    let mut app = App::new(
-        settings,
-        Calendar::embedded(),
-        AggregateOptions::default(),
-        epoch(),
-        Instant::now(),
-    );
+    let mut app = support::empty_app(wall);
     app.update(Action::Feed(FeedUpdate::Loaded {
         snapshot: Arc::new(snapshot),
         received_at: epoch(),

@@ -14,10 +14,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use investboard::app::{Action, App, AppSettings};
-use investboard::config::Settings;
+use investboard::app::Action;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
@@ -74,18 +73,7 @@ fn changed_poll(runtime: &Runtime, path: &Path, calendar: &Calendar) -> usize {
 /// Runs the real poller on `source` for [`PROOF_POLLS`] polls, 1 ms apart, and hands every
 /// update to an `App`, as the dashboard does. Returns (loaded, unchanged, failed, aggregations).
 fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, u64) {
-    // The defaults (warn 30 min, crit 2 h), in the feed's zone.
-    let settings = AppSettings {
-        zone: *epoch().offset(),
-        ..AppSettings::from_settings(&Settings::default())
-    };
-    let mut app = App::new(
-        settings,
-        Calendar::embedded(),
-        AggregateOptions::default(),
-        epoch(),
-        Instant::now(),
-    );
+    let mut app = support::empty_app(false);
     let (mut loaded, mut same, mut failed) = (0, 0, 0);
     runtime.block_on(async {
         let (updates_tx, mut updates) = tokio::sync::mpsc::channel(4);

@@ -153,24 +153,6 @@ fn crossterm_bytes(app: &App, width: u16, height: u16) -> Vec<u8> {
     stream.0.take()
 }
 
-/// A name with a newline is one row: no line of the screen starts with the text after it.
-fn assert_no_forged_rows(what: &str, screen: &str) {
-    for forged in [
-        "INJECTED-ROW",
-        "FAKE-DEPT-ROW",
-        "LINE-SEPARATOR-ROW",
-        "NEL-ROW",
-    ] {
-        for line in screen.lines().filter(|l| l.contains(forged)) {
-            let before = &line[..line.find(forged).unwrap_or(0)];
-            assert!(
-                before.chars().any(char::is_alphanumeric),
-                "{what}: {forged} starts a row of its own:\n{screen}"
-            );
-        }
-    }
-}
-
 #[test]
 fn the_dashboard_writes_no_injected_bytes_in_any_view() {
     let mut views: Vec<(String, App)> = Vec::new();
@@ -209,7 +191,7 @@ fn the_dashboard_writes_no_injected_bytes_in_any_view() {
             let bytes = crossterm_bytes(app, width, height);
             assert_terminal_safe(&what, &bytes);
             let screen = dash::screen(app, width, height);
-            assert_no_forged_rows(&what, &screen);
+            dash::assert_no_forged_rows(&what, &screen);
             wrote_hostile_rows |= screen.contains("Alpha INJECTED-ROW");
         }
     }

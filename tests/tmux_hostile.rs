@@ -32,20 +32,7 @@ fn assert_clean_screen(what: &str, screen: &str) {
         screen.starts_with(" INVESTBOARD"),
         "{what}: the header left the first row:\n{screen}"
     );
-    for forged in [
-        "INJECTED-ROW",
-        "FAKE-DEPT-ROW",
-        "LINE-SEPARATOR-ROW",
-        "NEL-ROW",
-    ] {
-        for line in screen.lines().filter(|l| l.contains(forged)) {
-            let before = &line[..line.find(forged).unwrap_or(0)];
-            assert!(
-                before.chars().any(char::is_alphanumeric),
-                "{what}: {forged} starts a row:\n{screen}"
-            );
-        }
-    }
+    support::dash::assert_no_forged_rows(what, screen);
 }
 
 #[test]

@@ -14,7 +14,11 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use criterion::Criterion;
+use investboard::app::{App, AppSettings};
+use investboard::config::Settings;
 use investboard::demo::{DEFAULT_SEED, DemoFeed};
+use investboard::domain::aggregate::AggregateOptions;
+use investboard::domain::calendar::Calendar;
 
 /// The generator's epoch for every bench: feeds are written at their epoch, so their size is
 /// exactly the number of projects asked for (the live pipeline only grows it after the epoch).
@@ -23,6 +27,23 @@ pub const EPOCH: &str = "2026-11-29T10:00:00+08:00";
 
 pub fn epoch() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(EPOCH).expect("valid RFC 3339")
+}
+
+/// An app with the default settings (warn 30 min, crit 2 h) in the feed's zone, at the epoch,
+/// with no data yet.
+pub fn empty_app(wall: bool) -> App {
+    let settings = AppSettings {
+        zone: *epoch().offset(),
+        wall,
+        ..AppSettings::from_settings(&Settings::default())
+    };
+    App::new(
+        settings,
+        Calendar::embedded(),
+        AggregateOptions::default(),
+        epoch(),
+        Instant::now(),
+    )
 }
 
 /// The demo feed document with `projects` projects (about 940 bytes and 2.9 approvals each).

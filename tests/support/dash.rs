@@ -78,3 +78,22 @@ pub fn buffer_text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// A name with a newline is one row: no line of the screen starts with the text that followed
+/// the newline in `tests/fixtures/hostile.json`.
+pub fn assert_no_forged_rows(what: &str, screen: &str) {
+    for forged in [
+        "INJECTED-ROW",
+        "FAKE-DEPT-ROW",
+        "LINE-SEPARATOR-ROW",
+        "NEL-ROW",
+    ] {
+        for line in screen.lines().filter(|l| l.contains(forged)) {
+            let before = &line[..line.find(forged).unwrap_or(0)];
+            assert!(
+                before.chars().any(char::is_alphanumeric),
+                "{what}: {forged} starts a row of its own:\n{screen}"
+            );
+        }
+    }
+}
