@@ -303,9 +303,17 @@ impl Settings {
     pub fn validate(&self) -> Result<(), ConfigError> {
         let fail = |key: &str, message: &str| {
             let origin = self.origins.get(key).copied().unwrap_or(Origin::Default);
-            Err(ConfigError::Argument {
-                flag: format!("{key} (from {origin})"),
-                message: message.to_owned(),
+            let flag = format!("{key} (from {origin})");
+            // A value from the file names the file, as every other config error does.
+            Err(match (&self.config_file, origin) {
+                (Some(path), Origin::File) => ConfigError::File {
+                    path: path.display().to_string(),
+                    message: format!("{flag}: {message}"),
+                },
+                _ => ConfigError::Argument {
+                    flag,
+                    message: message.to_owned(),
+                },
             })
         };
         if self.poll_interval < Duration::from_millis(200) {

