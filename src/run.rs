@@ -6,6 +6,7 @@
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 
@@ -70,8 +71,15 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             None => command::dashboard::run(startup).await,
         }
     });
+    // A read stuck on a FIFO, a hung mount or a silent DNS server holds a blocking thread
+    // that no deadline reaches; the runtime would wait for it for ever. The answer is
+    // already decided: leave.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
     exit.into()
 }
+
+/// How long the end of a command waits for blocking work still in flight.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(200);
 
 /// Logs to the file (and, for one-shot commands with `-v` or `RUST_LOG`, to stderr); the
 /// dashboard never logs to the terminal it draws on.
