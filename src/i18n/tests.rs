@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use chrono::NaiveDate;
+use strum::IntoEnumIterator;
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
@@ -128,7 +129,7 @@ fn fixed_width_labels_fit_their_slots() {
 #[test]
 fn every_command_has_a_description_in_each_language() {
     for lang in Lang::ALL {
-        for command in Command::ALL {
+        for command in Command::iter() {
             assert!(!lang.labels().command(command).description.is_empty());
         }
     }
