@@ -16,6 +16,7 @@ pub mod doctor;
 pub mod domain;
 pub mod feed;
 pub mod i18n;
+pub mod lang;
 pub mod logging;
 pub mod poll;
 pub mod run;

@@ -1,40 +1,12 @@
-//! The label sets: locale detection, units, dates, and that Chinese labels fit where the
+//! The label sets: units, dates, and that Chinese labels fit where the
 //! layout gives them fixed widths.
 
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use strum::IntoEnumIterator;
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-
-#[test]
-fn the_locale_decides_the_language_in_posix_order() {
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v).to_owned())
-        }
-    };
-    let pick = |pairs| Lang::from_environment(&env(pairs));
-    assert_eq!(pick(&[("LANG", "zh_CN.UTF-8")]).0, Lang::Zh);
-    assert_eq!(pick(&[("LANG", "zh_TW.UTF-8")]).0, Lang::Zh);
-    assert_eq!(pick(&[("LANG", "en_GB.UTF-8")]).0, Lang::En);
-    assert_eq!(pick(&[("LANG", "C")]).0, Lang::En);
-    assert_eq!(pick(&[]).0, Lang::En);
-    let (lang, why) = pick(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")]);
-    assert_eq!((lang, why.as_str()), (Lang::En, "LC_ALL=en_US.UTF-8"));
-    assert_eq!(
-        pick(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_US")]).0,
-        Lang::Zh
-    );
-    assert_eq!(Lang::of_locale("zhx"), Lang::En);
-    assert_eq!(Lang::parse("ZH"), Ok(Lang::Zh));
-    assert!(Lang::parse("fr").is_err());
-}
 
 #[test]
 fn amounts_use_each_languages_units() {
@@ -122,15 +94,6 @@ fn fixed_width_labels_fit_their_slots() {
             (l.money_unit, 6),
         ] {
             assert!(title.width() <= min, "{lang}: {title:?}");
-        }
-    }
-}
-
-#[test]
-fn every_command_has_a_description_in_each_language() {
-    for lang in Lang::ALL {
-        for command in Command::iter() {
-            assert!(!lang.labels().command(command).description.is_empty());
         }
     }
 }

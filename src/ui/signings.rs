@@ -13,6 +13,7 @@ use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
 use crate::domain::model::Project;
 use crate::i18n::Labels;
+use crate::ui::labels::Labelled;
 use crate::ui::text::{
     Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
 };
@@ -116,7 +117,7 @@ impl Widget for &SigningsPanel<'_> {
             app,
             Panel::Signings,
             self.focused,
-            l.signing_sort(list.sort),
+            list.sort.label(l),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.signings.len()),

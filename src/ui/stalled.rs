@@ -11,6 +11,7 @@ use crate::app::{App, Panel};
 use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
 use crate::domain::model::Snapshot;
 use crate::i18n::Labels;
+use crate::ui::labels::Labelled;
 use crate::ui::text::{
     Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
 };
@@ -149,7 +150,7 @@ impl Widget for &StalledPanel<'_> {
             app,
             Panel::Stalled,
             self.focused,
-            l.stalled_sort(list.sort),
+            list.sort.label(l),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.stalled.len()),
