@@ -34,6 +34,7 @@ pub mod overview;
 pub mod palette;
 pub mod signings;
 pub mod stalled;
+pub mod table;
 pub mod targets;
 pub mod text;
 pub mod theme;
@@ -49,11 +50,13 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
+use crate::app::lists::ListView;
 use crate::app::wall::{Rotation, WallView};
 use crate::app::{App, Overlay, Panel};
 use crate::i18n::Labels;
 use crate::sanitize::truncate_to_width;
 use crate::ui::labels::Labelled;
+use crate::ui::table::{Col, ListTable};
 use crate::ui::text::put_line;
 
 /// Smallest terminal the dashboard draws in; below it a notice says what is needed.
@@ -319,6 +322,30 @@ fn list_block(
     panel_block(app, panel, focused, extra)
 }
 
+/// A list panel's table over its view: the rows the filter and sort leave, the selection, and
+/// what it says when empty (`none`, or `no_match` when a filter hides every row). `row` gets
+/// the index of the item behind each shown row.
+fn list_table<'a, S, R>(
+    list: &'a ListView<S>,
+    columns: &'a [Col<R>],
+    focused: bool,
+    (none, no_match): (&'a str, &'a str),
+    row: impl Fn(usize, bool) -> R + 'a,
+) -> ListTable<'a, R, impl Fn(usize, bool) -> R + 'a> {
+    ListTable {
+        columns,
+        len: list.rows.len(),
+        selected: list.selected,
+        focused,
+        empty: if list.filter.is_empty() {
+            none
+        } else {
+            no_match
+        },
+        row: move |position, selected| row(list.rows[position], selected),
+    }
+}
+
 /// What a panel says before any data has arrived.
 fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
     let l = labels(app);
@@ -329,19 +356,6 @@ fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(text, theme::dim()))
         .wrap(Wrap { trim: true })
         .render(area.intersection(buf.area), buf);
-}
-
-/// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
-fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
-    let height = usize::from(area.height);
-    let offset = if height == 0 {
-        0
-    } else {
-        selected
-            .saturating_sub(height - 1)
-            .min(len.saturating_sub(height))
-    };
-    (area.top()..area.bottom()).zip(offset..len)
 }
 
 #[cfg(test)]

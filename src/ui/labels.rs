@@ -98,9 +98,13 @@ pub fn command(l: &Labels, command: Command) -> CommandLabel {
 #[cfg(test)]
 mod tests {
     use strum::IntoEnumIterator;
+    use unicode_width::UnicodeWidthStr;
 
     use super::*;
     use crate::i18n::Lang;
+    use crate::ui::table::Col;
+    use crate::ui::text::Column;
+    use crate::ui::{detail, signings, stalled, targets};
 
     #[test]
     fn every_command_has_a_description_in_each_language() {
@@ -108,6 +112,40 @@ mod tests {
             for c in Command::iter() {
                 let description = command(lang.labels(), c).description;
                 assert!(!description.trim().is_empty(), "{lang}: {c:?}");
+            }
+        }
+    }
+
+    fn specs<R>(columns: &[Col<R>]) -> Vec<Column> {
+        columns.iter().map(|c| c.spec).collect()
+    }
+
+    #[test]
+    fn column_titles_fit_their_columns_in_each_language() {
+        for lang in Lang::ALL {
+            let l = lang.labels();
+            let tables = [
+                ("signings", specs(&signings::columns(l))),
+                ("stalled", specs(&stalled::columns(l))),
+                ("approvals", specs(&detail::approval_columns(l))),
+                ("breakdowns", specs(&targets::breakdown_columns(l, ""))),
+            ];
+            for (table, columns) in tables {
+                for Column { title, min, .. } in columns {
+                    assert!(
+                        title.width() <= usize::from(min),
+                        "{lang} {table}: {title:?} is wider than {min}"
+                    );
+                }
+            }
+            // A breakdown's heading names its first column and may be cut when the panel is
+            // narrow, but it must fit once the column has grown.
+            for heading in [l.by_district, l.by_chain] {
+                let [first, ..] = targets::breakdown_columns(l, heading);
+                assert!(
+                    heading.width() <= usize::from(first.spec.max),
+                    "{lang}: {heading:?}"
+                );
             }
         }
     }
