@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
 use crate::domain::model::Snapshot;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
 
@@ -43,14 +43,6 @@ pub enum Panel {
 
 impl Panel {
     pub const ALL: [Panel; 3] = [Panel::Signings, Panel::Targets, Panel::Stalled];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Panel::Signings => "Signings",
-            Panel::Targets => "Targets",
-            Panel::Stalled => "Stalled approvals",
-        }
-    }
 
     fn next(self) -> Panel {
         match self {

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::appearance::{ColorChoice, Theme};
 use crate::config::{Layer, Profile, parse_duration};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 const EXAMPLES: &str = "\
 Examples:

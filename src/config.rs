@@ -12,7 +12,7 @@ use chrono::FixedOffset;
 use serde::Deserialize;
 
 use crate::appearance::{ColorChoice, ColorDepth, Theme};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// A set of defaults for one use of the dashboard. A profile counts as setting the keys it
 /// implies at its own precedence; a key set explicitly at the same or a higher precedence wins.

@@ -20,6 +20,7 @@ pub mod domain;
 pub mod exit;
 pub mod feed;
 pub mod i18n;
+pub mod lang;
 pub mod logging;
 pub mod poll;
 pub mod run;

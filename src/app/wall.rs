@@ -21,15 +21,6 @@ impl WallView {
         WallView::Stalled,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            WallView::Overview => "overview",
-            WallView::Signings => "signings",
-            WallView::Targets => "targets",
-            WallView::Stalled => "stalled",
-        }
-    }
-
     fn index(self) -> usize {
         WallView::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }

@@ -12,6 +12,7 @@ use ratatui::style::Color;
 use ratatui::widgets::Widget;
 
 use crate::app::keys::action_for;
+use crate::app::wall::WallView;
 use crate::app::{Action, App};
 use crate::testing::{NOW, at, empty_app, failed, loaded_app};
 use crate::ui;
@@ -174,21 +175,21 @@ fn wall_mode_views() {
         NOW,
     ));
     app.update(crate::testing::loaded(crate::testing::fixture(), NOW));
-    for (step, view) in ["overview", "signings", "targets", "stalled"]
-        .iter()
-        .enumerate()
-    {
+    let views = [
+        (WallView::Overview, "overview"),
+        (WallView::Signings, "signings"),
+        (WallView::Targets, "targets"),
+        (WallView::Stalled, "stalled"),
+    ];
+    for (step, (view, name)) in views.into_iter().enumerate() {
         let secs = 20 * u64::try_from(step).unwrap_or(0);
         app.update(Action::Tick {
             now: at(NOW),
             at: start + Duration::from_secs(secs),
         });
-        assert_eq!(
-            app.wall_view().map(crate::app::wall::WallView::label),
-            Some(*view)
-        );
-        insta::assert_snapshot!(format!("wall_80x24_{view}"), screen(&app, 80, 24));
-        insta::assert_snapshot!(format!("wall_240x67_{view}"), screen(&app, 240, 67));
+        assert_eq!(app.wall_view(), Some(view));
+        insta::assert_snapshot!(format!("wall_80x24_{name}"), screen(&app, 80, 24));
+        insta::assert_snapshot!(format!("wall_240x67_{name}"), screen(&app, 240, 67));
     }
     // A key holds the rotation: the HOLD badge shows.
     keys(&mut app, &[KeyCode::Char('j')]);
