@@ -19,7 +19,7 @@ use crate::domain::aggregate::AggregateOptions;
 use crate::domain::calendar::{Calendar, CalendarError};
 use crate::feed::open::{OpenedFeed, open};
 use crate::feed::source::{FeedSource, FetchError, FetchOptions, Secret, SourceError};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// Why the program cannot start: a mistake in the arguments, the environment or a file.
 #[derive(Debug, thiserror::Error)]

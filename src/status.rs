@@ -13,7 +13,7 @@ use crate::domain::aggregate::{QuarterFigures, Summary};
 use crate::domain::amount::Amount;
 use crate::domain::model::Snapshot;
 use crate::exit::Exit;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::sanitize::{fit_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit`].

@@ -17,7 +17,7 @@ use crate::domain::calendar::Calendar;
 use crate::exit::Exit;
 use crate::feed::open::open;
 use crate::feed::source::{FeedSource, Fetched};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::sanitize::sanitize;
 use crate::startup::Startup;
 

@@ -101,7 +101,7 @@ mod tests {
     use unicode_width::UnicodeWidthStr;
 
     use super::*;
-    use crate::i18n::Lang;
+    use crate::lang::Lang;
     use crate::ui::table::Col;
     use crate::ui::text::Column;
     use crate::ui::{detail, signings, stalled, targets};

@@ -264,7 +264,7 @@ fn panels_alone() {
             &ui::help::HelpPanel {
                 wall: false,
                 keys: &crate::app::keys::KeyMap::default(),
-                labels: crate::i18n::Lang::En.labels(),
+                labels: crate::lang::Lang::En.labels(),
             },
             80,
             24

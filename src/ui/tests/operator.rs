@@ -15,7 +15,7 @@ use ratatui::{TerminalOptions, Viewport};
 use super::*;
 use crate::app::keys::KeyMap;
 use crate::appearance::{Appearance, ColorDepth, Theme};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 fn in_zh(mut app: App) -> App {
     app.settings.lang = Lang::Zh;
