@@ -751,8 +751,11 @@ mod tests {
             err(&[("refresh", &["ctrl+c"])]),
             "refresh = \"ctrl+c\": Ctrl-C always quits and cannot be bound to another command"
         );
-        // Swapping two keys is fine when both are rebound.
-        assert!(KeyMap::from_table(&table(&[("down", &["k"]), ("up", &["j"])])).is_ok());
+        // Swapping two keys is fine when both are rebound, and takes effect.
+        let swapped = KeyMap::from_table(&table(&[("down", &["k"]), ("up", &["j"])])).expect("ok");
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(swapped.command_for(&key('k')), Some(Command::Down));
+        assert_eq!(swapped.command_for(&key('j')), Some(Command::Up));
     }
 
     #[test]
