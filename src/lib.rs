@@ -18,6 +18,7 @@ pub mod feed;
 pub mod i18n;
 pub mod logging;
 pub mod poll;
+pub mod rng;
 pub mod run;
 pub mod sanitize;
 pub mod signals;
