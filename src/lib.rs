@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod lang;
 pub mod logging;
 pub mod poll;
+pub mod rng;
 pub mod run;
 pub mod sanitize;
 pub mod signals;

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::model::Snapshot;
+use crate::rng::SplitMix64;
 
 /// What one poll produced.
 #[derive(Clone, Debug)]
@@ -98,28 +99,6 @@ impl PollTiming {
     }
 }
 
-/// A small xorshift generator for jitter: no need for a crate or for unpredictability.
-#[derive(Clone, Debug)]
-pub struct Jitter(u64);
-
-impl Jitter {
-    pub fn seeded(seed: u64) -> Jitter {
-        Jitter(seed | 1)
-    }
-
-    /// Uniform in `[0, 1)`.
-    pub fn next_unit(&mut self) -> f64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        #[expect(clippy::cast_precision_loss, reason = "53 random bits are plenty")]
-        let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
-        unit
-    }
-}
-
 /// The clock the poller stamps updates with (frozen under `--now`).
 pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
 
@@ -147,7 +126,7 @@ pub async fn run_poller_with(
 
     let interval = timing.interval;
     let mut failures: u32 = 0;
-    let mut jitter = Jitter::seeded(timing.jitter_seed);
+    let mut jitter = SplitMix64::new(timing.jitter_seed);
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
@@ -201,7 +180,7 @@ pub async fn run_poller_with(
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                let delay = timing.delay(failures, retry_after, jitter.next_unit());
+                let delay = timing.delay(failures, retry_after, jitter.unit());
                 tracing::warn!(
                     error = %crate::sanitize::sanitize(&error),
                     failures,
@@ -307,14 +286,5 @@ mod tests {
     fn a_long_interval_is_never_shortened_by_the_cap() {
         let interval = Duration::from_secs(600);
         assert_eq!(next_delay(5, interval, None, 1.0), interval);
-    }
-
-    #[test]
-    fn jitter_is_uniform_enough_and_in_range() {
-        let mut jitter = Jitter::seeded(42);
-        let draws: Vec<f64> = (0..10_000).map(|_| jitter.next_unit()).collect();
-        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
-        let low = draws.iter().filter(|u| **u < 0.5).count();
-        assert!((4_500..5_500).contains(&low), "{low}");
     }
 }

@@ -299,7 +299,8 @@ fn detail_follows_its_project_into_a_new_snapshot() {
         _ => None,
     };
     let before = id(&app);
-    assert!(before.is_some());
+    // G selects the oldest signing (20 January).
+    assert_eq!(before.as_deref(), Some("WC-2026-0001"));
     let mut reordered = fixture();
     reordered.projects.reverse();
     app.update(loaded(reordered, NOW));
