@@ -482,9 +482,8 @@ fn every_declared_flag_sets_its_key_and_every_setting_flag_is_declared() {
 
 /// The settings table of `docs/configuration.md`, as the declarations write it.
 fn settings_table() -> String {
-    let mut table = String::from(
-        "| key | environment | flag | default | allowed | what it is |\n|---|---|---|---|---|---|\n",
-    );
+    let mut table = String::from("| key | environment | flag | default | allowed | what it is |\n");
+    table.push_str("|---|---|---|---|---|---|\n");
     for s in declared() {
         let flag = s.flag.map(|f| format!("`{f}`")).unwrap_or_default();
         let default = if s.default.starts_with('(') {
