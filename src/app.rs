@@ -316,7 +316,8 @@ impl App {
     /// Seconds until the poller retries, when the last poll failed.
     pub fn retry_in(&self) -> Option<Duration> {
         let failure = self.health.last_failure.as_ref()?;
-        let due = failure.at + chrono::Duration::from_std(failure.retry_in).ok()?;
+        let wait = chrono::Duration::from_std(failure.retry_in).ok()?;
+        let due = failure.at.checked_add_signed(wait)?;
         Some((due - self.now).to_std().unwrap_or(Duration::ZERO))
     }
 
@@ -452,7 +453,8 @@ impl App {
             if !new.is_empty() {
                 self.highlights = Highlights {
                     ids: new,
-                    until: Some(self.at + self.settings.highlight_new_for),
+                    // `None` (never cleared) when the period reaches past what the clock counts.
+                    until: self.at.checked_add(self.settings.highlight_new_for),
                 };
             }
         }

@@ -91,7 +91,9 @@ impl PollTiming {
         let cap = self.max_backoff.max(interval);
         let exponent = failures.saturating_sub(1).min(16);
         let step = interval.saturating_mul(1 << exponent).min(cap);
-        let jittered = step.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0));
+        // At most `step`; `try_` because f64 rounding at the top of the range could overflow.
+        let share = 0.5 + 0.5 * jitter.clamp(0.0, 1.0);
+        let jittered = Duration::try_from_secs_f64(step.as_secs_f64() * share).unwrap_or(step);
         match retry_after {
             Some(asked) => jittered.max(asked.min(self.max_retry_after)),
             None => jittered,
@@ -286,5 +288,15 @@ mod tests {
     fn a_long_interval_is_never_shortened_by_the_cap() {
         let interval = Duration::from_secs(600);
         assert_eq!(next_delay(5, interval, None, 1.0), interval);
+    }
+
+    #[test]
+    fn an_interval_at_the_top_of_the_range_never_overflows() {
+        for failures in [0, 1, 2, 17, u32::MAX] {
+            for jitter in [0.0, 0.5, 1.0] {
+                let delay = next_delay(failures, Duration::MAX, None, jitter);
+                assert!(delay >= Duration::MAX / 4, "{delay:?}");
+            }
+        }
     }
 }

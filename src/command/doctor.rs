@@ -12,7 +12,7 @@ use chrono::Datelike;
 
 use super::FetchedOnce;
 use crate::appearance::ColorDepth;
-use crate::config::{Origin, Settings, format_duration};
+use crate::config::{Origin, Settings};
 use crate::domain::calendar::Calendar;
 use crate::exit::Exit;
 use crate::feed::open::open;
@@ -167,68 +167,22 @@ fn setting_checks(settings: &Settings) -> Vec<Check> {
         |p| p.display().to_string(),
     );
     let mut checks = vec![check("config file", file)];
-    let path = |p: &Option<std::path::PathBuf>| {
-        p.as_ref()
-            .map_or_else(|| "(unset)".to_owned(), |p| p.display().to_string())
+    let keys = if settings.keys.is_empty() {
+        "defaults".to_owned()
+    } else {
+        let names: Vec<&str> = settings.keys.keys().map(String::as_str).collect();
+        format!("defaults, with {} rebound", names.join(", "))
     };
-    let feed = settings.feed.as_deref().map_or_else(
-        || "(unset: the embedded demo feed)".to_owned(),
-        |f| FeedSource::parse(f).map_or_else(|_| sanitize(f), |s| s.display_redacted()),
-    );
-    let values: Vec<(&'static str, String)> = vec![
-        ("feed", feed),
-        ("poll_interval", format_duration(settings.poll_interval)),
-        (
-            "default_limit_working_days",
-            settings.default_limit_working_days.to_string(),
-        ),
-        ("utc_offset", settings.utc_offset.to_string()),
-        ("warn_age", format_duration(settings.warn_age)),
-        ("crit_age", format_duration(settings.crit_age)),
-        ("token_file", path(&settings.token_file)),
-        ("calendar_file", path(&settings.calendar_file)),
-        ("connect_timeout", format_duration(settings.connect_timeout)),
-        ("request_timeout", format_duration(settings.request_timeout)),
-        (
-            "max_body_mb",
-            (settings.max_body_bytes / (1024 * 1024)).to_string(),
-        ),
-        ("https_only", settings.https_only.to_string()),
-        (
-            "profile",
-            settings.profile.map_or("(unset)", |p| p.name()).to_owned(),
-        ),
-        ("wall", settings.wall.to_string()),
-        ("redact", settings.redact.to_string()),
-        ("rotate_interval", format_duration(settings.rotate_interval)),
-        (
-            "resume_rotation_after",
-            format_duration(settings.resume_rotation_after),
-        ),
-        (
-            "highlight_new_for",
-            format_duration(settings.highlight_new_for),
-        ),
-        (
-            "lang",
-            settings
-                .lang
-                .map_or_else(|| "(from the locale)".to_owned(), |l| l.to_string()),
-        ),
-        ("theme", settings.theme.to_string()),
-        ("color", settings.color.to_string()),
-        ("log_file", path(&settings.log_file)),
-        (
-            "keys",
-            if settings.keys.is_empty() {
-                "defaults".to_owned()
-            } else {
-                let names: Vec<&str> = settings.keys.keys().map(String::as_str).collect();
-                format!("defaults, with {} rebound", names.join(", "))
-            },
-        ),
-    ];
+    let mut values = settings.shown();
+    values.push(("keys", keys));
     for (name, value) in values {
+        // The one value that can carry a secret (a URL's query or password).
+        let value = match (name, settings.feed.as_deref()) {
+            ("feed", Some(feed)) => {
+                FeedSource::parse(feed).map_or_else(|_| sanitize(feed), |s| s.display_redacted())
+            }
+            _ => value,
+        };
         let origin = settings
             .origins
             .get(name)
