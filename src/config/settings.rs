@@ -16,7 +16,7 @@ use super::declare::{Declared, Resolver, from_env, layered};
 use super::value::{Value, within};
 use super::{ConfigError, KeySpec, Origin, Profile, china_standard_time};
 use crate::appearance::{ColorChoice, ColorDepth, Theme};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 const MINUTE: Duration = Duration::from_secs(60);
 const HOUR: Duration = Duration::from_secs(3600);
@@ -254,12 +254,17 @@ impl Settings {
         Ok(())
     }
 
-    /// An error naming the key and where its value came from.
+    /// An error naming the key and where its value came from; a value from the file also
+    /// names the file, as every other config error does.
     fn invalid(&self, key: &str, message: String) -> ConfigError {
         let origin = self.origins.get(key).copied().unwrap_or(Origin::Default);
-        ConfigError::Argument {
-            flag: format!("{key} (from {origin})"),
-            message,
+        let flag = format!("{key} (from {origin})");
+        match (&self.config_file, origin) {
+            (Some(path), Origin::File) => ConfigError::File {
+                path: path.display().to_string(),
+                message: format!("{flag}: {message}"),
+            },
+            _ => ConfigError::Argument { flag, message },
         }
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::*;
 use crate::appearance::{ColorChoice, Theme};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 #[test]
 fn durations_parse_in_every_written_form() {

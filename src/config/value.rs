@@ -15,7 +15,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use super::Profile;
 use crate::appearance::{ColorChoice, Theme};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// A type a setting can hold.
 pub trait Value: Clone + Sized {
