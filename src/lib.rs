@@ -27,6 +27,7 @@ pub mod rng;
 pub mod run;
 pub mod sanitize;
 pub mod signals;
+pub mod small_file;
 pub mod startup;
 pub mod status;
 pub mod tui;

@@ -55,6 +55,8 @@ pub fn filter(rust_log: Option<&str>, verbose: bool) -> EnvFilter {
 }
 
 fn open(path: &Path) -> Result<File, String> {
+    crate::small_file::refuse_if_not_regular(path)
+        .map_err(|e| format!("log_file {}: {e}", path.display()))?;
     OpenOptions::new()
         .create(true)
         .append(true)

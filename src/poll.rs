@@ -38,8 +38,7 @@ pub enum PollCommand {
 
 /// Longest wait between polls while the feed keeps failing (unless Retry-After asks for more).
 pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
-/// Longest Retry-After honoured: a server asking for a day is misconfigured, not authoritative.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+pub use crate::feed::source::MAX_RETRY_AFTER;
 
 /// Delay before the next poll after `failures` consecutive failures (0 = the last poll was
 /// good), with the production limits [`MAX_BACKOFF`] and [`MAX_RETRY_AFTER`]; see

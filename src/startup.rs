@@ -20,6 +20,10 @@ use crate::domain::calendar::{Calendar, CalendarError};
 use crate::feed::open::{OpenedFeed, open};
 use crate::feed::source::{FeedSource, FetchError, FetchOptions, Secret, SourceError};
 use crate::lang::Lang;
+use crate::small_file::{self, SmallFileError};
+
+/// Largest calendar file read: a year of holidays is under a KiB.
+const MAX_CALENDAR_BYTES: u64 = 1024 * 1024;
 
 /// Why the program cannot start: a mistake in the arguments, the environment or a file.
 #[derive(Debug, thiserror::Error)]
@@ -35,7 +39,7 @@ pub enum StartupError {
     #[error("{path}: cannot read: {source}")]
     CalendarRead {
         path: String,
-        source: std::io::Error,
+        source: SmallFileError,
     },
     #[error(transparent)]
     Calendar(#[from] CalendarError),
@@ -157,9 +161,11 @@ impl Startup {
 
 /// The embedded calendar with the years of a user's calendar file added.
 fn with_calendar_file(path: &Path) -> Result<Calendar, StartupError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StartupError::CalendarRead {
-        path: path.display().to_string(),
-        source,
+    let text = small_file::read_text(path, MAX_CALENDAR_BYTES).map_err(|source| {
+        StartupError::CalendarRead {
+            path: path.display().to_string(),
+            source,
+        }
     })?;
     let mut calendar = Calendar::embedded();
     calendar.merge(Calendar::from_toml_str(&text, &path.display().to_string())?);

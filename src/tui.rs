@@ -148,7 +148,9 @@ where
         }
         tokio::select! {
             kind = signals.recv() => {
-                if kind == SignalKind::hangup() {
+                // SIGHUP also comes from `kill -HUP` or `systemctl reload` with the terminal
+                // still there: then restore it fully; write nothing only when it is gone.
+                if kind == SignalKind::hangup() && !screen.present() {
                     screen.hung_up();
                 }
                 app.update(Action::Quit);

@@ -173,6 +173,29 @@ async fn error_statuses_are_http_status_errors() {
     }
 }
 
+/// A Retry-After in the year 2099 is honoured and shown as the cap (1 h), never as
+/// "retry after 638896 h".
+#[tokio::test]
+async fn a_far_future_retry_after_is_capped_where_it_is_read() {
+    let server =
+        TestServer::always(Reply::new(503).header("Retry-After", "Thu, 31 Dec 2099 23:59:59 GMT"))
+            .await;
+    let mut f = fetcher(&server.url("/"), options());
+    let err = error(&mut f).await;
+    assert!(
+        matches!(
+            err,
+            FetchError::HttpStatus { status: 503, retry_after: Some(after) }
+                if after == investboard::feed::source::MAX_RETRY_AFTER
+        ),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "HTTP 503 Service Unavailable (retry after 60 min)"
+    );
+}
+
 #[tokio::test]
 async fn retry_after_is_read_from_a_503() {
     let server = TestServer::always(Reply::new(503).header("Retry-After", "7")).await;

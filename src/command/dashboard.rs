@@ -24,6 +24,13 @@ pub async fn run(startup: Startup) -> Exit {
         );
         return Exit::Usage;
     }
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        let _ = writeln!(
+            std::io::stderr(),
+            "investboard: TERM=dumb cannot draw the full-screen dashboard: use `investboard status` for a one-shot summary, or set TERM (e.g. xterm-256color)"
+        );
+        return Exit::Usage;
+    }
     if startup.settings.color == ColorChoice::Always {
         // crossterm drops colour codes under NO_COLOR by itself; --color always wins.
         crossterm::style::Colored::set_ansi_color_disabled(false);

@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::de::{self, Deserialize, Deserializer, SeqAccess, Visitor};
 
 use super::{ConfigError, Layer};
+use crate::small_file;
+
+/// Largest config file read: a real one is a few KiB.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// A `[keys]` entry: one key or a list of keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,9 +53,9 @@ impl<'de> Deserialize<'de> for KeySpec {
 
 /// Reads a config file into a layer. Unknown keys are errors naming the key and the file.
 pub fn read_file(path: &Path) -> Result<Layer, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+    let text = small_file::read_text(path, MAX_CONFIG_BYTES).map_err(|e| ConfigError::Read {
         path: path.display().to_string(),
-        source,
+        source: e.into(),
     })?;
     parse_file(&text, &path.display().to_string())
 }

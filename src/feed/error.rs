@@ -9,6 +9,8 @@ pub enum TimeoutPhase {
     Connect,
     Read,
     Total,
+    /// Reading a file or standard input (the request deadline applies to them too).
+    Local,
 }
 
 /// Why a fetch failed. Each message is one line and never contains the token or the URL's
@@ -62,6 +64,9 @@ fn timeout_message(phase: TimeoutPhase, after: Duration) -> String {
         TimeoutPhase::Connect => format!("connecting to the feed server timed out after {after}"),
         TimeoutPhase::Read => format!("the feed server sent nothing for {after}"),
         TimeoutPhase::Total => format!("feed request timed out after {after}"),
+        TimeoutPhase::Local => format!(
+            "reading the feed timed out after {after} (a pipe nobody writes to, or a hung mount?)"
+        ),
     }
 }
 

@@ -15,7 +15,7 @@ use reqwest::{Client, StatusCode, Url, redirect};
 
 use super::capped::CappedBuf;
 use super::error::{FetchError, TimeoutPhase};
-use super::options::{FetchOptions, Validators};
+use super::options::{FetchOptions, MAX_RETRY_AFTER, Validators};
 
 /// Most redirects followed for one request, all within the feed URL's origin.
 pub const MAX_REDIRECTS: usize = 5;
@@ -159,7 +159,8 @@ impl HttpFetcher {
         }
         if !status.is_success() {
             let retry_after = header_text(response.headers(), &RETRY_AFTER)
-                .and_then(|v| parse_retry_after(&v, SystemTime::now()));
+                .and_then(|v| parse_retry_after(&v, SystemTime::now()))
+                .map(|wait| wait.min(MAX_RETRY_AFTER));
             return Err(FetchError::HttpStatus {
                 status: status.as_u16(),
                 retry_after,

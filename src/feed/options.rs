@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use super::secret::Secret;
 
+/// Longest `Retry-After` honoured, and shown: a server asking for a day (or for a date in
+/// the year 2100) is misconfigured, not authoritative.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
 /// How a [`Fetcher`] fetches. The defaults suit a feed polled every few seconds.
 #[derive(Clone, Debug)]
 pub struct FetchOptions {

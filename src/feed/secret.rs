@@ -2,11 +2,11 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::io::Read as _;
 use std::path::Path;
 
 use super::error::SourceError;
 use crate::sanitize::escape_controls;
+use crate::small_file::{self, SmallFileError};
 
 /// Name of the environment variable [`Secret::from_env`] reads the bearer token from.
 pub const TOKEN_ENV: &str = "INVESTBOARD_TOKEN";
@@ -47,29 +47,30 @@ impl Secret {
         Ok((!token.is_empty()).then(|| Secret::new(token)))
     }
 
-    /// The token stored in a file, surrounding whitespace (the trailing newline editors add)
-    /// removed. Warns through `tracing` when the file is readable by group or others.
+    /// The token stored in a file: its first line, surrounding whitespace removed (a second
+    /// line, such as a comment or the token's expiry date, is not part of it). Only a regular
+    /// file of at most 64 KiB is read. Warns through `tracing` when the file is readable by
+    /// group or others.
     pub fn from_file(path: &Path) -> Result<Secret, SourceError> {
         let shown = escape_controls(&path.display().to_string());
         let file_error = |error| SourceError::TokenFile {
             path: shown.clone(),
             error,
         };
-        let file = std::fs::File::open(path).map_err(file_error)?;
-        warn_if_shared(&file, &shown);
-        let mut bytes = Vec::new();
-        file.take(MAX_TOKEN_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(file_error)?;
         let invalid = |reason| SourceError::TokenFileInvalid {
             path: shown.clone(),
             reason,
         };
-        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_TOKEN_FILE_BYTES {
-            return Err(invalid("larger than 64 KiB"));
-        }
+        let bytes = small_file::read(path, MAX_TOKEN_FILE_BYTES).map_err(|e| match e {
+            SmallFileError::TooLarge { .. } => invalid("larger than 64 KiB"),
+            SmallFileError::NotRegular => {
+                invalid("not a regular file (a pipe, a device or a directory)")
+            }
+            other => file_error(other.into()),
+        })?;
+        warn_if_shared(path, &shown);
         let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8"))?;
-        let token = text.trim();
+        let token = text.lines().next().unwrap_or_default().trim();
         if token.is_empty() {
             return Err(invalid("empty"));
         }
@@ -78,9 +79,9 @@ impl Secret {
 }
 
 #[cfg(unix)]
-fn warn_if_shared(file: &std::fs::File, shown: &str) {
+fn warn_if_shared(path: &Path, shown: &str) {
     use std::os::unix::fs::PermissionsExt as _;
-    if let Ok(meta) = file.metadata()
+    if let Ok(meta) = std::fs::metadata(path)
         && meta.permissions().mode() & 0o077 != 0
     {
         tracing::warn!(path = shown, "token file is readable by group or others");
@@ -88,7 +89,7 @@ fn warn_if_shared(file: &std::fs::File, shown: &str) {
 }
 
 #[cfg(not(unix))]
-fn warn_if_shared(_file: &std::fs::File, _shown: &str) {}
+fn warn_if_shared(_path: &Path, _shown: &str) {}
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -145,5 +146,33 @@ mod tests {
 
         let err = Secret::from_file(&dir.path().join("missing")).expect_err("missing");
         assert!(err.to_string().contains("missing"), "{err}");
+    }
+
+    #[test]
+    fn only_the_first_line_of_a_token_file_is_the_token() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("token");
+        std::fs::write(&path, "  TOKEN-SECRET \nexpires 2027-01-31\n").expect("write");
+        assert_eq!(
+            Secret::from_file(&path).expect("token").expose(),
+            "TOKEN-SECRET"
+        );
+    }
+
+    #[test]
+    fn a_token_path_that_is_not_a_regular_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        for path in [fifo.as_path(), Path::new("/dev/zero"), dir.path()] {
+            let err = Secret::from_file(path).expect_err("refused");
+            assert!(
+                err.to_string().ends_with(
+                    "is not a token: not a regular file (a pipe, a device or a directory)"
+                ),
+                "{err}"
+            );
+        }
     }
 }

@@ -8,14 +8,14 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use reqwest::Url;
 
 pub use super::error::{FetchError, SourceError, TimeoutPhase};
 use super::http::{HttpFetcher, Outcome};
 use super::local;
-pub use super::options::{FetchOptions, Validators};
+pub use super::options::{FetchOptions, MAX_RETRY_AFTER, Validators};
 pub use super::secret::{Secret, TOKEN_ENV};
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
@@ -248,16 +248,18 @@ impl Fetcher {
                 // One `stat` instead of reading and hashing the whole file when it is unchanged.
                 if let Some(known) = *stamp
                     && self.last.is_some()
-                    && tokio::fs::metadata(&path)
+                    && tokio::time::timeout(self.options.total_timeout, tokio::fs::metadata(&path))
                         .await
                         .ok()
+                        .and_then(Result::ok)
                         .and_then(|meta| FileStamp::of(&meta))
                         == Some(known)
                 {
                     return Ok(Fetched::NotModified);
                 }
                 let began = SystemTime::now();
-                let (body, seen) = local::read_file(path, limit).await?;
+                let deadline = self.options.total_timeout;
+                let (body, seen) = within(deadline, local::read_file(path, limit)).await?;
                 *stamp = seen.filter(|seen| seen.settled_before(began));
                 (body, None, None)
             }
@@ -265,7 +267,7 @@ impl Fetcher {
             Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
             Backend::Stdin(state @ StdinState::Unread) => {
                 *state = StdinState::Failed;
-                let body = local::read_stdin(limit).await?;
+                let body = within(self.options.total_timeout, local::read_stdin(limit)).await?;
                 *state = StdinState::Read;
                 (body, None, None)
             }
@@ -306,14 +308,32 @@ impl Fetcher {
     }
 
     /// Forgets the last validators, so the next fetch sends no conditional headers and
-    /// returns the body even if unchanged (for a manual "reload"). Standard input is not
-    /// read again: it stays [`Fetched::NotModified`].
+    /// returns the body even if unchanged: the poller calls it when a body proved unusable,
+    /// so the same bad bytes fail again rather than pass as unchanged. Standard input cannot
+    /// be read again: from now on it answers [`FetchError::StdinConsumed`], never "unchanged".
     pub fn forget_validators(&mut self) {
         self.last = None;
-        if let Backend::File { stamp, .. } = &mut self.backend {
-            *stamp = None;
+        match &mut self.backend {
+            Backend::File { stamp, .. } => *stamp = None,
+            Backend::Stdin(state) => *state = StdinState::Failed,
+            Backend::Http(_) => {}
         }
     }
+}
+
+/// A local read (a file or standard input) under the request deadline. The read itself runs
+/// on a blocking thread that no deadline can stop (a FIFO without a writer, a hung network
+/// mount); the fetch gives up on it, and the process does not wait for it at exit.
+async fn within<T>(
+    deadline: Duration,
+    read: impl Future<Output = Result<T, FetchError>>,
+) -> Result<T, FetchError> {
+    tokio::time::timeout(deadline, read)
+        .await
+        .unwrap_or(Err(FetchError::Timeout {
+            phase: TimeoutPhase::Local,
+            after: deadline,
+        }))
 }
 
 impl fmt::Debug for Fetcher {

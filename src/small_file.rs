@@ -1,0 +1,140 @@
+//! Reading the small files that settings name (the config file, the calendar file, the token
+//! file): only regular files, at most a size cap, and within a deadline. A FIFO, `/dev/zero`
+//! or a file on a hung network mount would otherwise stop the program at start, before it
+//! could say anything. A leaf.
+
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// How long a start-up read may take: a local file answers in microseconds, a healthy
+/// network mount in milliseconds.
+pub const DEADLINE: Duration = Duration::from_secs(5);
+
+/// Why a small file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum SmallFileError {
+    #[error("not a regular file (a pipe, a device or a directory)")]
+    NotRegular,
+    #[error("larger than {} KiB", .limit / 1024)]
+    TooLarge { limit: u64 },
+    #[error("no answer within {} s (a hung mount?)", .0.as_secs())]
+    Timeout(Duration),
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+impl From<SmallFileError> for io::Error {
+    fn from(error: SmallFileError) -> io::Error {
+        match error {
+            SmallFileError::Io(error) => error,
+            other => io::Error::other(other.to_string()),
+        }
+    }
+}
+
+/// The whole file, if it is a regular file of at most `limit` bytes, read within [`DEADLINE`].
+pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, SmallFileError> {
+    read_within(path, limit, DEADLINE)
+}
+
+/// [`read`] as UTF-8 text.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, SmallFileError> {
+    String::from_utf8(read(path, limit)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not valid UTF-8").into())
+}
+
+fn read_within(path: &Path, limit: u64, deadline: Duration) -> Result<Vec<u8>, SmallFileError> {
+    let (answer, answered) = mpsc::channel();
+    let owned: PathBuf = path.to_owned();
+    // On a hung mount even `stat` blocks: the read runs on its own thread, which is left
+    // behind if it never answers (the process does not wait for it at exit).
+    let started = std::thread::Builder::new()
+        .name("small-file".to_owned())
+        .spawn(move || {
+            let _ = answer.send(read_now(&owned, limit));
+        });
+    if let Err(error) = started {
+        return Err(SmallFileError::Io(error));
+    }
+    answered
+        .recv_timeout(deadline)
+        .unwrap_or(Err(SmallFileError::Timeout(deadline)))
+}
+
+fn read_now(path: &Path, limit: u64) -> Result<Vec<u8>, SmallFileError> {
+    // `metadata` follows symbolic links and, unlike `open`, never waits for a FIFO's writer.
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(SmallFileError::NotRegular);
+    }
+    if meta.len() > limit {
+        return Err(SmallFileError::TooLarge { limit });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(SmallFileError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// Refuses a path that exists and is not a regular file (a log file that is a FIFO would
+/// block the first write until someone reads it). A missing file is fine: it gets created.
+pub fn refuse_if_not_regular(path: &Path) -> Result<(), SmallFileError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(SmallFileError::NotRegular),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_small_regular_file_and_refuses_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "lang = \"en\"\n").expect("write");
+        assert_eq!(read_text(&file, 1024).expect("read"), "lang = \"en\"\n");
+        assert!(matches!(
+            read(&file, 4),
+            Err(SmallFileError::TooLarge { limit: 4 })
+        ));
+        assert!(matches!(
+            read(dir.path(), 1024),
+            Err(SmallFileError::NotRegular)
+        ));
+        assert!(matches!(
+            read(Path::new("/dev/zero"), 1024),
+            Err(SmallFileError::NotRegular)
+        ));
+        assert!(matches!(
+            read(&dir.path().join("missing"), 1024),
+            Err(SmallFileError::Io(e)) if e.kind() == io::ErrorKind::NotFound
+        ));
+    }
+
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let started = std::time::Instant::now();
+        assert!(matches!(read(&fifo, 1024), Err(SmallFileError::NotRegular)));
+        assert!(started.elapsed() < DEADLINE);
+        assert!(matches!(
+            refuse_if_not_regular(&fifo),
+            Err(SmallFileError::NotRegular)
+        ));
+        assert!(refuse_if_not_regular(&dir.path().join("new.log")).is_ok());
+    }
+}
