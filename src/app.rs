@@ -383,7 +383,13 @@ impl App {
     }
 
     fn feed(&mut self, update: FeedUpdate) {
+        if let FeedUpdate::Checking { since } = update {
+            self.health.checking_since = Some(since);
+            return;
+        }
+        self.health.checking_since = None;
         match update {
+            FeedUpdate::Checking { .. } => {}
             FeedUpdate::Loaded {
                 snapshot,
                 received_at,

@@ -19,6 +19,9 @@ pub enum FeedUpdate {
     },
     /// The feed answered and nothing changed (HTTP 304, or the same bytes as last time).
     Unchanged { received_at: DateTime<FixedOffset> },
+    /// A poll has been in flight for longer than the poll interval (a slow server, a stuck
+    /// read); its answer, or its failure at the request deadline, follows.
+    Checking { since: DateTime<FixedOffset> },
     /// The fetch failed or the document was unusable. The last good data stays in use.
     Failed {
         /// One line, safe to print: never the token, never the URL's query.
@@ -131,7 +134,23 @@ pub async fn run_poller_with(
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
-        let (update, retry_after) = match fetcher.fetch().await {
+        let began = clock();
+        let fetched = {
+            let fetch = fetcher.fetch();
+            tokio::pin!(fetch);
+            tokio::select! {
+                fetched = &mut fetch => fetched,
+                () = tokio::time::sleep(interval) => {
+                    // Slower than the interval: say so, rather than let the screen go on
+                    // saying FRESH while nothing is known (the deadline ends it).
+                    if updates.send(FeedUpdate::Checking { since: began }).await.is_err() {
+                        return;
+                    }
+                    fetch.await
+                }
+            }
+        };
+        let (update, retry_after) = match fetched {
             Ok(Fetched::Modified { body, .. }) => {
                 tracing::info!(
                     bytes = body.len(),

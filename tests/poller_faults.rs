@@ -120,6 +120,7 @@ impl Dashboard {
                 *received_at
             }
             FeedUpdate::Failed { at, .. } => *at,
+            FeedUpdate::Checking { since } => *since,
         };
         self.tick_at(now);
         self.app.update(Action::Feed(update.clone()));

@@ -66,6 +66,7 @@ async fn poll(source: &str) -> (usize, usize, u64) {
             FeedUpdate::Loaded { .. } => parsed += 1,
             FeedUpdate::Unchanged { .. } => unchanged += 1,
             FeedUpdate::Failed { error, .. } => failures.push(error.clone()),
+            FeedUpdate::Checking { .. } => failures.push("a poll slower than the interval".into()),
         }
         app.update(Action::Feed(update));
     }

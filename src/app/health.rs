@@ -40,6 +40,8 @@ pub struct FeedHealth {
     pub consecutive_failures: u32,
     /// `r` was pressed and no answer has arrived since.
     pub refresh_requested: bool,
+    /// A poll has been in flight since then, longer than the poll interval.
+    pub checking_since: Option<DateTime<FixedOffset>>,
 }
 
 /// Thresholds for [`freshness`].

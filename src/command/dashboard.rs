@@ -16,18 +16,18 @@ use crate::startup::Startup;
 
 /// Runs the dashboard until the user quits.
 pub async fn run(startup: Startup) -> Exit {
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        let _ = writeln!(
+            std::io::stderr(),
+            "investboard: TERM=dumb cannot draw the full-screen dashboard: use `investboard status` for a one-shot summary, or set TERM (e.g. xterm-256color)"
+        );
+        return Exit::Usage;
+    }
     if !crate::tui::stdout_is_terminal() {
         let _ = writeln!(
             std::io::stderr(),
             "investboard: {}",
             crate::tui::TuiError::NotATerminal
-        );
-        return Exit::Usage;
-    }
-    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
-        let _ = writeln!(
-            std::io::stderr(),
-            "investboard: TERM=dumb cannot draw the full-screen dashboard: use `investboard status` for a one-shot summary, or set TERM (e.g. xterm-256color)"
         );
         return Exit::Usage;
     }
