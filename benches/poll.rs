@@ -90,7 +90,7 @@ fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, 
             match &update {
                 FeedUpdate::Loaded { .. } => loaded += 1,
                 FeedUpdate::Unchanged { .. } => same += 1,
-                FeedUpdate::Failed { .. } => failed += 1,
+                FeedUpdate::Failed { .. } | FeedUpdate::Checking { .. } => failed += 1,
             }
             app.update(Action::Feed(update));
         }

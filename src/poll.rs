@@ -134,23 +134,11 @@ pub async fn run_poller_with(
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
-        let began = clock();
-        let fetched = {
-            let fetch = fetcher.fetch();
-            tokio::pin!(fetch);
-            tokio::select! {
-                fetched = &mut fetch => fetched,
-                () = tokio::time::sleep(interval) => {
-                    // Slower than the interval: say so, rather than let the screen go on
-                    // saying FRESH while nothing is known (the deadline ends it).
-                    if updates.send(FeedUpdate::Checking { since: began }).await.is_err() {
-                        return;
-                    }
-                    fetch.await
-                }
-            }
+        let Some(answer) = fetch_telling_when_slow(&mut fetcher, interval, clock(), &updates).await
+        else {
+            return;
         };
-        let (update, retry_after) = match fetched {
+        let (update, retry_after) = match answer {
             Ok(Fetched::Modified { body, .. }) => {
                 tracing::info!(
                     bytes = body.len(),
@@ -227,6 +215,26 @@ pub async fn run_poller_with(
                 }
             }
             () = updates.closed() => return,
+        }
+    }
+}
+
+/// One fetch; if it is still in flight after `interval`, the app is told (a slow server, a
+/// stuck read), rather than let the screen go on saying FRESH while nothing is known; the
+/// request deadline ends it. `None` when the app has gone.
+async fn fetch_telling_when_slow(
+    fetcher: &mut crate::feed::source::Fetcher,
+    interval: Duration,
+    began: DateTime<FixedOffset>,
+    updates: &tokio::sync::mpsc::Sender<FeedUpdate>,
+) -> Option<Result<crate::feed::source::Fetched, crate::feed::source::FetchError>> {
+    let fetch = fetcher.fetch();
+    tokio::pin!(fetch);
+    tokio::select! {
+        answer = &mut fetch => Some(answer),
+        () = tokio::time::sleep(interval) => {
+            updates.send(FeedUpdate::Checking { since: began }).await.ok()?;
+            Some(fetch.await)
         }
     }
 }
