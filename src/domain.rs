@@ -4,4 +4,5 @@
 pub mod aggregate;
 pub mod amount;
 pub mod calendar;
+pub mod metric;
 pub mod model;

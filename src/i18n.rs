@@ -17,6 +17,7 @@ use crate::app::lists::{SigningSort, StalledSort};
 use crate::app::wall::WallView;
 use crate::domain::aggregate::Progress;
 use crate::domain::amount::Amount;
+use crate::domain::metric::Metric;
 use crate::domain::model::{ApprovalStatus, Headquarters, Stage, Top500};
 
 /// The label set in use.
@@ -239,6 +240,25 @@ pub struct CommandLabels {
     pub help: CommandLabel,
 }
 
+/// What a metric is called in full (targets columns, `status` rows) and short (narrow cards),
+/// and the unit its amounts are written in (none for counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetricName {
+    pub full: &'static str,
+    pub short: &'static str,
+    pub unit: Option<&'static str>,
+}
+
+impl MetricName {
+    /// `label` followed by the unit, `Signed amount bn`; a count's label unchanged.
+    pub fn with_unit(self, label: &str) -> String {
+        match self.unit {
+            Some(unit) => format!("{label} {unit}"),
+            None => label.to_owned(),
+        }
+    }
+}
+
 /// Every label of one language.
 #[derive(Debug)]
 pub struct Labels {
@@ -426,6 +446,19 @@ impl Labels {
             Progress::OnTarget => self.on_target,
             Progress::OnPace => self.on_pace,
             Progress::Behind => self.behind,
+        }
+    }
+
+    pub fn metric(&self, metric: Metric) -> MetricName {
+        let (full, short) = match metric {
+            Metric::SignedProjects => (self.signed_projects, self.signed_short),
+            Metric::SignedAmount => (self.signed_amount, self.amount_short),
+            Metric::StartedProjects => (self.started_projects, self.started_short),
+        };
+        MetricName {
+            full,
+            short,
+            unit: metric.is_money().then_some(self.money_unit),
         }
     }
 

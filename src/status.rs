@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::domain::aggregate::{QuarterFigures, Summary};
 use crate::domain::amount::Amount;
+use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
 use crate::i18n::Lang;
 use crate::sanitize::{fit_width, sanitize};
@@ -149,39 +150,38 @@ impl Units {
             Units::Lang(lang) => lang.labels().money_unit,
         }
     }
-}
 
-fn count_of(actual: u32, target: Option<u32>) -> String {
-    match target {
-        Some(target) => format!("{actual}/{target}"),
-        None => actual.to_string(),
+    /// One metric of a quarter against its target, amounts with their unit: `34/40`,
+    /// `512.3/800 亿`.
+    fn figure(self, quarter: &QuarterFigures, metric: Metric) -> String {
+        let text = quarter.metric(metric).text(|amount| self.money(amount));
+        if metric.is_money() {
+            format!("{text} {}", self.unit())
+        } else {
+            text
+        }
     }
 }
 
 fn quarter_json(q: &QuarterFigures) -> serde_json::Value {
-    json!({
-        "year": q.year,
-        "quarter": q.quarter,
-        "signed_projects": q.actual.signed_projects,
-        "signed_amount_cny": q.actual.signed_amount,
-        "started_projects": q.actual.started_projects,
-        "target_signed_projects": q.target.signed_projects,
-        "target_signed_amount_cny": q.target.signed_amount,
-        "target_started_projects": q.target.started_projects,
-        "signed_projects_progress": q.signed_projects_progress(),
-        "signed_amount_progress": q.signed_amount_progress(),
-        "started_projects_progress": q.started_projects_progress(),
-        "elapsed_share": (q.elapsed_share * 10_000.0).round() / 10_000.0,
-        "days_left": q.days_left,
-    })
-}
-
-fn amount_of(quarter: &QuarterFigures, units: Units) -> String {
-    let actual = units.money(quarter.actual.signed_amount);
-    match quarter.target.signed_amount {
-        Some(target) => format!("{actual}/{} {}", units.money(target), units.unit()),
-        None => format!("{actual} {}", units.unit()),
+    let mut json = serde_json::Map::new();
+    json.insert("year".to_owned(), q.year.into());
+    json.insert("quarter".to_owned(), q.quarter.into());
+    for metric in Metric::ALL {
+        let figure = q.metric(metric);
+        json.insert(metric.json_key().to_owned(), json!(figure.actual));
+        json.insert(metric.target_json_key(), json!(figure.target));
+        json.insert(
+            metric.progress_json_key().to_owned(),
+            json!(figure.progress),
+        );
     }
+    json.insert(
+        "elapsed_share".to_owned(),
+        json!((q.elapsed_share * 10_000.0).round() / 10_000.0),
+    );
+    json.insert("days_left".to_owned(), q.days_left.into());
+    serde_json::Value::Object(json)
 }
 
 impl StatusReport<'_> {
@@ -206,15 +206,13 @@ impl StatusReport<'_> {
             Ok((_, summary)) => {
                 let q = &summary.quarter;
                 parts.push((l.st_stalled_approvals)(summary.stalled.len()));
+                let figure = |metric| units.figure(q, metric);
                 parts.push((l.st_quarter_signed)(
                     q.quarter,
-                    &count_of(q.actual.signed_projects, q.target.signed_projects),
-                    &amount_of(q, units),
+                    &figure(Metric::SignedProjects),
+                    &figure(Metric::SignedAmount),
                 ));
-                parts.push((l.st_started)(&count_of(
-                    q.actual.started_projects,
-                    q.target.started_projects,
-                )));
+                parts.push((l.st_started)(&figure(Metric::StartedProjects)));
                 parts.push(match self.age {
                     Some(age) => (l.st_data_age)(&lang.duration(age)),
                     None => l.st_data_age_unknown.to_owned(),
@@ -318,30 +316,13 @@ impl StatusReport<'_> {
             label(l.st_quarter),
             (l.st_quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
         )?;
-        let rows = [
-            (
-                l.signed_projects,
-                count_of(q.actual.signed_projects, q.target.signed_projects),
-                q.signed_projects_progress(),
-            ),
-            (
-                l.signed_amount,
-                amount_of(q, units),
-                q.signed_amount_progress(),
-            ),
-            (
-                l.started_projects,
-                count_of(q.actual.started_projects, q.target.started_projects),
-                q.started_projects_progress(),
-            ),
-        ];
-        for (name, value, progress) in rows {
+        for metric in Metric::ALL {
             writeln!(
                 out,
                 "  {} {} {}",
-                fit_width(name, 17),
-                fit_width(&value, 16),
-                l.progress(progress)
+                fit_width(l.metric(metric).full, 17),
+                fit_width(&units.figure(q, metric), 16),
+                l.progress(q.metric(metric).progress)
             )?;
         }
         let ytd = &summary.year_to_date;

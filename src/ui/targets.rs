@@ -10,8 +10,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Panel};
-use crate::domain::aggregate::{Breakdown, Progress, QuarterFigures, Summary};
-use crate::domain::amount::Amount;
+use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary};
+use crate::domain::metric::{Metric, Quantity};
 use crate::i18n::{Labels, Lang};
 use crate::sanitize::fit_width;
 use crate::ui::text::{
@@ -26,58 +26,28 @@ pub struct TargetsPanel<'a> {
 }
 
 const LABEL: usize = 7;
+const METRICS: usize = Metric::ALL.len();
 
-struct Metric {
-    actual: String,
-    target: Option<String>,
-    ratio: Option<f64>,
-    progress: Progress,
-}
-
-fn metrics(lang: Lang, q: &QuarterFigures) -> [Metric; 3] {
-    [
-        Metric {
-            actual: q.actual.signed_projects.to_string(),
-            target: q.target.signed_projects.map(|t| t.to_string()),
-            ratio: q.signed_projects_ratio(),
-            progress: q.signed_projects_progress(),
-        },
-        Metric {
-            actual: lang.money(q.actual.signed_amount),
-            target: q.target.signed_amount.map(|t| lang.money(t)),
-            ratio: q.signed_amount_ratio(),
-            progress: q.signed_amount_progress(),
-        },
-        Metric {
-            actual: q.actual.started_projects.to_string(),
-            target: q.target.started_projects.map(|t| t.to_string()),
-            ratio: q.started_projects_ratio(),
-            progress: q.started_projects_progress(),
-        },
-    ]
-}
-
-impl Metric {
-    fn figures(&self) -> String {
-        match &self.target {
-            Some(target) => format!("{}/{}", self.actual, target),
-            None => self.actual.clone(),
-        }
-    }
+/// Each metric of a quarter, with its figures written out (`34/40`).
+fn metrics(lang: Lang, q: &QuarterFigures) -> [(MetricFigure, String); METRICS] {
+    Metric::ALL.map(|metric| {
+        let figure = q.metric(metric);
+        let text = figure.text(|amount| lang.money(amount));
+        (figure, text)
+    })
 }
 
 /// One metric cell: bar, percentage and figures, in exactly `width` columns. `figures_width`
 /// is the same for every quarter so the bars line up.
 fn metric_cell(
     l: &'static Labels,
-    metric: &Metric,
+    (metric, figures): &(MetricFigure, String),
     pace: Option<f64>,
     width: usize,
     figures_width: usize,
 ) -> Vec<Span<'static>> {
-    let figures = metric.figures();
     let pct = metric.ratio.map(percent).unwrap_or_default();
-    let long = format!(" {pct:>5} {}", fit_width(&figures, figures_width));
+    let long = format!(" {pct:>5} {}", fit_width(figures, figures_width));
     let short = format!(" {pct:>5}");
     let tail = if width >= long.width() + 6 || metric.ratio.is_none() {
         long
@@ -106,22 +76,26 @@ fn metric_cell(
 pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'static>> {
     let l = lang.labels();
     let width = usize::from(width);
-    let cell = width.saturating_sub(LABEL + 3) / 3;
+    // One column per metric, each after a space.
+    let cell = width.saturating_sub(LABEL + METRICS) / METRICS;
     let mut header = vec![Span::styled(
         fit_width(&format!(" {}", l.col_quarter), LABEL),
         theme::column_header(),
     )];
-    let amount = format!("{} {}", l.signed_amount, l.money_unit);
-    for title in [l.signed_projects, amount.as_str(), l.started_projects] {
+    for metric in Metric::ALL {
+        let name = l.metric(metric);
         header.push(Span::raw(" "));
-        header.push(Span::styled(fit_width(title, cell), theme::column_header()));
+        header.push(Span::styled(
+            fit_width(&name.with_unit(name.full), cell),
+            theme::column_header(),
+        ));
     }
     let mut lines = vec![Line::from(header)];
     let all = summary.year_quarters.each_ref().map(|q| metrics(lang, q));
-    let mut figures_width = [0usize; 3];
+    let mut figures_width = [0usize; METRICS];
     for quarter in &all {
-        for (w, metric) in figures_width.iter_mut().zip(quarter) {
-            *w = (*w).max(metric.figures().width());
+        for (w, (_, figures)) in figures_width.iter_mut().zip(quarter) {
+            *w = (*w).max(figures.width());
         }
     }
     for (q, quarter_metrics) in summary.year_quarters.iter().zip(&all) {
@@ -146,40 +120,22 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
 /// Year to date, against the sum of the quarter targets where all four are set.
 pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
     let l = lang.labels();
-    let ytd = &summary.year_to_date;
     let quarters = &summary.year_quarters;
-    // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
-    let sum = |f: &dyn Fn(&QuarterFigures) -> Option<u64>| -> Option<u64> {
-        quarters
+    let [signed, amount, started] = Metric::ALL.map(|metric| {
+        // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
+        let target = quarters
             .iter()
-            .try_fold(0u64, |total, q| Some(total.saturating_add(f(q)?)))
-    };
-    let projects = sum(&|q| q.target.signed_projects.map(u64::from));
-    let amount = sum(&|q| q.target.signed_amount.map(Amount::fen)).map(Amount::from_fen);
-    let started = sum(&|q| q.target.started_projects.map(u64::from));
-    let of = |target: Option<String>| target.map_or_else(String::new, |t| format!("/{t}"));
+            .map(|q| q.target.get(metric))
+            .collect::<Option<Vec<_>>>()
+            .and_then(|targets| targets.into_iter().reduce(Quantity::saturating_add));
+        summary
+            .year_to_date
+            .get(metric)
+            .of_target(target, |amount| lang.money(amount))
+    });
     Line::from(vec![
         Span::styled(fit_width(&format!(" {}", l.ytd), LABEL), theme::title()),
-        Span::raw(format!(
-            " {}",
-            (l.ytd_figures)(
-                &format!(
-                    "{}{}",
-                    ytd.signed_projects,
-                    of(projects.map(|p| p.to_string()))
-                ),
-                &format!(
-                    "{}{}",
-                    lang.money(ytd.signed_amount),
-                    of(amount.map(|a| lang.money(a)))
-                ),
-                &format!(
-                    "{}{}",
-                    ytd.started_projects,
-                    of(started.map(|s| s.to_string()))
-                ),
-            )
-        )),
+        Span::raw(format!(" {}", (l.ytd_figures)(&signed, &amount, &started))),
         Span::styled(
             format!(
                 "   {}",
