@@ -4,5 +4,6 @@
 pub mod aggregate;
 pub mod amount;
 pub mod calendar;
+pub mod freshness;
 pub mod metric;
 pub mod model;

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::domain::aggregate::{QuarterFigures, Summary};
 use crate::domain::amount::Amount;
+use crate::domain::freshness::{self, AgeLevel};
 use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
 use crate::i18n::Lang;
@@ -46,12 +47,8 @@ impl Level {
     }
 }
 
-/// Age thresholds for the data (now - `generated_at`).
-#[derive(Clone, Copy, Debug)]
-pub struct AgeLimits {
-    pub warn: Duration,
-    pub crit: Duration,
-}
+/// Age thresholds for the data (now - `generated_at`): the domain's, shared with the dashboard.
+pub use crate::domain::freshness::AgeLimits;
 
 /// Everything `status` reports, with its level decided.
 #[derive(Debug)]
@@ -85,14 +82,16 @@ pub fn assess<'a>(
         }
         Ok((snapshot, summary)) => {
             if let Some(generated_at) = snapshot.generated_at {
-                let seconds = (now - generated_at).num_seconds().max(0).unsigned_abs();
-                let data_age = Duration::from_secs(seconds);
+                // Whole seconds, as `data_age_seconds` reports it.
+                let data_age = Duration::from_secs(freshness::age(now, generated_at).as_secs());
                 age = Some(data_age);
-                if data_age > limits.crit {
-                    level = Level::Critical;
-                    reasons.push(format!("data {} old", human_duration(data_age)));
-                } else if data_age > limits.warn {
-                    level = Level::Warning;
+                let age_level = match limits.level(data_age) {
+                    AgeLevel::Fresh => None,
+                    AgeLevel::Warn => Some(Level::Warning),
+                    AgeLevel::Crit => Some(Level::Critical),
+                };
+                if let Some(age_level) = age_level {
+                    level = age_level;
                     reasons.push(format!("data {} old", human_duration(data_age)));
                 }
             }
