@@ -157,39 +157,12 @@ impl Lang {
 
     /// Short durations for the header: `12 s`, `5 min`, `3 h`, `2 d` / `12 秒` ...
     pub fn short_duration(self, d: Duration) -> String {
-        let l = self.labels();
-        let secs = d.as_secs();
-        match secs {
-            0..120 => format!("{secs} {}", l.unit_s),
-            120..7_200 => format!("{} {}", secs / 60, l.unit_min),
-            7_200..172_800 => format!("{} {}", secs / 3_600, l.unit_h),
-            _ => format!("{} {}", secs / 86_400, l.unit_d),
-        }
+        self.labels().units.format(d, DurationStyle::Glance)
     }
 
     /// Durations for reports: `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h` / `3 小时 5 分钟` ...
     pub fn duration(self, d: Duration) -> String {
-        let l = self.labels();
-        let s = d.as_secs();
-        match s {
-            0..60 => format!("{s} {}", l.unit_s),
-            60..3600 => format!("{} {}", s / 60, l.unit_min),
-            3600..86_400 if (s % 3600) / 60 == 0 => format!("{} {}", s / 3600, l.unit_h),
-            3600..86_400 => format!(
-                "{} {} {} {}",
-                s / 3600,
-                l.unit_h,
-                (s % 3600) / 60,
-                l.unit_min
-            ),
-            _ => format!(
-                "{} {} {} {}",
-                s / 86_400,
-                l.unit_d,
-                (s % 86_400) / 3600,
-                l.unit_h
-            ),
-        }
+        self.labels().units.format(d, DurationStyle::Report)
     }
 }
 
@@ -275,10 +248,8 @@ pub struct Labels {
     pub refreshing: &'static str,
     pub rejected_records: fn(count: usize) -> String,
     pub calendar_uncovered: fn(years: &str) -> String,
-    pub unit_s: &'static str,
-    pub unit_min: &'static str,
-    pub unit_h: &'static str,
-    pub unit_d: &'static str,
+    /// Words for durations ([`DurationUnits::format`]).
+    pub units: DurationUnits,
     pub loading: &'static str,
     pub fresh: &'static str,
     pub ageing: &'static str,
@@ -557,8 +528,11 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     }
 }
 
+pub mod duration;
 mod en;
 mod zh;
+
+pub use duration::{DurationStyle, DurationUnits};
 
 pub use en::EN;
 pub use zh::ZH;

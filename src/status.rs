@@ -92,7 +92,7 @@ pub fn assess<'a>(
                 };
                 if let Some(age_level) = age_level {
                     level = age_level;
-                    reasons.push(format!("data {} old", human_duration(data_age)));
+                    reasons.push(format!("data {} old", Lang::En.duration(data_age)));
                 }
             }
             if !summary.stalled.is_empty() {
@@ -113,11 +113,6 @@ pub fn assess<'a>(
         age,
         reasons,
     }
-}
-
-/// `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h`.
-pub fn human_duration(duration: Duration) -> String {
-    Lang::En.duration(duration)
 }
 
 /// How a line writes amounts: a language's own units, or the JSON contract's (亿 always, as

@@ -1,6 +1,6 @@
 //! The English label set.
 
-use super::{CommandLabels, Labels, cmd, plural};
+use super::{CommandLabels, DurationUnits, Labels, cmd, plural};
 
 pub static EN: Labels = Labels {
     app_title: "INVESTBOARD · investment promotion",
@@ -15,10 +15,13 @@ pub static EN: Labels = Labels {
     refreshing: "refreshing…",
     rejected_records: |count| plural(count, "rejected record", "rejected records"),
     calendar_uncovered: |years| format!("calendar: {years} not covered, weekends only"),
-    unit_s: "s",
-    unit_min: "min",
-    unit_h: "h",
-    unit_d: "d",
+    units: DurationUnits {
+        ms: "ms",
+        s: "s",
+        min: "min",
+        h: "h",
+        d: "d",
+    },
     loading: "LOADING",
     fresh: "FRESH",
     ageing: "AGEING",

@@ -1,6 +1,6 @@
 //! 中文标签。The Chinese label set (simplified characters, the command room's own terms).
 
-use super::{CommandLabels, Labels, cmd};
+use super::{CommandLabels, DurationUnits, Labels, cmd};
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
 
@@ -25,10 +25,13 @@ pub static ZH: Labels = Labels {
     refreshing: "正在刷新…",
     rejected_records: |count| format!("{count} 条记录被拒"),
     calendar_uncovered: |years| format!("日历未覆盖 {years} 年，仅按周末计算"),
-    unit_s: "秒",
-    unit_min: "分钟",
-    unit_h: "小时",
-    unit_d: "天",
+    units: DurationUnits {
+        ms: "毫秒",
+        s: "秒",
+        min: "分钟",
+        h: "小时",
+        d: "天",
+    },
     loading: "加载中",
     fresh: "最新",
     ageing: "偏旧",
