@@ -141,7 +141,7 @@ impl Units {
     fn unit(self) -> &'static str {
         match self {
             Units::Contract => "亿",
-            Units::Lang(lang) => lang.labels().money_unit,
+            Units::Lang(lang) => lang.labels().common.money_unit,
         }
     }
 
@@ -193,30 +193,30 @@ impl StatusReport<'_> {
 
     fn summary_in(&self, units: Units) -> String {
         let lang = units.lang();
-        let l = lang.labels();
+        let l = &lang.labels().status;
         let mut parts: Vec<String> = Vec::new();
         match &self.feed {
-            Err(error) => parts.push((l.st_feed_unusable)(&sanitize(error))),
+            Err(error) => parts.push((l.feed_unusable)(&sanitize(error))),
             Ok((_, summary)) => {
                 let q = &summary.quarter;
-                parts.push((l.st_stalled_approvals)(summary.stalled.len()));
+                parts.push((l.stalled_approvals)(summary.stalled.len()));
                 let figure = |metric| units.figure(q, metric);
-                parts.push((l.st_quarter_signed)(
+                parts.push((l.quarter_signed)(
                     q.quarter,
                     &figure(Metric::SignedProjects),
                     &figure(Metric::SignedAmount),
                 ));
-                parts.push((l.st_started)(&figure(Metric::StartedProjects)));
+                parts.push((l.started)(&figure(Metric::StartedProjects)));
                 parts.push(match self.age {
-                    Some(age) => (l.st_data_age)(&lang.duration(age)),
-                    None => l.st_data_age_unknown.to_owned(),
+                    Some(age) => (l.data_age)(&lang.duration(age)),
+                    None => l.data_age_unknown.to_owned(),
                 });
             }
         }
         format!(
             "INVESTBOARD {} - {}",
             self.level.word(),
-            parts.join(l.st_separator)
+            parts.join(l.separator)
         )
     }
 
@@ -283,47 +283,48 @@ impl StatusReport<'_> {
     /// The summary line, then readable detail, in `lang`. Feed text in here is already
     /// sanitized.
     pub fn write_text(&self, out: &mut impl Write, lang: Lang) -> io::Result<()> {
-        let l = lang.labels();
+        let labels = lang.labels();
+        let (l, c) = (&labels.status, &labels.common);
         let units = Units::Lang(lang);
         let label = |text: &str| fit_width(text, 10);
         writeln!(out, "{}", self.summary_line_in(lang))?;
         let Ok((snapshot, summary)) = &self.feed else {
-            writeln!(out, "{}{}", label(l.st_feed), self.source)?;
-            writeln!(out, "{}", l.st_unusable_no_figures)?;
+            writeln!(out, "{}{}", label(l.feed), self.source)?;
+            writeln!(out, "{}", l.unusable_no_figures)?;
             return Ok(());
         };
         let generated = snapshot.generated_at.map_or_else(
-            || l.st_no_generated_at.to_owned(),
-            |t| (l.st_generated)(&lang.timestamp(t)),
+            || l.no_generated_at.to_owned(),
+            |t| (l.generated)(&lang.timestamp(t)),
         );
         writeln!(
             out,
             "{}{} {}",
-            label(l.st_feed),
+            label(l.feed),
             self.source,
-            (l.st_feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
+            (l.feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
         )?;
         let q = &summary.quarter;
         writeln!(
             out,
             "{}{}",
-            label(l.st_quarter),
-            (l.st_quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
+            label(l.quarter),
+            (l.quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
         )?;
         for metric in Metric::ALL {
             writeln!(
                 out,
                 "  {} {} {}",
-                fit_width(l.metric(metric).full, 17),
+                fit_width(c.metric(metric).full, 17),
                 fit_width(&units.figure(q, metric), 16),
-                l.progress(q.metric(metric).progress)
+                c.progress(q.metric(metric).progress)
             )?;
         }
         let ytd = &summary.year_to_date;
         writeln!(
             out,
             "{}",
-            (l.st_year_to_date)(
+            (l.year_to_date)(
                 ytd.signed_projects,
                 &lang.money_with_unit(ytd.signed_amount),
                 ytd.started_projects
@@ -335,14 +336,14 @@ impl StatusReport<'_> {
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            writeln!(out, "{}", (l.st_calendar)(&years.join(", ")))?;
+            writeln!(out, "{}", (l.calendar)(&years.join(", ")))?;
         }
         write_stalled(out, snapshot, summary, lang)?;
         for rejection in &snapshot.rejected {
-            writeln!(out, "{}{rejection}", label(l.st_rejected))?;
+            writeln!(out, "{}{rejection}", label(l.rejected))?;
         }
         for warning in &snapshot.warnings {
-            writeln!(out, "{}{warning}", label(l.st_warning))?;
+            writeln!(out, "{}{warning}", label(l.warning))?;
         }
         Ok(())
     }
@@ -354,8 +355,8 @@ fn write_stalled(
     summary: &Summary,
     lang: Lang,
 ) -> io::Result<()> {
-    let l = lang.labels();
-    writeln!(out, "{}", (l.st_stalled_heading)(summary.stalled.len()))?;
+    let l = &lang.labels().status;
+    writeln!(out, "{}", (l.stalled_heading)(summary.stalled.len()))?;
     for st in &summary.stalled {
         let project = &snapshot.projects[st.project];
         let approval = &project.approvals[st.approval];
@@ -379,7 +380,7 @@ fn write_stalled(
                     .map_or_else(none, ToString::to_string),
                 24
             ),
-            (l.st_stalled_row)(
+            (l.stalled_row)(
                 &approval.submitted_on.to_string(),
                 st.working_days_elapsed,
                 st.limit_working_days,

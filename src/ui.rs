@@ -50,7 +50,7 @@ use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
 use crate::app::wall::{Rotation, WallView};
 use crate::app::{App, Overlay, Panel};
-use crate::i18n::Labels;
+use crate::i18n::{Labels, PanelLabels};
 use crate::sanitize::truncate_to_width;
 use crate::ui::text::put_line;
 
@@ -124,16 +124,16 @@ fn labels(app: &App) -> &'static Labels {
 }
 
 /// A panel's name in the app's language.
-fn panel_title(labels: &'static Labels, panel: Panel) -> &'static str {
+fn panel_title(labels: &'static PanelLabels, panel: Panel) -> &'static str {
     match panel {
-        Panel::Signings => labels.panel_signings,
-        Panel::Targets => labels.panel_targets,
-        Panel::Stalled => labels.panel_stalled,
+        Panel::Signings => labels.signings,
+        Panel::Targets => labels.targets,
+        Panel::Stalled => labels.stalled,
     }
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = (labels(app).too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    let text = (labels(app).panels.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let y = area.y + area.height / 2;
     Paragraph::new(text)
         .centered()
@@ -207,7 +207,7 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (i, panel) in Panel::ALL.into_iter().enumerate() {
-        let label = format!("{} {}", i + 1, panel_title(labels(app), panel));
+        let label = format!("{} {}", i + 1, panel_title(&labels(app).panels, panel));
         if panel == app.focus {
             spans.push(Span::styled(
                 format!("[{label}]"),
@@ -230,10 +230,10 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
             Panel::Targets => "",
         };
         let line = Line::from(vec![
-            Span::styled(format!(" {}", l.filter_prompt), theme::title()),
+            Span::styled(format!(" {}", l.footer.filter_prompt), theme::title()),
             Span::raw(filter.to_owned()),
             Span::styled("_", theme::selected_row(true)),
-            Span::styled(format!("   {}", l.filter_keys), theme::dim()),
+            Span::styled(format!("   {}", l.footer.filter_keys), theme::dim()),
         ]);
         put_line(buf, area, area.y, &line);
         return;
@@ -280,9 +280,9 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
     }
     put_line(buf, area, area.y, &Line::from(spans));
     if held {
-        let resume = (l.resume_key)(&app.keys.key_name(Command::HoldRotation));
+        let resume = (l.footer.resume_key)(&app.keys.key_name(Command::HoldRotation));
         let badge = Line::from(vec![
-            Span::styled(format!(" {} ", l.hold_badge), theme::hold_badge()),
+            Span::styled(format!(" {} ", l.footer.hold_badge), theme::hold_badge()),
             Span::styled(format!(" {resume} "), theme::dim()),
         ])
         .right_aligned();
@@ -293,7 +293,10 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
 /// A panel's frame: thick and coloured when focused (the shape says it without colour).
 fn panel_block(app: &App, panel: Panel, focused: bool, extra: String) -> Block<'static> {
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
-    let title = format!(" {number} {}{extra} ", panel_title(labels(app), panel));
+    let title = format!(
+        " {number} {}{extra} ",
+        panel_title(&labels(app).panels, panel)
+    );
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     if focused {
         block
@@ -314,7 +317,7 @@ fn list_block(
     shown: usize,
     total: usize,
 ) -> Block<'static> {
-    let l = labels(app);
+    let l = &labels(app).panels;
     let count = if filter.is_empty() {
         format!(" ({total})")
     } else {
@@ -330,7 +333,7 @@ fn list_block(
 
 /// What a panel says before any data has arrived.
 fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
-    let l = labels(app);
+    let l = &labels(app).panels;
     let text = match (app.freshness(), &app.health.last_failure) {
         (Freshness::Loading, _) | (_, None) => l.waiting_first_feed_short.to_owned(),
         (_, Some(failure)) => (l.no_data_because)(&failure.message),

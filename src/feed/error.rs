@@ -91,7 +91,7 @@ fn describe_io(error: &std::io::Error) -> String {
 /// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
 /// Messages are English whatever the screen's language.
 fn human_duration(duration: Duration) -> String {
-    EN.units.format(duration, DurationStyle::Precise)
+    EN.common.units.format(duration, DurationStyle::Precise)
 }
 
 /// A byte count in the largest binary unit that divides it: `64 MiB`, `512 KiB`, `1000 bytes`.

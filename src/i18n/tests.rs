@@ -69,8 +69,8 @@ fn dates_and_durations_read_in_each_language() {
         "3 d"
     );
     assert_eq!(Lang::Zh.short_duration(Duration::from_secs(300)), "5 分钟");
-    assert_eq!((ZH.quarter)(1), "一季度");
-    assert_eq!((ZH.quarter)(9), "Q9");
+    assert_eq!((ZH.figures.quarter)(1), "一季度");
+    assert_eq!((ZH.figures.quarter)(9), "Q9");
 }
 
 #[test]
@@ -80,45 +80,50 @@ fn fixed_width_labels_fit_their_slots() {
         // The targets panel's row labels get 7 columns, with a leading space.
         for quarter in 1..=4 {
             for current in [false, true] {
-                let label = (l.quarter_row)(quarter, current);
+                let label = (l.targets.quarter_row)(quarter, current);
                 assert!(label.width() < 7, "{lang}: {label:?}");
             }
         }
-        assert!(l.ytd.width() < 7, "{lang}");
-        assert!(l.col_quarter.width() < 7, "{lang}");
+        assert!(l.targets.ytd.width() < 7, "{lang}");
+        assert!(l.targets.col_quarter.width() < 7, "{lang}");
         // Detail field names get 10 columns.
         for name in [
-            l.field_id,
-            l.field_stage,
-            l.field_investor,
-            l.field_amount,
-            l.field_district,
-            l.field_zone,
-            l.field_chain,
-            l.field_source,
-            l.field_hq,
-            l.field_top500,
+            l.detail.field_id,
+            l.detail.field_stage,
+            l.detail.field_investor,
+            l.detail.field_amount,
+            l.detail.field_district,
+            l.detail.field_zone,
+            l.detail.field_chain,
+            l.detail.field_source,
+            l.detail.field_hq,
+            l.detail.field_top500,
         ] {
             assert!(name.width() < 10, "{lang}: {name:?}");
         }
         // Status text labels get 10 columns.
-        for name in [l.st_feed, l.st_quarter, l.st_rejected, l.st_warning] {
+        for name in [
+            l.status.feed,
+            l.status.quarter,
+            l.status.rejected,
+            l.status.warning,
+        ] {
             assert!(name.width() < 10, "{lang}: {name:?}");
         }
         // The signings and stalled list column titles fit the columns' minimum widths.
         for (title, min) in [
-            (l.col_signed_on, 10),
-            (l.col_project, 12),
-            (l.col_investor, 10),
-            (l.col_district, 8),
-            (l.col_chain, 10),
-            (l.col_badges, 10),
-            (l.col_item, 10),
-            (l.col_department, 10),
-            (l.col_submitted, 10),
-            (l.col_days_limit, 10),
-            (l.col_overdue, 7),
-            (l.money_unit, 6),
+            (l.lists.col_signed_on, 10),
+            (l.lists.col_project, 12),
+            (l.lists.col_investor, 10),
+            (l.lists.col_district, 8),
+            (l.lists.col_chain, 10),
+            (l.lists.col_badges, 10),
+            (l.lists.col_item, 10),
+            (l.lists.col_department, 10),
+            (l.lists.col_submitted, 10),
+            (l.lists.col_days_limit, 10),
+            (l.lists.col_overdue, 7),
+            (l.common.money_unit, 6),
         ] {
             assert!(title.width() <= min, "{lang}: {title:?}");
         }

@@ -33,7 +33,7 @@ fn top500_names(l: &Labels, kinds: &[Top500]) -> String {
     }
     kinds
         .iter()
-        .map(|k| l.top500(*k))
+        .map(|k| l.detail.top500(*k))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -52,22 +52,25 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
         lang.amount(project.amount)
     };
     let pairs = [
-        (l.field_id, project.id.to_string()),
-        (l.field_stage, l.stage(project.stage).to_owned()),
-        (l.field_investor, text(project.investor.as_ref())),
-        (l.field_amount, amount),
-        (l.field_district, text(project.district.as_ref())),
-        (l.field_zone, text(project.zone.as_ref())),
-        (l.field_chain, text(project.chain.as_ref())),
-        (l.field_source, text(project.source_region.as_ref())),
+        (l.detail.field_id, project.id.to_string()),
         (
-            l.field_hq,
+            l.detail.field_stage,
+            l.detail.stage(project.stage).to_owned(),
+        ),
+        (l.detail.field_investor, text(project.investor.as_ref())),
+        (l.detail.field_amount, amount),
+        (l.detail.field_district, text(project.district.as_ref())),
+        (l.detail.field_zone, text(project.zone.as_ref())),
+        (l.detail.field_chain, text(project.chain.as_ref())),
+        (l.detail.field_source, text(project.source_region.as_ref())),
+        (
+            l.detail.field_hq,
             project
                 .headquarters
-                .map_or("-", |hq| l.headquarters(hq))
+                .map_or("-", |hq| l.detail.headquarters(hq))
                 .to_owned(),
         ),
-        (l.field_top500, top500_names(l, &project.top500)),
+        (l.detail.field_top500, top500_names(l, &project.top500)),
     ];
     let label = 10;
     let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Span<'static>> {
@@ -107,14 +110,14 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
 /// Milestones as a small table: names, dates, and the days from the step before.
 fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
     let steps = [
-        (l.stage_signed, project.signed_on),
-        (l.stage_landed, project.landed_on),
-        (l.stage_started, project.started_on),
-        (l.stage_operating, project.operating_on),
+        (l.detail.stage_signed, project.signed_on),
+        (l.detail.stage_landed, project.landed_on),
+        (l.detail.stage_started, project.started_on),
+        (l.detail.stage_operating, project.operating_on),
     ];
     let cell = 12;
     let mut names = vec![Span::styled(
-        fit_width(&format!(" {}", l.milestones), cell),
+        fit_width(&format!(" {}", l.detail.milestones), cell),
         theme::title(),
     )];
     let mut dates = vec![Span::raw(" ".repeat(cell))];
@@ -130,7 +133,7 @@ fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
         let date_text = date.map_or_else(|| "-".to_owned(), |d| d.to_string());
         dates.push(Span::styled(fit_width(&date_text, cell), style));
         let between = match (previous, date) {
-            (Some(from), Some(to)) => (l.days_between)((to - from).num_days()),
+            (Some(from), Some(to)) => (l.detail.days_between)((to - from).num_days()),
             _ => String::new(),
         };
         gaps.push(Span::styled(fit_width(&between, cell), theme::dim()));
@@ -152,42 +155,42 @@ fn approval_columns(l: &'static Labels) -> [Column; 7] {
             align: Align::Left,
         },
         Column {
-            title: l.col_approval,
+            title: l.lists.col_approval,
             min: 8,
             max: 8,
             priority: 3,
             align: Align::Left,
         },
         Column {
-            title: l.col_item,
+            title: l.lists.col_item,
             min: 10,
             max: 28,
             priority: 0,
             align: Align::Left,
         },
         Column {
-            title: l.col_department,
+            title: l.lists.col_department,
             min: 10,
             max: 34,
             priority: 1,
             align: Align::Left,
         },
         Column {
-            title: l.col_submitted,
+            title: l.lists.col_submitted,
             min: 10,
             max: 10,
             priority: 2,
             align: Align::Left,
         },
         Column {
-            title: l.col_state,
+            title: l.lists.col_state,
             min: 9,
             max: 9,
             priority: 0,
             align: Align::Left,
         },
         Column {
-            title: l.col_days_decided,
+            title: l.lists.col_days_decided,
             min: 14,
             max: 24,
             priority: 0,
@@ -199,7 +202,10 @@ fn approval_columns(l: &'static Labels) -> [Column; 7] {
 fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
     let l = panel.app.settings.lang.labels();
     if project.approvals.is_empty() {
-        return vec![Line::styled(format!(" {}", l.approvals_none), theme::dim())];
+        return vec![Line::styled(
+            format!(" {}", l.detail.approvals_none),
+            theme::dim(),
+        )];
     }
     let columns = approval_columns(l);
     let widths = column_widths(&columns, width);
@@ -211,20 +217,24 @@ fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line
         let elapsed = panel.elapsed.get(i).copied().flatten();
         let (state, days, style) = match (approval.status, elapsed) {
             (ApprovalStatus::Pending, Some(days)) if days > limit => (
-                l.stalled_word.to_owned(),
+                l.common.stalled_word.to_owned(),
                 format!("{days}/{limit} (+{})", days - limit),
                 theme::stalled(),
             ),
             (ApprovalStatus::Pending, Some(days)) => (
-                l.approval_pending.to_owned(),
+                l.detail.approval_pending.to_owned(),
                 format!("{days}/{limit}"),
                 Style::new(),
             ),
             (status, _) => {
                 let decided = approval
                     .decided_on
-                    .map_or_else(|| "-".to_owned(), |d| (l.decided_on)(&d.to_string()));
-                (l.approval_status(status).to_owned(), decided, Style::new())
+                    .map_or_else(|| "-".to_owned(), |d| (l.detail.decided_on)(&d.to_string()));
+                (
+                    l.detail.approval_status(status).to_owned(),
+                    decided,
+                    Style::new(),
+                )
             }
         };
         let cells = vec![
@@ -267,7 +277,7 @@ impl Widget for &DetailPanel<'_> {
                 .map(|k| k.name())
                 .unwrap_or_default()
         };
-        let hint = (l.detail_keys)(
+        let hint = (l.detail.detail_keys)(
             &keys.key_name(Command::Close),
             &last(Command::Down),
             &last(Command::Up),

@@ -44,8 +44,9 @@ struct Card {
 }
 
 /// One metric's card: the figure against its target, the share reached and the pace.
-fn metric_card(l: &'static Labels, lang: Lang, q: &QuarterFigures, metric: Metric) -> Card {
-    let name = l.metric(metric);
+fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang: Lang) -> Card {
+    let (l, c) = (&labels.figures, &labels.common);
+    let name = c.metric(metric);
     let suffix = format!(" {}", (l.quarter)(q.quarter));
     let figure = q.metric(metric);
     let (beside, detail) = match figure.ratio {
@@ -59,17 +60,18 @@ fn metric_card(l: &'static Labels, lang: Lang, q: &QuarterFigures, metric: Metri
         unit: name.unit.unwrap_or_default(),
         beside,
         detail,
-        word: l.progress(figure.progress),
+        word: c.progress(figure.progress),
         style: theme::progress(figure.progress),
     }
 }
 
 fn cards(app: &App) -> [Card; 4] {
     let lang = app.settings.lang;
-    let l = lang.labels();
+    let labels = lang.labels();
+    let (l, c) = (&labels.figures, &labels.common);
     let Some(data) = app.data() else {
         let [signed, amount, started] = Metric::ALL.map(|metric| {
-            let name = l.metric(metric);
+            let name = c.metric(metric);
             (name.full, name.short)
         });
         return [
@@ -97,7 +99,7 @@ fn cards(app: &App) -> [Card; 4] {
         .map(StalledApproval::overdue_by)
         .unwrap_or_default();
     let [signed, amount, started] =
-        Metric::ALL.map(|metric| metric_card(l, lang, &s.quarter, metric));
+        Metric::ALL.map(|metric| metric_card(labels, &s.quarter, metric, lang));
     [
         signed,
         amount,
@@ -114,7 +116,7 @@ fn cards(app: &App) -> [Card; 4] {
                 String::new()
             },
             word: if stalled > 0 {
-                l.stalled_word
+                c.stalled_word
             } else {
                 l.none_word
             },

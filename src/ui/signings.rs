@@ -26,7 +26,7 @@ pub struct SigningsPanel<'a> {
 
 /// The columns, titled in the app's language; the badge column as wide as both badges.
 fn columns(l: &'static Labels) -> [Column; 8] {
-    let badges = u16::try_from(l.top500_badge.width() + 1 + l.big_badge.width())
+    let badges = u16::try_from(l.lists.top500_badge.width() + 1 + l.lists.big_badge.width())
         .unwrap_or(10)
         .max(10);
     [
@@ -38,49 +38,49 @@ fn columns(l: &'static Labels) -> [Column; 8] {
             align: Align::Left,
         },
         Column {
-            title: l.col_signed_on,
+            title: l.lists.col_signed_on,
             min: 10,
             max: 10,
             priority: 1,
             align: Align::Left,
         },
         Column {
-            title: l.col_project,
+            title: l.lists.col_project,
             min: 14,
             max: 44,
             priority: 0,
             align: Align::Left,
         },
         Column {
-            title: l.col_investor,
+            title: l.lists.col_investor,
             min: 10,
             max: 26,
             priority: 4,
             align: Align::Left,
         },
         Column {
-            title: l.col_district,
+            title: l.lists.col_district,
             min: 8,
             max: 18,
             priority: 2,
             align: Align::Left,
         },
         Column {
-            title: l.col_chain,
+            title: l.lists.col_chain,
             min: 10,
             max: 22,
             priority: 5,
             align: Align::Left,
         },
         Column {
-            title: l.money_unit,
+            title: l.common.money_unit,
             min: 6,
             max: 8,
             priority: 0,
             align: Align::Right,
         },
         Column {
-            title: l.col_badges,
+            title: l.lists.col_badges,
             min: badges,
             max: badges,
             priority: 3,
@@ -93,11 +93,11 @@ fn badges(project: &Project, app: &App) -> String {
     let l = app.settings.lang.labels();
     let mut out = Vec::new();
     if project.is_top500() {
-        out.push(l.top500_badge);
+        out.push(l.lists.top500_badge);
     }
     // The size badge would tell a redacted amount's order of magnitude.
     if project.amount >= app.options().big_project && !app.settings.redact {
-        out.push(l.big_badge);
+        out.push(l.lists.big_badge);
     }
     out.join(" ")
 }
@@ -133,9 +133,9 @@ impl Widget for &SigningsPanel<'_> {
         let columns = columns(l);
         let widths = column_widths(&columns, inner.width);
         let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
-            l.no_signings
+            l.lists.no_signings
         } else {
-            l.no_signing_matches
+            l.lists.no_signing_matches
         });
         let Some(body) = table_body(buf, inner, &columns, &widths, empty) else {
             return;

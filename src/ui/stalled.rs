@@ -33,42 +33,42 @@ fn columns(l: &'static Labels) -> [Column; 7] {
             align: Align::Left,
         },
         Column {
-            title: l.col_project,
+            title: l.lists.col_project,
             min: 12,
             max: 40,
             priority: 0,
             align: Align::Left,
         },
         Column {
-            title: l.col_item,
+            title: l.lists.col_item,
             min: 10,
             max: 22,
             priority: 3,
             align: Align::Left,
         },
         Column {
-            title: l.col_department,
+            title: l.lists.col_department,
             min: 10,
             max: 30,
             priority: 1,
             align: Align::Left,
         },
         Column {
-            title: l.col_submitted,
+            title: l.lists.col_submitted,
             min: 10,
             max: 10,
             priority: 4,
             align: Align::Left,
         },
         Column {
-            title: l.col_days_limit,
+            title: l.lists.col_days_limit,
             min: 10,
             max: 10,
             priority: 0,
             align: Align::Right,
         },
         Column {
-            title: l.col_overdue,
+            title: l.lists.col_overdue,
             min: 7,
             max: 7,
             priority: 2,
@@ -80,7 +80,7 @@ fn columns(l: &'static Labels) -> [Column; 7] {
 /// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 · 6 of 9 pending stalled"
 pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
     let mut spans = vec![Span::styled(
-        format!(" {} ", l.overdue_buckets),
+        format!(" {} ", l.lists.overdue_buckets),
         theme::dim(),
     )];
     for (i, ((label, _, _), count)) in STALLED_BUCKETS
@@ -100,7 +100,7 @@ pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
         spans.push(Span::styled(count.to_string(), style));
     }
     spans.push(Span::styled(
-        (l.buckets_tail)(summary.pending_approvals),
+        (l.lists.buckets_tail)(summary.pending_approvals),
         theme::dim(),
     ));
     Line::from(spans)
@@ -167,9 +167,9 @@ impl Widget for &StalledPanel<'_> {
         let columns = columns(l);
         let widths = column_widths(&columns, inner.width);
         let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
-            l.no_stalled
+            l.lists.no_stalled
         } else {
-            l.no_stalled_matches
+            l.lists.no_stalled_matches
         });
         let table = Rect {
             y: inner.y + 1,

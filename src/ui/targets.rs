@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, Panel};
 use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary};
 use crate::domain::metric::{Metric, Quantity};
-use crate::i18n::{Labels, Lang};
+use crate::i18n::{CommonLabels, Lang, TargetLabels};
 use crate::sanitize::fit_width;
 use crate::ui::text::{
     Align, Column, bar, column_widths, header_spans, percent, put_line, row_spans,
@@ -40,7 +40,7 @@ fn metrics(lang: Lang, q: &QuarterFigures) -> [(MetricFigure, String); METRICS] 
 /// One metric cell: bar, percentage and figures, in exactly `width` columns. `figures_width`
 /// is the same for every quarter so the bars line up.
 fn metric_cell(
-    l: &'static Labels,
+    c: &'static CommonLabels,
     (metric, figures): &(MetricFigure, String),
     pace: Option<f64>,
     width: usize,
@@ -56,7 +56,7 @@ fn metric_cell(
     };
     let bar_width = width.saturating_sub(tail.width());
     let mut spans = if bar_width >= 3 {
-        bar(metric.ratio, pace, bar_width, metric.progress, l.no_target)
+        bar(metric.ratio, pace, bar_width, metric.progress, c.no_target)
     } else {
         Vec::new()
     };
@@ -74,7 +74,8 @@ fn metric_cell(
 
 /// The header and one row per quarter, each `width` wide.
 pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'static>> {
-    let l = lang.labels();
+    let labels = lang.labels();
+    let (l, c) = (&labels.targets, &labels.common);
     let width = usize::from(width);
     // One column per metric, each after a space.
     let cell = width.saturating_sub(LABEL + METRICS) / METRICS;
@@ -83,7 +84,7 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
         theme::column_header(),
     )];
     for metric in Metric::ALL {
-        let name = l.metric(metric);
+        let name = c.metric(metric);
         header.push(Span::raw(" "));
         header.push(Span::styled(
             fit_width(&name.with_unit(name.full), cell),
@@ -110,7 +111,7 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
         let mut spans = vec![Span::styled(fit_width(&label, LABEL), style)];
         for (metric, figures) in quarter_metrics.iter().zip(figures_width) {
             spans.push(Span::raw(" "));
-            spans.extend(metric_cell(l, metric, pace, cell, figures));
+            spans.extend(metric_cell(c, metric, pace, cell, figures));
         }
         lines.push(Line::from(spans));
     }
@@ -119,7 +120,7 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
 
 /// Year to date, against the sum of the quarter targets where all four are set.
 pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
-    let l = lang.labels();
+    let l = &lang.labels().targets;
     let quarters = &summary.year_quarters;
     let [signed, amount, started] = Metric::ALL.map(|metric| {
         // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
@@ -147,7 +148,7 @@ pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
 }
 
 /// The breakdown columns, titled in the app's language.
-fn breakdown_columns(l: &'static Labels) -> [Column; 4] {
+fn breakdown_columns(l: &'static TargetLabels) -> [Column; 4] {
     [
         Column {
             title: "",
@@ -181,7 +182,7 @@ fn breakdown_columns(l: &'static Labels) -> [Column; 4] {
 }
 
 fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
-    let l = lang.labels();
+    let l = &lang.labels().targets;
     let mut columns = breakdown_columns(l);
     columns[0].title = title;
     let widths = column_widths(&columns, area.width);
@@ -220,7 +221,7 @@ fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, bu
 }
 
 /// The row's label; the aggregation's "(none)" row in the app's language.
-fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
+fn breakdown_label(l: &TargetLabels, row: &Breakdown) -> String {
     if row.label.as_str() == crate::domain::aggregate::UNASSIGNED {
         l.unassigned.to_owned()
     } else {
@@ -230,7 +231,7 @@ fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
 
 /// Districts and chains side by side when wide enough, else one above the other.
 pub fn render_breakdowns(lang: Lang, summary: &Summary, area: Rect, buf: &mut Buffer) {
-    let l = lang.labels();
+    let l = &lang.labels().targets;
     if area.height < 2 {
         return;
     }
