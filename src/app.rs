@@ -20,7 +20,7 @@ use crate::config::Settings;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
 use crate::domain::model::Snapshot;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
 
@@ -43,14 +43,6 @@ pub enum Panel {
 
 impl Panel {
     pub const ALL: [Panel; 3] = [Panel::Signings, Panel::Targets, Panel::Stalled];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Panel::Signings => "Signings",
-            Panel::Targets => "Targets",
-            Panel::Stalled => "Stalled approvals",
-        }
-    }
 
     fn next(self) -> Panel {
         match self {
@@ -324,7 +316,8 @@ impl App {
     /// Seconds until the poller retries, when the last poll failed.
     pub fn retry_in(&self) -> Option<Duration> {
         let failure = self.health.last_failure.as_ref()?;
-        let due = failure.at + chrono::Duration::from_std(failure.retry_in).ok()?;
+        let wait = chrono::Duration::from_std(failure.retry_in).ok()?;
+        let due = failure.at.checked_add_signed(wait)?;
         Some((due - self.now).to_std().unwrap_or(Duration::ZERO))
     }
 
@@ -460,7 +453,8 @@ impl App {
             if !new.is_empty() {
                 self.highlights = Highlights {
                     ids: new,
-                    until: Some(self.at + self.settings.highlight_new_for),
+                    // `None` (never cleared) when the period reaches past what the clock counts.
+                    until: self.at.checked_add(self.settings.highlight_new_for),
                 };
             }
         }

@@ -5,11 +5,8 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-
 /// The colour themes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Theme {
     /// Dark background, the 16 ANSI colours.
     #[default]
@@ -31,18 +28,6 @@ impl Theme {
             Theme::Mono => "mono",
         }
     }
-
-    pub fn parse(text: &str) -> Result<Theme, String> {
-        match text.trim() {
-            "dark" => Ok(Theme::Dark),
-            "light" => Ok(Theme::Light),
-            "high-contrast" => Ok(Theme::HighContrast),
-            "mono" => Ok(Theme::Mono),
-            _ => Err(format!(
-                "unknown theme {text:?} (use dark, light, high-contrast or mono)"
-            )),
-        }
-    }
 }
 
 impl fmt::Display for Theme {
@@ -52,8 +37,7 @@ impl fmt::Display for Theme {
 }
 
 /// `--color`: detect, force on, or force off.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     #[default]
     Auto,
@@ -67,17 +51,6 @@ impl ColorChoice {
             ColorChoice::Auto => "auto",
             ColorChoice::Always => "always",
             ColorChoice::Never => "never",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<ColorChoice, String> {
-        match text.trim() {
-            "auto" => Ok(ColorChoice::Auto),
-            "always" => Ok(ColorChoice::Always),
-            "never" => Ok(ColorChoice::Never),
-            _ => Err(format!(
-                "unknown colour choice {text:?} (use auto, always or never)"
-            )),
         }
     }
 }

@@ -7,11 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::calendar::Calendar;
 use crate::domain::model::{ApprovalStatus, Snapshot};
-
-/// Exit codes of `check-feed`.
-pub const CLEAN: u8 = 0;
-pub const SOME_REJECTED: u8 = 1;
-pub const UNUSABLE: u8 = 2;
+use crate::exit::Exit;
 
 /// Valid-but-suspicious findings, each naming the project and the dates involved.
 pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> Vec<String> {
@@ -78,21 +74,35 @@ pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> V
     found
 }
 
-/// Writes the report and returns the exit code.
+/// The exit code of `check-feed`: [`Exit::Ok`] when nothing was rejected, [`Exit::Warning`]
+/// when some records were, [`Exit::Critical`] when the feed is unusable.
+pub fn verdict(parsed: &Result<Snapshot, String>) -> Exit {
+    match parsed {
+        Err(_) => Exit::Critical,
+        Ok(snapshot) if snapshot.rejected.is_empty() => Exit::Ok,
+        Ok(_) => Exit::Warning,
+    }
+}
+
+/// Writes the report and returns its [`verdict`].
 pub fn write_report(
     out: &mut impl Write,
     source: &str,
     parsed: &Result<Snapshot, String>,
     today: NaiveDate,
     calendar: &Calendar,
-) -> io::Result<u8> {
+) -> io::Result<Exit> {
     writeln!(out, "check-feed {source} (today {today})")?;
     let snapshot = match parsed {
         Ok(snapshot) => snapshot,
         Err(error) => {
             writeln!(out, "UNUSABLE: {}", crate::sanitize::sanitize(error))?;
-            writeln!(out, "result: feed unusable (exit {UNUSABLE})")?;
-            return Ok(UNUSABLE);
+            writeln!(
+                out,
+                "result: feed unusable (exit {})",
+                Exit::Critical.code()
+            )?;
+            return Ok(Exit::Critical);
         }
     };
     let approvals: usize = snapshot.projects.iter().map(|p| p.approvals.len()).sum();
@@ -122,18 +132,15 @@ pub fn write_report(
     for warning in &warnings {
         writeln!(out, "WARNING  {warning}")?;
     }
-    let code = if snapshot.rejected.is_empty() {
-        CLEAN
-    } else {
-        SOME_REJECTED
-    };
+    let exit = verdict(parsed);
     writeln!(
         out,
-        "result: {} rejected, {} warnings (exit {code})",
+        "result: {} rejected, {} warnings (exit {})",
         snapshot.rejected.len(),
-        warnings.len()
+        warnings.len(),
+        exit.code()
     )?;
-    Ok(code)
+    Ok(exit)
 }
 
 #[cfg(test)]
@@ -179,14 +186,14 @@ mod tests {
         let mut out = Vec::new();
         assert_eq!(
             write_report(&mut out, "x", &clean, today, &calendar).ok(),
-            Some(CLEAN)
+            Some(Exit::Ok)
         );
         let rejected = parse_feed(br#"{"schema_version":1,"projects":[{"id":"P"}]}"#)
             .map_err(|e| e.to_string());
         let mut out = Vec::new();
         assert_eq!(
             write_report(&mut out, "x", &rejected, today, &calendar).ok(),
-            Some(SOME_REJECTED)
+            Some(Exit::Warning)
         );
         let text = String::from_utf8(out).unwrap_or_default();
         assert!(
@@ -197,7 +204,7 @@ mod tests {
         let mut out = Vec::new();
         assert_eq!(
             write_report(&mut out, "x", &unusable, today, &calendar).ok(),
-            Some(UNUSABLE)
+            Some(Exit::Critical)
         );
     }
 }

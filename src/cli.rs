@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::appearance::{ColorChoice, Theme};
 use crate::config::{Layer, Profile, parse_duration};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -68,19 +68,19 @@ pub struct CommonArgs {
     #[arg(long, global = true)]
     pub wall: bool,
     /// A set of defaults: wall (wall mode, high-contrast) or operator (everything shown)
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub profile: Option<Profile>,
     /// Hide investor and project names and per-project amounts (visitor-facing wall)
     #[arg(long, global = true)]
     pub redact: bool,
     /// Labels: zh (亿/万) or en (bn/m) [default: from LC_ALL, LC_MESSAGES or LANG]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub lang: Option<Lang>,
     /// Colour theme [default: dark]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub theme: Option<Theme>,
     /// Colour: auto (NO_COLOR, COLORTERM, TERM decide), always or never [default: auto]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub color: Option<ColorChoice>,
     /// Write logs to this file (RUST_LOG sets the level; default info)
     #[arg(long, global = true, value_name = "PATH")]

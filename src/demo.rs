@@ -1,6 +1,7 @@
 //! The embedded demo feed: a generated, moving Changsha-like pipeline (`generator`) and a
 //! minimal HTTP server that publishes it (`server`), so the dashboard has live data on a bare
-//! machine. Depends on nothing else in the crate; the dashboard reads it like any other feed.
+//! machine. Depends only on the domain's `Stage` and the leaf `rng`; the dashboard reads it
+//! like any other feed.
 
 pub mod generator;
 pub mod server;

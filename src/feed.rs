@@ -5,9 +5,12 @@
 //! Must not depend on the UI. Fetching knows nothing of JSON; parsing knows nothing of where
 //! the bytes came from.
 
+mod capped;
 mod error;
 pub mod http;
 mod local;
+pub mod open;
+mod options;
 pub mod parse;
 mod secret;
 pub mod source;

@@ -6,77 +6,19 @@
 //! dates are formatted here too (亿/万 or bn/m).
 //!
 //! JSON output never goes through here: its keys and values are a contract, not a language.
-//! Depends on the domain's types only (no terminal, no IO).
+//! Depends on the domain's types and [`Lang`] (`crate::lang`) only: no terminal, no IO, no
+//! `app`. The lookups that name app states (freshness, sort orders, wall views, key commands)
+//! live with the UI, in `ui::labels`.
 
-use std::fmt;
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Weekday};
 
-use crate::app::health::Freshness;
-use crate::app::keys::Command;
-use crate::app::lists::{SigningSort, StalledSort};
-use crate::app::wall::WallView;
 use crate::domain::amount::Amount;
+pub use crate::lang::Lang;
 
-/// The label set in use.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// English: amounts in bn/m
-    #[default]
-    En,
-    /// Chinese: amounts in 亿/万
-    Zh,
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
+/// Formatting in a language: its label set, amounts in its units, dates and durations.
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh",
-        }
-    }
-
-    pub fn parse(text: &str) -> Result<Lang, String> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "en" => Ok(Lang::En),
-            "zh" => Ok(Lang::Zh),
-            _ => Err(format!("unknown language {text:?} (use zh or en)")),
-        }
-    }
-
-    /// The language of a POSIX locale name: `zh_CN.UTF-8`, `zh_TW`, `zh` are Chinese; anything
-    /// else (including `C` and `POSIX`) is English.
-    pub fn of_locale(locale: &str) -> Lang {
-        let lower = locale.to_ascii_lowercase();
-        if lower == "zh" || lower.starts_with("zh_") || lower.starts_with("zh-") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The language when none is configured: the first set of `LC_ALL`, `LC_MESSAGES`, `LANG`
-    /// (the POSIX order), with the variable that decided it, for `doctor`.
-    pub fn from_environment(env: &dyn Fn(&str) -> Option<String>) -> (Lang, String) {
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Some(value) = env(name).filter(|v| !v.is_empty()) {
-                let lang = Lang::of_locale(&value);
-                return (lang, format!("{name}={value}"));
-            }
-        }
-        (Lang::En, "no LC_ALL, LC_MESSAGES or LANG set".to_owned())
-    }
-
     pub fn labels(self) -> &'static Labels {
         match self {
             Lang::En => &EN,
@@ -227,68 +169,6 @@ pub struct Labels {
     pub commands: CommandLabels,
     pub detail: DetailLabels,
     pub status: StatusLabels,
-}
-
-impl Labels {
-    pub fn freshness(&self, freshness: Freshness) -> &'static str {
-        match freshness {
-            Freshness::Loading => self.header.loading,
-            Freshness::Fresh => self.header.fresh,
-            Freshness::Ageing => self.header.ageing,
-            Freshness::Stale => self.header.stale,
-            Freshness::Offline => self.header.offline,
-        }
-    }
-
-    pub fn signing_sort(&self, sort: SigningSort) -> &'static str {
-        match sort {
-            SigningSort::Date => self.lists.sort_date,
-            SigningSort::Amount => self.lists.sort_amount,
-            SigningSort::District => self.lists.sort_district,
-        }
-    }
-
-    pub fn stalled_sort(&self, sort: StalledSort) -> &'static str {
-        match sort {
-            StalledSort::Overdue => self.lists.sort_overdue,
-            StalledSort::Submitted => self.lists.sort_submitted,
-            StalledSort::Department => self.lists.sort_department,
-        }
-    }
-
-    pub fn wall_view(&self, view: WallView) -> &'static str {
-        match view {
-            WallView::Overview => self.footer.wall_overview,
-            WallView::Signings => self.footer.wall_signings,
-            WallView::Targets => self.footer.wall_targets,
-            WallView::Stalled => self.footer.wall_stalled,
-        }
-    }
-
-    pub fn command(&self, command: Command) -> CommandLabel {
-        let c = &self.commands;
-        match command {
-            Command::Quit => c.quit,
-            Command::NextPanel => c.next_panel,
-            Command::PrevPanel => c.prev_panel,
-            Command::FocusSignings => c.focus_signings,
-            Command::FocusTargets => c.focus_targets,
-            Command::FocusStalled => c.focus_stalled,
-            Command::Down => c.down,
-            Command::Up => c.up,
-            Command::PageDown => c.page_down,
-            Command::PageUp => c.page_up,
-            Command::First => c.first,
-            Command::Last => c.last,
-            Command::Open => c.open,
-            Command::Close => c.close,
-            Command::Filter => c.filter,
-            Command::Sort => c.sort,
-            Command::Refresh => c.refresh,
-            Command::HoldRotation => c.hold,
-            Command::Help => c.help,
-        }
-    }
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::model::Snapshot;
+use crate::rng::SplitMix64;
 
 /// What one poll produced.
 #[derive(Clone, Debug)]
@@ -90,33 +91,13 @@ impl PollTiming {
         let cap = self.max_backoff.max(interval);
         let exponent = failures.saturating_sub(1).min(16);
         let step = interval.saturating_mul(1 << exponent).min(cap);
-        let jittered = step.mul_f64(0.5 + 0.5 * jitter.clamp(0.0, 1.0));
+        // At most `step`; `try_` because f64 rounding at the top of the range could overflow.
+        let share = 0.5 + 0.5 * jitter.clamp(0.0, 1.0);
+        let jittered = Duration::try_from_secs_f64(step.as_secs_f64() * share).unwrap_or(step);
         match retry_after {
             Some(asked) => jittered.max(asked.min(self.max_retry_after)),
             None => jittered,
         }
-    }
-}
-
-/// A small xorshift generator for jitter: no need for a crate or for unpredictability.
-#[derive(Clone, Debug)]
-pub struct Jitter(u64);
-
-impl Jitter {
-    pub fn seeded(seed: u64) -> Jitter {
-        Jitter(seed | 1)
-    }
-
-    /// Uniform in `[0, 1)`.
-    pub fn next_unit(&mut self) -> f64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        #[expect(clippy::cast_precision_loss, reason = "53 random bits are plenty")]
-        let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
-        unit
     }
 }
 
@@ -147,7 +128,7 @@ pub async fn run_poller_with(
 
     let interval = timing.interval;
     let mut failures: u32 = 0;
-    let mut jitter = Jitter::seeded(timing.jitter_seed);
+    let mut jitter = SplitMix64::new(timing.jitter_seed);
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
@@ -201,7 +182,7 @@ pub async fn run_poller_with(
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                let delay = timing.delay(failures, retry_after, jitter.next_unit());
+                let delay = timing.delay(failures, retry_after, jitter.unit());
                 tracing::warn!(
                     error = %crate::sanitize::sanitize(&error),
                     failures,
@@ -310,11 +291,12 @@ mod tests {
     }
 
     #[test]
-    fn jitter_is_uniform_enough_and_in_range() {
-        let mut jitter = Jitter::seeded(42);
-        let draws: Vec<f64> = (0..10_000).map(|_| jitter.next_unit()).collect();
-        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
-        let low = draws.iter().filter(|u| **u < 0.5).count();
-        assert!((4_500..5_500).contains(&low), "{low}");
+    fn an_interval_at_the_top_of_the_range_never_overflows() {
+        for failures in [0, 1, 2, 17, u32::MAX] {
+            for jitter in [0.0, 0.5, 1.0] {
+                let delay = next_delay(failures, Duration::MAX, None, jitter);
+                assert!(delay >= Duration::MAX / 4, "{delay:?}");
+            }
+        }
     }
 }

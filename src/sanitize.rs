@@ -139,6 +139,20 @@ pub fn is_forbidden(c: char) -> bool {
             | '\u{e0100}'..='\u{e01ef}')
 }
 
+/// Escapes control, bidi and invisible characters so a hostile file name can neither drive
+/// the terminal nor disguise itself.
+pub fn escape_controls(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_forbidden(c) {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 /// After ESC: CSI (`[`), string commands (OSC `]`, DCS `P`, SOS `X`, PM `^`, APC `_`) or a

@@ -14,10 +14,11 @@ use crate::domain::amount::Amount;
 use crate::domain::freshness::{self, AgeLevel};
 use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
-use crate::i18n::Lang;
+use crate::exit::Exit;
+use crate::lang::Lang;
 use crate::sanitize::{fit_width, sanitize};
 
-/// Monitoring-plugin levels; the process exit code is [`Level::exit_code`].
+/// Monitoring-plugin levels; the process exit code is [`Level::exit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
@@ -28,12 +29,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn exit_code(self) -> u8 {
+    pub fn exit(self) -> Exit {
         match self {
-            Level::Ok => 0,
-            Level::Warning => 1,
-            Level::Critical => 2,
-            Level::Unknown => 3,
+            Level::Ok => Exit::Ok,
+            Level::Warning => Exit::Warning,
+            Level::Critical => Exit::Critical,
+            Level::Unknown => Exit::Usage,
         }
     }
 

@@ -47,7 +47,7 @@ pub fn settings(wall: bool) -> AppSettings {
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
         highlight_new_for: Duration::from_secs(300),
-        lang: crate::i18n::Lang::En,
+        lang: crate::lang::Lang::En,
         appearance: crate::appearance::Appearance::default(),
         redact: false,
     }

@@ -19,21 +19,19 @@
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::Poll;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, EventStream};
 use crossterm::{cursor, execute, terminal};
-use futures_util::{FutureExt, StreamExt};
+use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc::{Receiver, Sender};
 use tokio::time::MissedTickBehavior;
 
-use crate::app::keys::KeyMap;
-use crate::app::{Action, App, AppSettings};
-use crate::config::Settings;
-use crate::domain::calendar::Calendar;
+use crate::app::{Action, App};
 use crate::poll::{FeedUpdate, PollCommand};
 use crate::ui;
 
@@ -73,35 +71,23 @@ const MAX_EVENT_BURST: usize = 256;
 
 /// Runs the dashboard until quit (keys `q`/Ctrl-C, a signal, the terminal going away).
 pub async fn run(
-    settings: Settings,
-    calendar: Calendar,
+    mut app: App,
     clock: Clock,
     mut updates: Receiver<FeedUpdate>,
     commands: Sender<PollCommand>,
-) -> anyhow::Result<()> {
+) -> Result<(), TuiError> {
     if !stdout_is_terminal() {
-        return Err(TuiError::NotATerminal.into());
+        return Err(TuiError::NotATerminal);
     }
     let mut signals = Signals::register()?;
-    let mut app = App::new(
-        AppSettings::from_settings(&settings),
-        calendar,
-        crate::run::aggregate_options(&settings),
-        clock.now(),
-        Instant::now(),
-    )
-    .with_keys(KeyMap::from_table(&settings.keys)?);
-    app.feed_warning = settings
-        .feed
-        .as_deref()
-        .and_then(|feed| crate::feed::source::FeedSource::parse(feed).ok())
-        .and_then(|source| source.plain_http_warning());
     let mut guard = TerminalGuard::enter()?;
+    let mut input = EventStream::new();
     let result = event_loop(
         &mut app,
         &mut guard,
         clock,
         &mut signals,
+        &mut input,
         &mut updates,
         &commands,
     )
@@ -111,7 +97,7 @@ pub async fn run(
         std::thread::sleep(delay);
     }
     guard.restore();
-    result.map_err(Into::into)
+    result
 }
 
 /// `INVESTBOARD_TEST_SHUTDOWN_DELAY`: a test hook that stalls the shutdown, so a test can
@@ -123,28 +109,39 @@ fn test_shutdown_delay() -> Option<Duration> {
         .map(|d| d.min(Duration::from_secs(60)))
 }
 
-/// Whether the terminal the dashboard draws on is still there. A hung-up TTY (the SSH
-/// connection or the terminal window is gone) fails `isatty` with EIO, even while crossterm's
-/// reader is stuck re-reading it and no SIGHUP arrived (a parent that ignores it, `nohup`).
-fn terminal_present() -> bool {
-    io::stdout().is_terminal()
+/// Where the event loop draws, and how it learns the terminal went away. The real one is
+/// [`TerminalGuard`]; tests draw into memory.
+trait Screen {
+    fn draw(&mut self, app: &App) -> Result<(), TuiError>;
+    /// Whether the terminal is still there (checked on the heartbeat).
+    fn present(&mut self) -> bool;
+    /// The terminal hung up: write nothing more to it.
+    fn hung_up(&mut self);
 }
 
-async fn event_loop(
+/// The signals that end the loop the normal way.
+trait QuitSignals {
+    async fn recv(&mut self) -> SignalKind;
+}
+
+async fn event_loop<I>(
     app: &mut App,
-    guard: &mut TerminalGuard,
+    screen: &mut impl Screen,
     clock: Clock,
-    signals: &mut Signals,
+    signals: &mut impl QuitSignals,
+    input: &mut I,
     updates: &mut Receiver<FeedUpdate>,
     commands: &Sender<PollCommand>,
-) -> Result<(), TuiError> {
-    let mut events = EventStream::new();
+) -> Result<(), TuiError>
+where
+    I: Stream<Item = io::Result<Event>> + Unpin,
+{
     let mut heartbeat = tokio::time::interval_at(first_beat(clock), HEARTBEAT);
     heartbeat.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut poller_alive = true;
     loop {
         if app.take_dirty() {
-            guard.draw(app)?;
+            screen.draw(app)?;
         }
         if app.should_quit() {
             return Ok(());
@@ -152,16 +149,16 @@ async fn event_loop(
         tokio::select! {
             kind = signals.recv() => {
                 if kind == SignalKind::hangup() {
-                    guard.tty_gone = true;
+                    screen.hung_up();
                 }
                 app.update(Action::Quit);
             }
-            event = events.next() => {
+            event = input.next() => {
                 tick(app, clock);
                 handle_event(app, event, commands)?;
                 // Coalesce whatever else is already queued (resize storms, key repeat).
                 for _ in 0..MAX_EVENT_BURST {
-                    match events.next().now_or_never() {
+                    match next_if_ready(input).await {
                         Some(event) => handle_event(app, event, commands)?,
                         None => break,
                     }
@@ -180,14 +177,27 @@ async fn event_loop(
                 app.update(Action::Feed(update));
             }
             _ = heartbeat.tick() => {
-                if !terminal_present() {
+                if !screen.present() {
                     // Leave as on SIGHUP: write nothing more to the dead terminal.
-                    guard.tty_gone = true;
+                    screen.hung_up();
                     return Ok(());
                 }
                 tick(app, clock);
             }
         }
+    }
+}
+
+/// The next item if one is ready now, else `None`, polling with this task's own waker.
+///
+/// Not `now_or_never()`: that polls with a no-op waker, and crossterm's `EventStream` keeps
+/// the first waker it is given until an event arrives, so the next key would wake nobody and
+/// wait for the heartbeat (half a second on average, a whole one at worst).
+async fn next_if_ready<S: Stream + Unpin>(stream: &mut S) -> Option<Option<S::Item>> {
+    let polled = std::future::poll_fn(|cx| Poll::Ready(stream.poll_next_unpin(cx))).await;
+    match polled {
+        Poll::Ready(item) => Some(item),
+        Poll::Pending => None,
     }
 }
 
@@ -276,7 +286,9 @@ impl Signals {
             quit: listen(SignalKind::quit(), "SIGQUIT")?,
         })
     }
+}
 
+impl QuitSignals for Signals {
     async fn recv(&mut self) -> SignalKind {
         tokio::select! {
             _ = self.terminate.recv() => SignalKind::terminate(),
@@ -337,23 +349,6 @@ impl TerminalGuard {
         Ok(guard)
     }
 
-    fn draw(&mut self, app: &App) -> Result<(), TuiError> {
-        if self.tty_gone {
-            return Ok(());
-        }
-        let Some(terminal) = self.terminal.as_mut() else {
-            return Ok(());
-        };
-        match terminal.draw(|frame| ui::render(app, frame)) {
-            Ok(_) => Ok(()),
-            Err(error) => {
-                // Writes fail with EIO once the terminal hangs up: do not write again.
-                self.tty_gone = true;
-                Err(TuiError::Draw(error))
-            }
-        }
-    }
-
     fn restore(&mut self) {
         if self.tty_gone {
             // `Terminal`'s own drop would try to show the cursor on the dead terminal.
@@ -371,6 +366,36 @@ impl TerminalGuard {
     }
 }
 
+impl Screen for TerminalGuard {
+    fn draw(&mut self, app: &App) -> Result<(), TuiError> {
+        if self.tty_gone {
+            return Ok(());
+        }
+        let Some(terminal) = self.terminal.as_mut() else {
+            return Ok(());
+        };
+        match terminal.draw(|frame| ui::render(app, frame)) {
+            Ok(_) => Ok(()),
+            Err(error) => {
+                // Writes fail with EIO once the terminal hangs up: do not write again.
+                self.tty_gone = true;
+                Err(TuiError::Draw(error))
+            }
+        }
+    }
+
+    /// A hung-up TTY (the SSH connection or the terminal window is gone) fails `isatty` with
+    /// EIO, even while crossterm's reader is stuck re-reading it and no SIGHUP arrived (a
+    /// parent that ignores it, `nohup`).
+    fn present(&mut self) -> bool {
+        io::stdout().is_terminal()
+    }
+
+    fn hung_up(&mut self) {
+        self.tty_gone = true;
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         self.restore();
@@ -379,37 +404,129 @@ impl Drop for TerminalGuard {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
     use super::*;
 
-    #[test]
-    fn refuses_to_start_without_a_terminal() {
-        if stdout_is_terminal() {
-            // Run from a terminal (not the usual `cargo test` pipe): nothing to check here.
-            return;
+    /// Input with crossterm's `EventStream` waker contract (`event/stream.rs`, 0.29): the
+    /// waker given on the first `Pending` poll is the one the next event wakes; polls made
+    /// before that event arrives do not replace it.
+    #[derive(Clone, Default)]
+    struct CrosstermLikeInput(Rc<RefCell<InputState>>);
+
+    #[derive(Default)]
+    struct InputState {
+        queue: std::collections::VecDeque<Event>,
+        waker: Option<std::task::Waker>,
+    }
+
+    impl CrosstermLikeInput {
+        fn press(&self, c: char) {
+            let mut state = self.0.borrow_mut();
+            state
+                .queue
+                .push_back(Event::Key(crossterm::event::KeyEvent::new(
+                    crossterm::event::KeyCode::Char(c),
+                    crossterm::event::KeyModifiers::NONE,
+                )));
+            if let Some(waker) = state.waker.take() {
+                waker.wake();
+            }
         }
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        let (_, updates) = tokio::sync::mpsc::channel(1);
-        let (commands, _) = tokio::sync::mpsc::channel(1);
-        let settings = Settings::default();
-        let clock = Clock::System(settings.utc_offset);
-        let error = runtime
-            .block_on(run(
-                settings,
-                Calendar::embedded(),
-                clock,
-                updates,
-                commands,
-            ))
-            .expect_err("not a terminal");
-        assert!(
-            error
-                .to_string()
-                .contains("use `investboard status` for a one-shot summary"),
-            "{error}"
-        );
+    }
+
+    impl Stream for CrosstermLikeInput {
+        type Item = io::Result<Event>;
+
+        fn poll_next(
+            self: std::pin::Pin<&mut Self>,
+            cx: &mut std::task::Context<'_>,
+        ) -> Poll<Option<Self::Item>> {
+            let mut state = self.0.borrow_mut();
+            if let Some(event) = state.queue.pop_front() {
+                return Poll::Ready(Some(Ok(event)));
+            }
+            if state.waker.is_none() {
+                state.waker = Some(cx.waker().clone());
+            }
+            Poll::Pending
+        }
+    }
+
+    /// Records when each frame was drawn and whether it showed the help.
+    struct RecordingScreen(Rc<RefCell<Vec<(tokio::time::Instant, bool)>>>);
+
+    impl Screen for RecordingScreen {
+        fn draw(&mut self, app: &App) -> Result<(), TuiError> {
+            let help = matches!(app.overlay, crate::app::Overlay::Help);
+            self.0
+                .borrow_mut()
+                .push((tokio::time::Instant::now(), help));
+            Ok(())
+        }
+        fn present(&mut self) -> bool {
+            true
+        }
+        fn hung_up(&mut self) {}
+    }
+
+    struct NoSignals;
+
+    impl QuitSignals for NoSignals {
+        async fn recv(&mut self) -> SignalKind {
+            std::future::pending().await
+        }
+    }
+
+    /// Time stands still unless every task waits (paused clock): a key drawn at the instant
+    /// it was pressed was drawn without waiting for any timer, the heartbeat included.
+    #[tokio::test(start_paused = true)]
+    async fn every_key_is_drawn_when_pressed_not_on_the_next_heartbeat() {
+        let local = tokio::task::LocalSet::new();
+        local
+            .run_until(async {
+                let (mut app, _) = crate::testing::empty_app(false);
+                let input = CrosstermLikeInput::default();
+                let frames = Rc::new(RefCell::new(Vec::new()));
+                let (_feed, mut updates) = tokio::sync::mpsc::channel(1);
+                let (commands, _polls) = tokio::sync::mpsc::channel(1);
+                let clock = Clock::Frozen(crate::testing::at("2026-12-02T10:00:00+08:00"));
+                let mut screen = RecordingScreen(Rc::clone(&frames));
+                let mut keys = input.clone();
+                let dashboard = tokio::task::spawn_local(async move {
+                    event_loop(
+                        &mut app,
+                        &mut screen,
+                        clock,
+                        &mut NoSignals,
+                        &mut keys,
+                        &mut updates,
+                        &commands,
+                    )
+                    .await
+                });
+                tokio::time::sleep(Duration::from_millis(5)).await;
+                let mut help_open = false;
+                for press in 0..6 {
+                    let pressed = tokio::time::Instant::now();
+                    input.press('?');
+                    help_open = !help_open;
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                    let last = frames.borrow().last().copied();
+                    assert_eq!(
+                        last.map(|(_, help)| help),
+                        Some(help_open),
+                        "press {press}: not drawn within 40 ms"
+                    );
+                    let drawn_after = last.map(|(at, _)| at.duration_since(pressed));
+                    assert_eq!(drawn_after, Some(Duration::ZERO), "press {press}");
+                }
+                input.press('q');
+                let ended = tokio::time::timeout(Duration::from_millis(40), dashboard).await;
+                assert!(matches!(ended, Ok(Ok(Ok(())))), "quit at once");
+            })
+            .await;
     }
 
     #[test]

@@ -29,10 +29,12 @@ pub mod digits;
 pub mod figures;
 pub mod header;
 pub mod help;
+pub mod labels;
 pub mod overview;
 pub mod palette;
 pub mod signings;
 pub mod stalled;
+pub mod table;
 pub mod targets;
 pub mod text;
 pub mod theme;
@@ -48,10 +50,13 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
+use crate::app::lists::ListView;
 use crate::app::wall::{Rotation, WallView};
 use crate::app::{App, Overlay, Panel};
-use crate::i18n::{Labels, PanelLabels};
+use crate::i18n::Labels;
 use crate::sanitize::truncate_to_width;
+use crate::ui::labels::Labelled;
+use crate::ui::table::{Col, ListTable};
 use crate::ui::text::put_line;
 
 /// Smallest terminal the dashboard draws in; below it a notice says what is needed.
@@ -124,14 +129,6 @@ fn labels(app: &App) -> &'static Labels {
 }
 
 /// A panel's name in the app's language.
-fn panel_title(labels: &'static PanelLabels, panel: Panel) -> &'static str {
-    match panel {
-        Panel::Signings => labels.signings,
-        Panel::Targets => labels.targets,
-        Panel::Stalled => labels.stalled,
-    }
-}
-
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let text = (labels(app).panels.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let y = area.y + area.height / 2;
@@ -207,7 +204,7 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
     for (i, panel) in Panel::ALL.into_iter().enumerate() {
-        let label = format!("{} {}", i + 1, panel_title(&labels(app).panels, panel));
+        let label = format!("{} {}", i + 1, panel.label(labels(app)));
         if panel == app.focus {
             spans.push(Span::styled(
                 format!("[{label}]"),
@@ -244,7 +241,7 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     ordered.sort_by_key(|(command, _)| !matches!(command, Command::Help | Command::Quit));
     let mut used = 0;
     for (command, keys) in ordered {
-        let (Some(hint), Some(key)) = (l.command(command).hint, keys.first()) else {
+        let (Some(hint), Some(key)) = (labels::command(l, command).hint, keys.first()) else {
             continue;
         };
         let name = key.name();
@@ -270,12 +267,9 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
             spans.push(Span::styled(" · ", theme::dim()));
         }
         if v == view {
-            spans.push(Span::styled(
-                format!("[{}]", l.wall_view(v)),
-                theme::title(),
-            ));
+            spans.push(Span::styled(format!("[{}]", v.label(l)), theme::title()));
         } else {
-            spans.push(Span::styled(l.wall_view(v), theme::dim()));
+            spans.push(Span::styled(v.label(l), theme::dim()));
         }
     }
     put_line(buf, area, area.y, &Line::from(spans));
@@ -293,10 +287,7 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
 /// A panel's frame: thick and coloured when focused (the shape says it without colour).
 fn panel_block(app: &App, panel: Panel, focused: bool, extra: String) -> Block<'static> {
     let number = Panel::ALL.iter().position(|p| *p == panel).unwrap_or(0) + 1;
-    let title = format!(
-        " {number} {}{extra} ",
-        panel_title(&labels(app).panels, panel)
-    );
+    let title = format!(" {number} {}{extra} ", panel.label(labels(app)));
     let block = Block::bordered().title(Span::styled(title, theme::title()));
     if focused {
         block
@@ -331,6 +322,30 @@ fn list_block(
     panel_block(app, panel, focused, extra)
 }
 
+/// A list panel's table over its view: the rows the filter and sort leave, the selection, and
+/// what it says when empty (`none`, or `no_match` when a filter hides every row). `row` gets
+/// the index of the item behind each shown row.
+fn list_table<'a, S, R>(
+    list: &'a ListView<S>,
+    columns: &'a [Col<R>],
+    focused: bool,
+    (none, no_match): (&'a str, &'a str),
+    row: impl Fn(usize, bool) -> R + 'a,
+) -> ListTable<'a, R, impl Fn(usize, bool) -> R + 'a> {
+    ListTable {
+        columns,
+        len: list.rows.len(),
+        selected: list.selected,
+        focused,
+        empty: if list.filter.is_empty() {
+            none
+        } else {
+            no_match
+        },
+        row: move |position, selected| row(list.rows[position], selected),
+    }
+}
+
 /// What a panel says before any data has arrived.
 fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
     let l = &labels(app).panels;
@@ -341,19 +356,6 @@ fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::styled(text, theme::dim()))
         .wrap(Wrap { trim: true })
         .render(area.intersection(buf.area), buf);
-}
-
-/// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
-fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
-    let height = usize::from(area.height);
-    let offset = if height == 0 {
-        0
-    } else {
-        selected
-            .saturating_sub(height - 1)
-            .min(len.saturating_sub(height))
-    };
-    (area.top()..area.bottom()).zip(offset..len)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! The operator's world through the real binary: languages in `status` text, `doctor`,
-//! logging, completions, the manual page and `--version`.
+//! The operator's world through the real binary: languages in `status` text, the dashboard's
+//! refusal of a stdout that is not a terminal, `doctor`, logging, completions, the manual page
+//! and `--version`.
 
 use std::io::Write as _;
 
@@ -87,6 +88,19 @@ fn json_is_the_same_in_every_language() {
     assert_eq!(
         value["summary"],
         "INVESTBOARD WARNING - 2 stalled approvals; Q1 signed 3/4, 90/100 亿; started 2/2; data 30 min old"
+    );
+}
+
+/// Here stdout is always a pipe, so (unlike a unit test run from a terminal) this can never
+/// be skipped: the dashboard refuses to draw into it, before touching the terminal.
+#[test]
+fn the_dashboard_refuses_a_stdout_that_is_not_a_terminal() {
+    let (code, out, err) = run(investboard().args(["--feed", FIXTURE, "--now", NOW]));
+    assert_eq!(code, 3, "{err}");
+    assert_eq!(out, "");
+    assert_eq!(
+        err,
+        "investboard: stdout is not a terminal: use `investboard status` for a one-shot summary\n"
     );
 }
 

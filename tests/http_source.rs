@@ -11,7 +11,7 @@ use flate2::write::GzEncoder;
 use investboard::feed::source::{
     FeedSource, FetchError, FetchOptions, Fetched, Fetcher, Secret, TimeoutPhase,
 };
-use support::{Action, Body, Reply, TestServer};
+use support::{Action, Body, Reply, TestServer, child};
 
 /// Longest any single fetch may take in these tests: a removed timeout fails, never hangs.
 const GUARD: Duration = Duration::from_secs(10);
@@ -401,7 +401,8 @@ async fn a_same_origin_redirect_is_followed_with_the_token() {
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     assert!(requests[1].request_line.starts_with("GET /new "));
-    assert!(requests[1].header("authorization").is_some());
+    let expected = format!("Bearer {TOKEN}");
+    assert_eq!(requests[1].header("authorization"), Some(expected.as_str()));
     assert!(requests[1].header("referer").is_none());
 }
 
@@ -574,7 +575,11 @@ async fn errors_never_show_the_urls_userinfo() {
         );
         let mut f = fetcher(&url, short.clone());
         assert_no_secret(&error(&mut f).await);
-        assert!(server.requests()[0].header("authorization").is_some());
+        // Base64 of "reader:PASS-SECRET-3".
+        assert_eq!(
+            server.requests()[0].header("authorization"),
+            Some("Basic cmVhZGVyOlBBU1MtU0VDUkVULTM=")
+        );
     }
     let url = format!("http://reader:{PASSWORD}@127.0.0.1:{}/", closed_port());
     assert_no_secret(&error(&mut fetcher(&url, short)).await);
@@ -582,11 +587,9 @@ async fn errors_never_show_the_urls_userinfo() {
 
 /// Run in a child process by `proxy_variables_are_ignored`, which sets them.
 #[tokio::test]
-#[ignore = "run in a child process by proxy_variables_are_ignored"]
+#[ignore = "fails unless run in a child process by proxy_variables_are_ignored"]
 async fn child_fetch_with_proxy_variables_set() {
-    if std::env::var_os("INVESTBOARD_TEST_CHILD").is_none() {
-        return;
-    }
+    child::assert_started_by_parent("child_fetch_with_proxy_variables_set");
     let server = TestServer::always(Reply::ok("direct")).await;
     let mut f = fetcher(&server.url("/"), options());
     assert_eq!(body(&mut f).await, b"direct");
@@ -597,20 +600,12 @@ fn proxy_variables_are_ignored() {
     let sink = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     sink.set_nonblocking(true).expect("nonblocking");
     let proxy = format!("http://{}", sink.local_addr().expect("addr"));
-    let exe = std::env::current_exe().expect("test binary");
-    let mut child = assert_cmd::Command::new(exe);
-    child.args([
-        "child_fetch_with_proxy_variables_set",
-        "--exact",
-        "--ignored",
-        "--test-threads=1",
-    ]);
-    child.env("INVESTBOARD_TEST_CHILD", "1");
-    for name in ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
-        child.env(name, &proxy);
-    }
-    child.env_remove("NO_PROXY").env_remove("no_proxy");
-    child.assert().success();
+    child::run("child_fetch_with_proxy_variables_set", |child| {
+        for name in ["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
+            child.env(name, &proxy);
+        }
+        child.env_remove("NO_PROXY").env_remove("no_proxy");
+    });
     let reached = sink.accept();
     assert!(
         matches!(&reached, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),

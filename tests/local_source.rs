@@ -1,8 +1,11 @@
 //! The file and standard-input sources: re-read, capped, unchanged data detected by hash.
 
+mod support;
+
 use std::time::Duration;
 
 use investboard::feed::source::{FeedSource, FetchError, FetchOptions, Fetched, Fetcher};
+use support::child;
 
 async fn fetch(fetcher: &mut Fetcher) -> Result<Fetched, FetchError> {
     tokio::time::timeout(Duration::from_secs(10), fetcher.fetch())
@@ -81,31 +84,17 @@ async fn an_endless_device_is_cut_off_at_the_cap() {
     assert!(matches!(err, FetchError::BodyTooLarge { .. }), "{err:?}");
 }
 
-fn run_child(test: &str, stdin: &str) {
-    let exe = std::env::current_exe().expect("test binary");
-    assert_cmd::Command::new(exe)
-        .args([test, "--exact", "--ignored", "--test-threads=1"])
-        .env("INVESTBOARD_TEST_CHILD", "1")
-        .write_stdin(stdin)
-        .assert()
-        .success();
-}
-
-fn is_child() -> bool {
-    std::env::var_os("INVESTBOARD_TEST_CHILD").is_some()
-}
-
 #[test]
 fn stdin_is_read_once_then_reported_unchanged() {
-    run_child("child_reads_stdin_once", "{\"projects\":[]}");
+    child::run("child_reads_stdin_once", |child| {
+        child.write_stdin("{\"projects\":[]}");
+    });
 }
 
 #[tokio::test]
-#[ignore = "run in a child process by stdin_is_read_once_then_reported_unchanged"]
+#[ignore = "fails unless run in a child process by stdin_is_read_once_then_reported_unchanged"]
 async fn child_reads_stdin_once() {
-    if !is_child() {
-        return;
-    }
+    child::assert_started_by_parent("child_reads_stdin_once");
     let mut f = Fetcher::new(FeedSource::Stdin, FetchOptions::default()).expect("fetcher");
     assert_eq!(body(&mut f).await, b"{\"projects\":[]}");
     assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
@@ -115,15 +104,15 @@ async fn child_reads_stdin_once() {
 
 #[test]
 fn stdin_over_the_cap_is_refused_and_not_read_again() {
-    run_child("child_refuses_large_stdin", &"x".repeat(5000));
+    child::run("child_refuses_large_stdin", |child| {
+        child.write_stdin("x".repeat(5000));
+    });
 }
 
 #[tokio::test]
-#[ignore = "run in a child process by stdin_over_the_cap_is_refused_and_not_read_again"]
+#[ignore = "fails unless run in a child process by stdin_over_the_cap_is_refused_and_not_read_again"]
 async fn child_refuses_large_stdin() {
-    if !is_child() {
-        return;
-    }
+    child::assert_started_by_parent("child_refuses_large_stdin");
     let options = FetchOptions {
         max_body_bytes: 1000,
         ..FetchOptions::default()

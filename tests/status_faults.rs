@@ -1,7 +1,7 @@
 //! `investboard status` (the real binary) against a misbehaving local server: every fault ends
 //! in exit 2 (CRITICAL) with one clear line, within the configured request timeout
-//! (`INVESTBOARD_REQUEST_TIMEOUT=1s`) and in bounded memory (peak RSS measured with GNU time
-//! where it is installed), and nothing on stderr.
+//! (`INVESTBOARD_REQUEST_TIMEOUT=1s`) and in bounded memory (peak RSS measured with GNU time,
+//! required under CI), and nothing on stderr.
 
 mod support;
 
@@ -15,8 +15,10 @@ use support::{Action as Serve, Body, Reply, TestServer, gzip_bomb};
 const NOW: &str = "2026-11-29T10:00:30+08:00";
 /// The request timeout given to the binary.
 const TIMEOUT: Duration = Duration::from_secs(1);
-/// Process start, runtime, parse and print on a busy CI machine.
-const SLACK: Duration = Duration::from_millis(1500);
+/// Process start, runtime, parse and print on a busy, shared CI machine. Generous, yet the
+/// bound still means something: a run that ignored the configured 1 s and waited out the
+/// default 5 s connect or 20 s request timeout (or hung) fails it.
+const SLACK: Duration = Duration::from_millis(3500);
 /// Peak RSS allowed: the body cap is 1 MiB, so tens of MiB means a cap did not hold.
 const MAX_RSS_KIB: u64 = 40 * 1024;
 
@@ -40,10 +42,14 @@ fn assert_critical(run: &Run, expected: &str) {
     assert_bounded(run);
 }
 
+/// Peak RSS under the limit; skipped only where GNU time is not installed, and never under CI.
 fn assert_bounded(run: &Run) {
-    match run.max_rss_kib {
-        Some(kib) => assert!(kib < MAX_RSS_KIB, "peak RSS {kib} KiB"),
-        None => println!("{GNU_TIME} not found: memory not measured"),
+    if let Some(kib) = run.max_rss_kib {
+        assert!(kib < MAX_RSS_KIB, "peak RSS {kib} KiB");
+    } else {
+        let installed = std::path::Path::new(GNU_TIME).exists();
+        assert!(!installed, "{GNU_TIME} ran but reported no peak RSS");
+        support::ci::tool_found(GNU_TIME, installed);
     }
 }
 

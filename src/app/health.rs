@@ -24,18 +24,6 @@ pub enum Freshness {
     Offline,
 }
 
-impl Freshness {
-    pub fn label(self) -> &'static str {
-        match self {
-            Freshness::Loading => "LOADING",
-            Freshness::Fresh => "FRESH",
-            Freshness::Ageing => "AGEING",
-            Freshness::Stale => "STALE",
-            Freshness::Offline => "OFFLINE",
-        }
-    }
-}
-
 /// The last failed poll.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PollFailure {

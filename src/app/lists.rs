@@ -27,14 +27,6 @@ impl SigningSort {
             SigningSort::District => SigningSort::Date,
         }
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SigningSort::Date => "date",
-            SigningSort::Amount => "amount",
-            SigningSort::District => "district",
-        }
-    }
 }
 
 /// Sort orders of the stalled list.
@@ -56,14 +48,6 @@ impl StalledSort {
             StalledSort::Overdue => StalledSort::Submitted,
             StalledSort::Submitted => StalledSort::Department,
             StalledSort::Department => StalledSort::Overdue,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            StalledSort::Overdue => "overdue",
-            StalledSort::Submitted => "submitted",
-            StalledSort::Department => "department",
         }
     }
 }

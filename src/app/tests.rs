@@ -274,6 +274,32 @@ fn new_signings_are_highlighted_until_expiry() {
 }
 
 #[test]
+fn periods_past_what_the_clocks_count_never_overflow() {
+    let settings = AppSettings {
+        highlight_new_for: Duration::MAX,
+        ..crate::testing::settings(false)
+    };
+    let t0 = Instant::now();
+    let mut app = App::new(
+        settings,
+        Calendar::embedded(),
+        AggregateOptions::default(),
+        at(NOW),
+        t0,
+    );
+    app.update(loaded(crate::testing::previous_fixture(), NOW));
+    app.update(loaded(fixture(), NOW));
+    tick(&mut app, NOW, t0 + Duration::from_secs(86_400));
+    assert!(
+        app.is_highlighted(&SafeText::new("CS-2026-0102")),
+        "highlighted for good"
+    );
+    // A retry wait past chrono's range: no "retry in", and no panic.
+    app.update(failed("HTTP 503", NOW, 10_000_000_000_000));
+    assert_eq!(app.retry_in(), None);
+}
+
+#[test]
 fn ticks_mark_dirty_only_when_the_shown_second_changes() {
     let (mut app, t0) = empty_app(false);
     app.take_dirty();
@@ -299,7 +325,8 @@ fn detail_follows_its_project_into_a_new_snapshot() {
         _ => None,
     };
     let before = id(&app);
-    assert!(before.is_some());
+    // G selects the oldest signing (20 January).
+    assert_eq!(before.as_deref(), Some("WC-2026-0001"));
     let mut reordered = fixture();
     reordered.projects.reverse();
     app.update(loaded(reordered, NOW));

@@ -21,15 +21,6 @@ impl WallView {
         WallView::Stalled,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            WallView::Overview => "overview",
-            WallView::Signings => "signings",
-            WallView::Targets => "targets",
-            WallView::Stalled => "stalled",
-        }
-    }
-
     fn index(self) -> usize {
         WallView::ALL.iter().position(|v| *v == self).unwrap_or(0)
     }
@@ -46,13 +37,14 @@ impl WallView {
     }
 }
 
-/// Rotation state. `held_at` is the time of the last input while held.
+/// Rotation state. `held_at` is the time of the last input while held; `next_at` is `None`
+/// when the interval reaches past what the clock can count (the view then stays).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rotation {
     pub view: WallView,
     pub every: Duration,
     pub resume_after: Duration,
-    next_at: Instant,
+    next_at: Option<Instant>,
     held_at: Option<Instant>,
 }
 
@@ -62,7 +54,7 @@ impl Rotation {
             view: WallView::Overview,
             every,
             resume_after,
-            next_at: start + every,
+            next_at: start.checked_add(every),
             held_at: None,
         }
     }
@@ -79,7 +71,7 @@ impl Rotation {
     /// Resume rotating, with a full interval on the current view.
     pub fn resume(&mut self, at: Instant) {
         self.held_at = None;
-        self.next_at = at + self.every;
+        self.next_at = at.checked_add(self.every);
     }
 
     /// Shows `view` now (a key chose it) and holds there.
@@ -97,10 +89,10 @@ impl Rotation {
             }
             return false;
         }
-        if at >= self.next_at {
+        if self.next_at.is_some_and(|next_at| at >= next_at) {
             self.view = self.view.next();
             // One step per tick, however late: no burst of switches after a stall.
-            self.next_at = at + self.every;
+            self.next_at = at.checked_add(self.every);
             return true;
         }
         false
@@ -145,6 +137,19 @@ mod tests {
         assert_eq!(r.view, WallView::Overview);
         assert!(r.tick(t0 + Duration::from_secs(130)));
         assert_eq!(r.view, WallView::Signings);
+    }
+
+    #[test]
+    fn an_interval_past_the_clock_holds_the_view_instead_of_overflowing() {
+        let t0 = Instant::now();
+        let mut r = Rotation::new(t0, Duration::MAX, Duration::MAX);
+        assert!(!r.tick(t0 + Duration::from_secs(86_400)));
+        assert_eq!(r.view, WallView::Overview);
+        r.show(WallView::Targets, t0);
+        assert!(!r.tick(t0 + Duration::from_secs(86_400)), "the hold lasts");
+        r.resume(t0);
+        assert!(!r.tick(t0 + Duration::from_secs(86_400)));
+        assert_eq!(r.view, WallView::Targets);
     }
 
     #[test]

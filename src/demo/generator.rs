@@ -14,7 +14,6 @@ mod catalog;
 mod clock;
 mod plan;
 mod record;
-mod rng;
 mod schedule;
 
 use std::borrow::Cow;
@@ -25,10 +24,10 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
 use crate::domain::model::Stage;
+use crate::rng::SplitMix64;
 use clock::{BusinessCalendar, CST, WINDOW, Warp};
 use plan::{FIRST_OFFSET, LAST_OFFSET, Plan};
 use record::ProjectRecord;
-use rng::SplitMix64;
 use schedule::{Bounds, DayPlan, Schedule};
 
 /// The seed the product's demo mode uses.

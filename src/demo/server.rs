@@ -2,10 +2,14 @@
 //! `ETag` per revision and `304 Not Modified` for `If-None-Match`.
 //!
 //! Built on tokio alone (no HTTP crate): it serves one small resource to a few pollers, so a
-//! strict little parser with hard limits is all it needs. Each connection runs in its own
-//! task; request heads are capped at [`MAX_HEAD_BYTES`] and must arrive within
-//! [`HEAD_TIMEOUT`]; responses must drain within [`WRITE_TIMEOUT`]. Keep-alive is supported;
-//! requests with a body are answered and the connection is closed.
+//! strict little parser with hard limits is all it needs. (hyper's server, weighed instead,
+//! has no write deadline, would bring a new crate and answers some malformed requests
+//! differently.) Each connection runs in its own task; request heads are capped at
+//! [`MAX_HEAD_BYTES`] and must arrive within [`HEAD_TIMEOUT`] (a connection that sends nothing
+//! is dropped then); responses must drain within [`WRITE_TIMEOUT`]. At most [`MAX_IN_FLIGHT`]
+//! requests are answered at once, and only a request takes one of those slots, never a
+//! connection waiting to send one: idle connections cannot keep a poller out. Keep-alive is
+//! supported; requests with a body are answered and the connection is closed.
 //!
 //! The `ETag` is `"<revision>"` ([`DemoFeed::revision_at`]): it covers the data, not
 //! `generated_at`, so a `304` means "no project or target changed"; the body of a `200` always
@@ -20,26 +24,47 @@ use chrono::{DateTime, FixedOffset, Utc};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
-use tokio::time::timeout;
+use tokio::time::{Instant, timeout, timeout_at};
 
 use super::DemoFeed;
 
 /// Largest request head (request line and headers) accepted.
 pub const MAX_HEAD_BYTES: usize = 16 * 1024;
-/// Time allowed for a whole request head to arrive once a request has begun.
+/// Time allowed for a whole request head to arrive: from the accept for a connection's first
+/// request, from its first byte for a later one.
 pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
-/// Time an idle keep-alive connection is held open waiting for its next request.
+/// Time a keep-alive connection may idle between requests (longer than the dashboard's
+/// default 10 s poll interval, so its polls reuse the connection).
 pub const IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// Time allowed for a response to be written.
 pub const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
-/// Connections served at once; more wait in the listen backlog.
-pub const MAX_CONNECTIONS: usize = 256;
+/// Requests answered at once (being generated or written); more wait for a slot. Bounds the
+/// memory held by responses; connections waiting to send a request hold no slot.
+pub const MAX_IN_FLIGHT: usize = 256;
 const MAX_HEADERS: usize = 100;
 const MAX_REQUESTS_PER_CONNECTION: usize = 1000;
 /// Pause after a failed `accept` (such as running out of file descriptors) before retrying.
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
 type Clock = dyn Fn() -> DateTime<FixedOffset> + Send + Sync;
+
+/// The deadlines and the slot count one server runs with (shorter ones in tests).
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    head: Duration,
+    idle: Duration,
+    write: Duration,
+    in_flight: usize,
+}
+
+impl Limits {
+    const SERVED: Limits = Limits {
+        head: HEAD_TIMEOUT,
+        idle: IDLE_TIMEOUT,
+        write: WRITE_TIMEOUT,
+        in_flight: MAX_IN_FLIGHT,
+    };
+}
 
 /// Binds a listener, returning it with its actual address (useful with port 0).
 pub async fn bind(addr: &str) -> io::Result<(TcpListener, SocketAddr)> {
@@ -55,13 +80,17 @@ pub async fn serve(
     feed: Arc<DemoFeed>,
     clock: impl Fn() -> DateTime<FixedOffset> + Send + Sync + 'static,
 ) -> io::Result<()> {
-    let clock: Arc<Clock> = Arc::new(clock);
-    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    serve_with(listener, feed, Arc::new(clock), Limits::SERVED).await
+}
+
+async fn serve_with(
+    listener: TcpListener,
+    feed: Arc<DemoFeed>,
+    clock: Arc<Clock>,
+    limits: Limits,
+) -> io::Result<()> {
+    let slots = Arc::new(Semaphore::new(limits.in_flight));
     loop {
-        let permit = Arc::clone(&slots)
-            .acquire_owned()
-            .await
-            .map_err(io::Error::other)?;
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
             Err(error) => {
@@ -70,46 +99,63 @@ pub async fn serve(
                 continue;
             }
         };
-        let (feed, clock) = (Arc::clone(&feed), Arc::clone(&clock));
+        let served = Served {
+            feed: Arc::clone(&feed),
+            clock: Arc::clone(&clock),
+            slots: Arc::clone(&slots),
+            limits,
+        };
         tokio::spawn(async move {
-            if let Err(error) = connection(stream, feed, clock).await {
+            if let Err(error) = connection(stream, served).await {
                 tracing::debug!(%peer, %error, "demo feed server: connection ended with an error");
             }
-            drop(permit);
         });
     }
 }
 
-/// Serves requests on one connection until it closes, errs, idles out or asks to close.
-async fn connection(
-    mut stream: TcpStream,
+/// What every connection of one server shares.
+struct Served {
     feed: Arc<DemoFeed>,
     clock: Arc<Clock>,
-) -> io::Result<()> {
+    slots: Arc<Semaphore>,
+    limits: Limits,
+}
+
+/// Serves requests on one connection until it closes, errs, idles out or asks to close.
+async fn connection(mut stream: TcpStream, served: Served) -> io::Result<()> {
+    let limits = served.limits;
     let mut buffer = Vec::with_capacity(1024);
-    for _ in 0..MAX_REQUESTS_PER_CONNECTION {
-        // Waiting for a request to begin is idling; once it has begun the head must complete.
-        if buffer.is_empty() && !fill(&mut stream, &mut buffer, IDLE_TIMEOUT).await? {
+    for request in 0..MAX_REQUESTS_PER_CONNECTION {
+        // The first request must arrive whole within the head deadline of the accept: a
+        // connection that sends nothing, or dribbles, is dropped then. Later ones may idle
+        // longer before they begin; once begun, the head must complete in time.
+        let first_by = (request == 0).then(|| Instant::now() + limits.head);
+        let idle = first_by.map_or(limits.idle, |_| limits.head);
+        if buffer.is_empty() && !fill(&mut stream, &mut buffer, idle).await? {
             return Ok(());
         }
-        let head = match timeout(HEAD_TIMEOUT, read_head(&mut stream, &mut buffer)).await {
+        let deadline = first_by.unwrap_or_else(|| Instant::now() + limits.head);
+        let read = read_head(&mut stream, &mut buffer);
+        let head = match timeout_at(deadline, read).await {
             Err(_) => return Ok(()),
             Ok(head) => head?,
         };
+        // Only a request takes a slot, so idle connections never keep one from an answer.
+        let _slot = served.slots.acquire().await.map_err(io::Error::other)?;
         let response = match head {
             Head::Complete(len) => {
                 let parsed = parse(&buffer[..len]);
                 buffer.drain(..len);
                 match parsed {
-                    Ok(request) => respond(request, &feed, &clock).await,
+                    Ok(request) => respond(request, &served.feed, &served.clock).await,
                     Err(status) => Response::error(status),
                 }
             }
             Head::TooLarge => Response::error(Status::HeaderTooLarge),
             Head::Truncated => Response::error(Status::BadRequest),
         };
-        let date = clock().with_timezone(&Utc);
-        timeout(WRITE_TIMEOUT, response.write(&mut stream, date))
+        let date = (served.clock)().with_timezone(&Utc);
+        timeout(limits.write, response.write(&mut stream, date))
             .await
             .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "response write timed out"))??;
         if response.close {

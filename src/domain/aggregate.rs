@@ -103,15 +103,6 @@ pub enum Progress {
 }
 
 impl Progress {
-    pub fn label(self) -> &'static str {
-        match self {
-            Progress::NoTarget => "NO TARGET",
-            Progress::OnTarget => "ON TARGET",
-            Progress::OnPace => "ON PACE",
-            Progress::Behind => "BEHIND",
-        }
-    }
-
     fn judge(actual: u64, target: Option<u64>, expected_share: f64) -> Progress {
         match target {
             None => Progress::NoTarget,

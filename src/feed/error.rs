@@ -145,3 +145,21 @@ mod tests {
         assert_eq!(human_duration(Duration::from_millis(1500)), "1.5 s");
     }
 }
+
+/// A mistake in how the feed source or its token was given: found before any fetch.
+#[derive(thiserror::Error, Debug)]
+#[non_exhaustive]
+pub enum SourceError {
+    #[error("the feed source is empty (give a URL, a file path, or - for standard input)")]
+    Empty,
+    #[error("invalid feed URL: {reason}")]
+    InvalidUrl { reason: String },
+    #[error("unsupported feed URL scheme {scheme:?} (use http, https, a file path, or -)")]
+    UnsupportedScheme { scheme: String },
+    #[error("{variable} is not valid UTF-8")]
+    TokenNotUnicode { variable: &'static str },
+    #[error("cannot read token file \"{path}\": {error}")]
+    TokenFile { path: String, error: std::io::Error },
+    #[error("token file \"{path}\" is not a token: {reason}")]
+    TokenFileInvalid { path: String, reason: &'static str },
+}

@@ -13,8 +13,9 @@ use reqwest::header::{
 };
 use reqwest::{Client, StatusCode, Url, redirect};
 
-use super::local::CappedBuf;
-use super::source::{FetchError, FetchOptions, TimeoutPhase, Validators};
+use super::capped::CappedBuf;
+use super::error::{FetchError, TimeoutPhase};
+use super::options::{FetchOptions, Validators};
 
 /// Most redirects followed for one request, all within the feed URL's origin.
 pub const MAX_REDIRECTS: usize = 5;
@@ -434,7 +435,7 @@ mod tests {
     #[test]
     fn secrets_cover_token_userinfo_and_query() {
         let options = FetchOptions {
-            token: Some(super::super::source::Secret::new("TOKEN-SECRET")),
+            token: Some(super::super::secret::Secret::new("TOKEN-SECRET")),
             ..FetchOptions::default()
         };
         let secrets = secrets_of(
@@ -469,7 +470,7 @@ mod tests {
     #[test]
     fn the_authorization_header_is_marked_sensitive() {
         let options = FetchOptions {
-            token: Some(super::super::source::Secret::new("TOKEN-SECRET")),
+            token: Some(super::super::secret::Secret::new("TOKEN-SECRET")),
             ..FetchOptions::default()
         };
         let fetcher = HttpFetcher::new(url("https://feed.example/"), &options).expect("builds");
@@ -481,7 +482,7 @@ mod tests {
     #[test]
     fn token_with_a_newline_is_refused_without_echoing_it() {
         let options = FetchOptions {
-            token: Some(super::super::source::Secret::new("TOKEN\nSECRET")),
+            token: Some(super::super::secret::Secret::new("TOKEN\nSECRET")),
             ..FetchOptions::default()
         };
         let err = HttpFetcher::new(url("http://feed.example/"), &options).err();

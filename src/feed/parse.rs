@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate};
 use serde_json::value::RawValue;
 
 use crate::domain::amount::{Amount, MAX_YUAN};
+use crate::domain::date::parse_iso_date;
 use crate::domain::model::{
     Approval, ApprovalStatus, Headquarters, Project, QuarterTarget, Rejection, Snapshot, Stage,
     Top500,
@@ -229,21 +230,6 @@ fn amount(number: &serde_json::Number) -> Result<Amount, String> {
     }
 }
 
-/// Strict `YYYY-MM-DD`, a real calendar date.
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        bytes[range].iter().try_fold(0u32, |acc, &b| {
-            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
-        })
-    };
-    let year = i32::try_from(digits(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, digits(5..7)?, digits(8..10)?)
-}
-
 type RecordResult<T> = Result<T, Box<Rejection>>;
 
 /// Validates projects one at a time; remembers ids for the uniqueness rule and shares the
@@ -298,7 +284,7 @@ impl Validator {
         let amount = amount(&wire.amount_cny).map_err(|reason| fail("amount_cny", reason))?;
         let date = |name: &str, value: Option<&Cow<'_, str>>| -> RecordResult<Option<NaiveDate>> {
             value
-                .map(|text| parse_date(text).ok_or_else(|| fail(name, invalid_date(text))))
+                .map(|text| parse_iso_date(text).ok_or_else(|| fail(name, invalid_date(text))))
                 .transpose()
         };
         let signed_on = date("signed_on", wire.signed_on.as_ref())?;
@@ -373,12 +359,12 @@ impl Validator {
                 ),
             )
         })?;
-        let submitted_on = parse_date(&wire.submitted_on)
+        let submitted_on = parse_iso_date(&wire.submitted_on)
             .ok_or_else(|| ("submitted_on", invalid_date(&wire.submitted_on)))?;
         let decided_on = wire
             .decided_on
             .as_ref()
-            .map(|text| parse_date(text).ok_or_else(|| ("decided_on", invalid_date(text))))
+            .map(|text| parse_iso_date(text).ok_or_else(|| ("decided_on", invalid_date(text))))
             .transpose()?;
         Ok(Approval {
             id,

@@ -5,7 +5,8 @@ use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
 
-use super::source::{SourceError, escape_controls};
+use super::error::SourceError;
+use crate::sanitize::escape_controls;
 
 /// Name of the environment variable [`Secret::from_env`] reads the bearer token from.
 pub const TOKEN_ENV: &str = "INVESTBOARD_TOKEN";
@@ -39,7 +40,9 @@ impl Secret {
         };
         let value = value
             .into_string()
-            .map_err(|_| SourceError::TokenNotUnicode)?;
+            .map_err(|_| SourceError::TokenNotUnicode {
+                variable: TOKEN_ENV,
+            })?;
         let token = value.trim();
         Ok((!token.is_empty()).then(|| Secret::new(token)))
     }
@@ -102,7 +105,7 @@ impl fmt::Display for Secret {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::source::FetchOptions;
+    use crate::feed::options::FetchOptions;
 
     #[test]
     fn secret_never_prints() {

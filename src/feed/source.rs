@@ -8,15 +8,17 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use reqwest::Url;
 
-pub use super::error::{FetchError, TimeoutPhase};
+pub use super::error::{FetchError, SourceError, TimeoutPhase};
 use super::http::{HttpFetcher, Outcome};
 use super::local;
+pub use super::options::{FetchOptions, Validators};
 pub use super::secret::{Secret, TOKEN_ENV};
 use super::stamp::FileStamp;
+use crate::sanitize::escape_controls;
 
 /// Where the feed document is read from.
 ///
@@ -142,83 +144,6 @@ fn redact_url(url: &Url) -> String {
         Some(q) => format!("{shown}?{q}"),
         None => shown.to_string(),
     }
-}
-
-/// Escapes control, bidi and invisible characters so a hostile file name can neither drive
-/// the terminal nor disguise itself.
-pub(crate) fn escape_controls(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if crate::sanitize::is_forbidden(c) {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// A mistake in how the feed source or its token was given: found before any fetch.
-#[derive(thiserror::Error, Debug)]
-#[non_exhaustive]
-pub enum SourceError {
-    #[error("the feed source is empty (give a URL, a file path, or - for standard input)")]
-    Empty,
-    #[error("invalid feed URL: {reason}")]
-    InvalidUrl { reason: String },
-    #[error("unsupported feed URL scheme {scheme:?} (use http, https, a file path, or -)")]
-    UnsupportedScheme { scheme: String },
-    #[error("{TOKEN_ENV} is not valid UTF-8")]
-    TokenNotUnicode,
-    #[error("cannot read token file \"{path}\": {error}")]
-    TokenFile { path: String, error: std::io::Error },
-    #[error("token file \"{path}\" is not a token: {reason}")]
-    TokenFileInvalid { path: String, reason: &'static str },
-}
-
-/// How a [`Fetcher`] fetches. The defaults suit a feed polled every few seconds.
-#[derive(Clone, Debug)]
-pub struct FetchOptions {
-    /// Limit on establishing the TCP (and TLS) connection.
-    pub connect_timeout: Duration,
-    /// Limit on waiting for the next bytes from the server; resets on every read.
-    pub read_timeout: Duration,
-    /// Limit on the whole request, from connecting to the last body byte. A server that
-    /// trickles bytes never trips the read timeout but always trips this one.
-    pub total_timeout: Duration,
-    /// Largest body accepted, counted after gzip decoding (so it also stops gzip bombs).
-    pub max_body_bytes: u64,
-    /// Sent as `Authorization: Bearer <token>` to the feed's origin only.
-    pub token: Option<Secret>,
-    /// Refuse plain `http://`, for the feed URL and for any redirect.
-    pub https_only: bool,
-    pub user_agent: String,
-}
-
-impl Default for FetchOptions {
-    fn default() -> Self {
-        FetchOptions {
-            connect_timeout: Duration::from_secs(5),
-            read_timeout: Duration::from_secs(10),
-            total_timeout: Duration::from_secs(20),
-            max_body_bytes: 256 * 1024 * 1024,
-            token: None,
-            https_only: false,
-            user_agent: concat!("investboard/", env!("CARGO_PKG_VERSION")).to_owned(),
-        }
-    }
-}
-
-/// What identifies the version of the feed last fetched.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Validators {
-    /// The server's `ETag`, verbatim (a `W/` prefix included), sent back as `If-None-Match`.
-    pub etag: Option<String>,
-    /// The server's `Last-Modified`, verbatim, sent back as `If-Modified-Since`.
-    pub last_modified: Option<String>,
-    /// Hash of the body bytes: detects an unchanged body from a file, standard input or a
-    /// server that sends no validators. Only meaningful within one process.
-    pub content_hash: u64,
 }
 
 /// The outcome of a successful fetch. `Debug` shows the body's length, not its bytes.

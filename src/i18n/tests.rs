@@ -1,4 +1,4 @@
-//! The label sets: locale detection, units, dates, and that Chinese labels fit where the
+//! The label sets: units, dates, and that Chinese labels fit where the
 //! layout gives them fixed widths.
 
 use std::time::Duration;
@@ -7,33 +7,6 @@ use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
-
-#[test]
-fn the_locale_decides_the_language_in_posix_order() {
-    let env = |pairs: &'static [(&'static str, &'static str)]| {
-        move |key: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (*v).to_owned())
-        }
-    };
-    let pick = |pairs| Lang::from_environment(&env(pairs));
-    assert_eq!(pick(&[("LANG", "zh_CN.UTF-8")]).0, Lang::Zh);
-    assert_eq!(pick(&[("LANG", "zh_TW.UTF-8")]).0, Lang::Zh);
-    assert_eq!(pick(&[("LANG", "en_GB.UTF-8")]).0, Lang::En);
-    assert_eq!(pick(&[("LANG", "C")]).0, Lang::En);
-    assert_eq!(pick(&[]).0, Lang::En);
-    let (lang, why) = pick(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")]);
-    assert_eq!((lang, why.as_str()), (Lang::En, "LC_ALL=en_US.UTF-8"));
-    assert_eq!(
-        pick(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_CN"), ("LANG", "en_US")]).0,
-        Lang::Zh
-    );
-    assert_eq!(Lang::of_locale("zhx"), Lang::En);
-    assert_eq!(Lang::parse("ZH"), Ok(Lang::Zh));
-    assert!(Lang::parse("fr").is_err());
-}
 
 #[test]
 fn amounts_use_each_languages_units() {
@@ -110,31 +83,6 @@ fn fixed_width_labels_fit_their_slots() {
         ] {
             assert!(name.width() < 10, "{lang}: {name:?}");
         }
-        // The signings and stalled list column titles fit the columns' minimum widths.
-        for (title, min) in [
-            (l.lists.col_signed_on, 10),
-            (l.lists.col_project, 12),
-            (l.lists.col_investor, 10),
-            (l.lists.col_district, 8),
-            (l.lists.col_chain, 10),
-            (l.lists.col_badges, 10),
-            (l.lists.col_item, 10),
-            (l.lists.col_department, 10),
-            (l.lists.col_submitted, 10),
-            (l.lists.col_days_limit, 10),
-            (l.lists.col_overdue, 7),
-            (l.common.money_unit, 6),
-        ] {
-            assert!(title.width() <= min, "{lang}: {title:?}");
-        }
-    }
-}
-
-#[test]
-fn every_command_has_a_description_in_each_language() {
-    for lang in Lang::ALL {
-        for command in Command::ALL {
-            assert!(!lang.labels().command(command).description.is_empty());
-        }
+        // Table column titles: `ui::labels` checks them against each panel's columns.
     }
 }

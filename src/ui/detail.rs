@@ -12,10 +12,11 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use crate::app::App;
 use crate::app::keys::Command;
 use crate::app::redact::HIDDEN_AMOUNT;
-use crate::domain::model::{ApprovalStatus, Project, Top500};
+use crate::domain::model::{Approval, ApprovalStatus, Project, Top500};
 use crate::i18n::Labels;
-use crate::sanitize::{SafeText, fit_width};
-use crate::ui::text::{Align, Column, column_widths, header_spans, row_spans};
+use crate::sanitize::fit_width;
+use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
+use crate::ui::text::Column;
 use crate::ui::theme;
 
 /// The detail view of one project.
@@ -38,10 +39,6 @@ fn top500_names(l: &Labels, kinds: &[Top500]) -> String {
         .join(", ")
 }
 
-fn text(value: Option<&SafeText>) -> String {
-    value.map_or_else(|| "-".to_owned(), ToString::to_string)
-}
-
 /// Label/value pairs, two to a row when the width allows.
 fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
     let lang = app.settings.lang;
@@ -57,12 +54,15 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
             l.detail.field_stage,
             l.detail.stage(project.stage).to_owned(),
         ),
-        (l.detail.field_investor, text(project.investor.as_ref())),
+        (l.detail.field_investor, or_dash(project.investor.as_ref())),
         (l.detail.field_amount, amount),
-        (l.detail.field_district, text(project.district.as_ref())),
-        (l.detail.field_zone, text(project.zone.as_ref())),
-        (l.detail.field_chain, text(project.chain.as_ref())),
-        (l.detail.field_source, text(project.source_region.as_ref())),
+        (l.detail.field_district, or_dash(project.district.as_ref())),
+        (l.detail.field_zone, or_dash(project.zone.as_ref())),
+        (l.detail.field_chain, or_dash(project.chain.as_ref())),
+        (
+            l.detail.field_source,
+            or_dash(project.source_region.as_ref()),
+        ),
         (
             l.detail.field_hq,
             project
@@ -144,77 +144,24 @@ fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
     vec![Line::from(names), Line::from(dates), Line::from(gaps)]
 }
 
-/// The approval columns, titled in the app's language.
-fn approval_columns(l: &'static Labels) -> [Column; 7] {
-    [
-        Column {
-            title: "",
-            min: 1,
-            max: 1,
-            priority: 0,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_approval,
-            min: 8,
-            max: 8,
-            priority: 3,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_item,
-            min: 10,
-            max: 28,
-            priority: 0,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_department,
-            min: 10,
-            max: 34,
-            priority: 1,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_submitted,
-            min: 10,
-            max: 10,
-            priority: 2,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_state,
-            min: 9,
-            max: 9,
-            priority: 0,
-            align: Align::Left,
-        },
-        Column {
-            title: l.lists.col_days_decided,
-            min: 14,
-            max: 24,
-            priority: 0,
-            align: Align::Left,
-        },
-    ]
+/// An approval as its cells see it: its state and days worked out once for both cells.
+pub(crate) struct ApprovalRow<'a> {
+    approval: &'a Approval,
+    selected: bool,
+    state: String,
+    days: String,
+    /// Stalled approvals stand out in both the state and the days.
+    style: Style,
 }
 
-fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
-    let l = panel.app.settings.lang.labels();
-    if project.approvals.is_empty() {
-        return vec![Line::styled(
-            format!(" {}", l.detail.approvals_none),
-            theme::dim(),
-        )];
-    }
-    let columns = approval_columns(l);
-    let widths = column_widths(&columns, width);
-    let mut lines = vec![Line::from(header_spans(&columns, &widths))];
-    let default_limit = panel.app.options().default_limit_working_days;
-    for (i, approval) in project.approvals.iter().enumerate() {
-        let chosen = panel.approval == Some(i);
-        let limit = approval.limit_working_days.unwrap_or(default_limit);
-        let elapsed = panel.elapsed.get(i).copied().flatten();
+impl<'a> ApprovalRow<'a> {
+    fn new(
+        l: &Labels,
+        approval: &'a Approval,
+        limit: u32,
+        elapsed: Option<u32>,
+        selected: bool,
+    ) -> ApprovalRow<'a> {
         let (state, days, style) = match (approval.status, elapsed) {
             (ApprovalStatus::Pending, Some(days)) if days > limit => (
                 l.common.stalled_word.to_owned(),
@@ -237,19 +184,67 @@ fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line
                 )
             }
         };
-        let cells = vec![
-            (
-                (if chosen { theme::SELECTED } else { " " }).to_owned(),
-                Style::new(),
-            ),
-            (approval.id.to_string(), Style::new()),
-            (text(approval.item.as_ref()), Style::new()),
-            (text(approval.department.as_ref()), Style::new()),
-            (approval.submitted_on.to_string(), Style::new()),
-            (state, style),
-            (days, style),
-        ];
-        let mut line = Line::from(row_spans(&columns, &widths, cells));
+        ApprovalRow {
+            approval,
+            selected,
+            state,
+            days,
+            style,
+        }
+    }
+}
+
+/// The approval columns with their cells, titled in the app's language.
+pub(crate) fn approval_columns<'a>(l: &'static Labels) -> [Col<ApprovalRow<'a>>; 7] {
+    [
+        Col {
+            spec: MARKER,
+            cell: |r| marker(r.selected),
+        },
+        Col {
+            spec: Column::left(l.lists.col_approval, 8, 8, 3),
+            cell: |r| plain(r.approval.id.to_string()),
+        },
+        Col {
+            spec: Column::left(l.lists.col_item, 10, 28, 0),
+            cell: |r| plain(or_dash(r.approval.item.as_ref())),
+        },
+        Col {
+            spec: Column::left(l.lists.col_department, 10, 34, 1),
+            cell: |r| plain(or_dash(r.approval.department.as_ref())),
+        },
+        Col {
+            spec: Column::left(l.lists.col_submitted, 10, 10, 2),
+            cell: |r| plain(r.approval.submitted_on.to_string()),
+        },
+        Col {
+            spec: Column::left(l.lists.col_state, 9, 9, 0),
+            cell: |r| (r.state.clone(), r.style),
+        },
+        Col {
+            spec: Column::left(l.lists.col_days_decided, 14, 24, 0),
+            cell: |r| (r.days.clone(), r.style),
+        },
+    ]
+}
+
+fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
+    let l = panel.app.settings.lang.labels();
+    if project.approvals.is_empty() {
+        return vec![Line::styled(
+            format!(" {}", l.detail.approvals_none),
+            theme::dim(),
+        )];
+    }
+    let columns = approval_columns(l);
+    let table = Table::new(&columns, width);
+    let mut lines = vec![table.header()];
+    let default_limit = panel.app.options().default_limit_working_days;
+    for (i, approval) in project.approvals.iter().enumerate() {
+        let chosen = panel.approval == Some(i);
+        let limit = approval.limit_working_days.unwrap_or(default_limit);
+        let elapsed = panel.elapsed.get(i).copied().flatten();
+        let mut line = table.line(&ApprovalRow::new(l, approval, limit, elapsed, chosen));
         if chosen {
             line = line.patch_style(theme::selected_row(true));
         }

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::health::Freshness;
+use crate::ui::labels::Labelled;
 use crate::ui::text::put_line;
 use crate::ui::theme;
 
@@ -71,7 +72,7 @@ impl HeaderPanel<'_> {
         let freshness = app.freshness();
         let mut segments = Vec::new();
         let badge = Span::styled(
-            format!(" {} ", l.freshness(freshness)),
+            format!(" {} ", freshness.label(l)),
             theme::freshness(freshness),
         );
         let age = match (freshness, app.data_age()) {

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::keys::{Command, KeyMap};
 use crate::i18n::Labels;
 use crate::sanitize::fit_width;
+use crate::ui::labels;
 use crate::ui::text::put_line;
 use crate::ui::theme;
 
@@ -38,7 +39,7 @@ impl HelpPanel<'_> {
                         fit_width(&format!(" {}", self.keys.key_names(command)), keys_width),
                         theme::title(),
                     ),
-                    Span::raw(self.labels.command(command).description),
+                    Span::raw(labels::command(self.labels, command).description),
                 ])
             })
             .collect()

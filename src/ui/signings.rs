@@ -13,10 +13,10 @@ use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
 use crate::domain::model::Project;
 use crate::i18n::Labels;
-use crate::ui::text::{
-    Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
-};
-use crate::ui::{list_block, list_message, theme, visible_rows};
+use crate::ui::labels::Labelled;
+use crate::ui::table::{Col, Table, or_dash};
+use crate::ui::text::Column;
+use crate::ui::{list_block, list_message, list_table, theme};
 
 /// The signings list.
 pub struct SigningsPanel<'a> {
@@ -24,67 +24,90 @@ pub struct SigningsPanel<'a> {
     pub focused: bool,
 }
 
-/// The columns, titled in the app's language; the badge column as wide as both badges.
-fn columns(l: &'static Labels) -> [Column; 8] {
-    let badges = u16::try_from(l.lists.top500_badge.width() + 1 + l.lists.big_badge.width())
+/// A signing as its cells see it.
+pub(crate) struct Signing<'a> {
+    app: &'a App,
+    project: &'a Project,
+    selected: bool,
+    /// New since the previous poll: marked and coloured.
+    new: bool,
+}
+
+impl<'a> Signing<'a> {
+    fn new(app: &'a App, project: &'a Project, selected: bool) -> Signing<'a> {
+        let new = app.is_highlighted(&project.id);
+        Signing {
+            app,
+            project,
+            selected,
+            new,
+        }
+    }
+
+    fn style(&self) -> Style {
+        if self.new {
+            theme::new_row()
+        } else {
+            Style::new()
+        }
+    }
+
+    fn plain(&self, text: String) -> (String, Style) {
+        (text, self.style())
+    }
+}
+
+/// The columns with their cells, titled in the app's language; the badge column as wide as
+/// both badges.
+pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
+    let badge_width = u16::try_from(l.lists.top500_badge.width() + 1 + l.lists.big_badge.width())
         .unwrap_or(10)
         .max(10);
     [
-        Column {
-            title: "",
-            min: 2,
-            max: 2,
-            priority: 0,
-            align: Align::Left,
+        Col {
+            spec: Column::left("", 2, 2, 0),
+            cell: |r| {
+                r.plain(format!(
+                    "{}{}",
+                    if r.selected { theme::SELECTED } else { " " },
+                    if r.new { theme::NEW } else { " " }
+                ))
+            },
         },
-        Column {
-            title: l.lists.col_signed_on,
-            min: 10,
-            max: 10,
-            priority: 1,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_signed_on, 10, 10, 1),
+            cell: |r| {
+                r.plain(
+                    r.project
+                        .signed_on
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                )
+            },
         },
-        Column {
-            title: l.lists.col_project,
-            min: 14,
-            max: 44,
-            priority: 0,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_project, 14, 44, 0),
+            cell: |r| r.plain(r.project.name.to_string()),
         },
-        Column {
-            title: l.lists.col_investor,
-            min: 10,
-            max: 26,
-            priority: 4,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_investor, 10, 26, 4),
+            cell: |r| r.plain(or_dash(r.project.investor.as_ref())),
         },
-        Column {
-            title: l.lists.col_district,
-            min: 8,
-            max: 18,
-            priority: 2,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_district, 8, 18, 2),
+            cell: |r| r.plain(or_dash(r.project.district.as_ref())),
         },
-        Column {
-            title: l.lists.col_chain,
-            min: 10,
-            max: 22,
-            priority: 5,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_chain, 10, 22, 5),
+            cell: |r| r.plain(or_dash(r.project.chain.as_ref())),
         },
-        Column {
-            title: l.common.money_unit,
-            min: 6,
-            max: 8,
-            priority: 0,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.common.money_unit, 6, 8, 0),
+            cell: |r| r.plain(amount_cell(r.app, r.project)),
         },
-        Column {
-            title: l.lists.col_badges,
-            min: badges,
-            max: badges,
-            priority: 3,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_badges, badge_width, badge_width, 3),
+            cell: |r| (badges(r.project, r.app), r.style().patch(theme::title())),
         },
     ]
 }
@@ -102,10 +125,6 @@ fn badges(project: &Project, app: &App) -> String {
     out.join(" ")
 }
 
-fn optional(text: Option<&crate::sanitize::SafeText>) -> String {
-    text.map_or_else(|| "-".to_owned(), ToString::to_string)
-}
-
 impl Widget for &SigningsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -116,7 +135,7 @@ impl Widget for &SigningsPanel<'_> {
             app,
             Panel::Signings,
             self.focused,
-            l.signing_sort(list.sort),
+            list.sort.label(l),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.signings.len()),
@@ -131,32 +150,11 @@ impl Widget for &SigningsPanel<'_> {
             return;
         }
         let columns = columns(l);
-        let widths = column_widths(&columns, inner.width);
-        let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
-            l.lists.no_signings
-        } else {
-            l.lists.no_signing_matches
+        let empty = (l.lists.no_signings, l.lists.no_signing_matches);
+        let table = list_table(list, &columns, self.focused, empty, |i, selected| {
+            Signing::new(app, &data.snapshot.projects[i], selected)
         });
-        let Some(body) = table_body(buf, inner, &columns, &widths, empty) else {
-            return;
-        };
-        for (y, index) in visible_rows(list.selected, list.rows.len(), body) {
-            let project = &data.snapshot.projects[list.rows[index]];
-            let selected = index == list.selected;
-            let new = app.is_highlighted(&project.id);
-            let base = if new { theme::new_row() } else { Style::new() };
-            let marker = format!(
-                "{}{}",
-                if selected { theme::SELECTED } else { " " },
-                if new { theme::NEW } else { " " }
-            );
-            let cells = row_cells(app, project, marker, base);
-            let mut line = Line::from(row_spans(&columns, &widths, cells));
-            if selected {
-                line = line.patch_style(theme::selected_row(self.focused));
-            }
-            put_line(buf, body, y, &line);
-        }
+        table.render(inner, buf);
     }
 }
 
@@ -166,33 +164,13 @@ pub fn latest_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let columns = columns(app.settings.lang.labels());
-    let widths = column_widths(&columns, width);
-    let mut lines = vec![Line::from(header_spans(&columns, &widths))];
+    let table = Table::new(&columns, width);
+    let mut lines = vec![table.header()];
     for &i in data.summary.signings.iter().take(rows) {
         let project = &data.snapshot.projects[i];
-        let new = app.is_highlighted(&project.id);
-        let base = if new { theme::new_row() } else { Style::new() };
-        let marker = (if new { " +" } else { "  " }).to_owned();
-        let cells = row_cells(app, project, marker, base);
-        lines.push(Line::from(row_spans(&columns, &widths, cells)));
+        lines.push(table.line(&Signing::new(app, project, false)));
     }
     lines
-}
-
-fn row_cells(app: &App, project: &Project, marker: String, base: Style) -> Vec<(String, Style)> {
-    vec![
-        (marker, base),
-        (
-            project.signed_on.map(|d| d.to_string()).unwrap_or_default(),
-            base,
-        ),
-        (project.name.to_string(), base),
-        (optional(project.investor.as_ref()), base),
-        (optional(project.district.as_ref()), base),
-        (optional(project.chain.as_ref()), base),
-        (amount_cell(app, project), base),
-        (badges(project, app), base.patch(theme::title())),
-    ]
 }
 
 /// A project's amount in the column's unit, or [`HIDDEN_AMOUNT`] when redacted.

@@ -9,12 +9,12 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, Panel};
 use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
-use crate::domain::model::Snapshot;
+use crate::domain::model::{Approval, Project, Snapshot};
 use crate::i18n::Labels;
-use crate::ui::text::{
-    Align, Column, column_widths, header_spans, put_line, row_spans, table_body,
-};
-use crate::ui::{list_block, list_message, theme, visible_rows};
+use crate::ui::labels::Labelled;
+use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
+use crate::ui::text::{Column, put_line};
+use crate::ui::{list_block, list_message, list_table, theme};
 
 /// The stalled-approvals list.
 pub struct StalledPanel<'a> {
@@ -22,57 +22,62 @@ pub struct StalledPanel<'a> {
     pub focused: bool,
 }
 
-/// The columns, titled in the app's language.
-fn columns(l: &'static Labels) -> [Column; 7] {
+/// A stalled approval as its cells see it.
+pub(crate) struct Stalled<'a> {
+    project: &'a Project,
+    approval: &'a Approval,
+    entry: &'a StalledApproval,
+    selected: bool,
+}
+
+impl<'a> Stalled<'a> {
+    fn new(snapshot: &'a Snapshot, entry: &'a StalledApproval, selected: bool) -> Stalled<'a> {
+        let project = &snapshot.projects[entry.project];
+        Stalled {
+            project,
+            approval: &project.approvals[entry.approval],
+            entry,
+            selected,
+        }
+    }
+}
+
+/// The columns with their cells, titled in the app's language.
+pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
     [
-        Column {
-            title: "",
-            min: 1,
-            max: 1,
-            priority: 0,
-            align: Align::Left,
+        Col {
+            spec: MARKER,
+            cell: |r| marker(r.selected),
         },
-        Column {
-            title: l.lists.col_project,
-            min: 12,
-            max: 40,
-            priority: 0,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_project, 12, 40, 0),
+            cell: |r| plain(r.project.name.to_string()),
         },
-        Column {
-            title: l.lists.col_item,
-            min: 10,
-            max: 22,
-            priority: 3,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_item, 10, 22, 3),
+            cell: |r| plain(or_dash(r.approval.item.as_ref())),
         },
-        Column {
-            title: l.lists.col_department,
-            min: 10,
-            max: 30,
-            priority: 1,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_department, 10, 30, 1),
+            cell: |r| plain(or_dash(r.approval.department.as_ref())),
         },
-        Column {
-            title: l.lists.col_submitted,
-            min: 10,
-            max: 10,
-            priority: 4,
-            align: Align::Left,
+        Col {
+            spec: Column::left(l.lists.col_submitted, 10, 10, 4),
+            cell: |r| plain(r.approval.submitted_on.to_string()),
         },
-        Column {
-            title: l.lists.col_days_limit,
-            min: 10,
-            max: 10,
-            priority: 0,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.lists.col_days_limit, 10, 10, 0),
+            cell: |r| {
+                let e = r.entry;
+                plain(format!(
+                    "{}/{}",
+                    e.working_days_elapsed, e.limit_working_days
+                ))
+            },
         },
-        Column {
-            title: l.lists.col_overdue,
-            min: 7,
-            max: 7,
-            priority: 2,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.lists.col_overdue, 7, 7, 2),
+            cell: |r| (format!("+{}", r.entry.overdue_by()), theme::stalled()),
         },
     ]
 }
@@ -106,39 +111,6 @@ pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
     Line::from(spans)
 }
 
-fn row_cells(snapshot: &Snapshot, entry: &StalledApproval, marker: &str) -> Vec<(String, Style)> {
-    let project = &snapshot.projects[entry.project];
-    let approval = &project.approvals[entry.approval];
-    let dash = || "-".to_owned();
-    vec![
-        (marker.to_owned(), Style::new()),
-        (project.name.to_string(), Style::new()),
-        (
-            approval
-                .item
-                .as_ref()
-                .map_or_else(dash, ToString::to_string),
-            Style::new(),
-        ),
-        (
-            approval
-                .department
-                .as_ref()
-                .map_or_else(dash, ToString::to_string),
-            Style::new(),
-        ),
-        (approval.submitted_on.to_string(), Style::new()),
-        (
-            format!(
-                "{}/{}",
-                entry.working_days_elapsed, entry.limit_working_days
-            ),
-            Style::new(),
-        ),
-        (format!("+{}", entry.overdue_by()), theme::stalled()),
-    ]
-}
-
 impl Widget for &StalledPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
@@ -149,7 +121,7 @@ impl Widget for &StalledPanel<'_> {
             app,
             Panel::Stalled,
             self.focused,
-            l.stalled_sort(list.sort),
+            list.sort.label(l),
             &list.filter,
             list.rows.len(),
             app.data().map_or(0, |d| d.summary.stalled.len()),
@@ -165,31 +137,16 @@ impl Widget for &StalledPanel<'_> {
         }
         put_line(buf, inner, inner.y, &buckets_line(l, &data.summary));
         let columns = columns(l);
-        let widths = column_widths(&columns, inner.width);
-        let empty = list.rows.is_empty().then_some(if list.filter.is_empty() {
-            l.lists.no_stalled
-        } else {
-            l.lists.no_stalled_matches
+        let empty = (l.lists.no_stalled, l.lists.no_stalled_matches);
+        let table = list_table(list, &columns, self.focused, empty, |i, selected| {
+            Stalled::new(&data.snapshot, &data.summary.stalled[i], selected)
         });
-        let table = Rect {
+        let below_buckets = Rect {
             y: inner.y + 1,
             height: inner.height - 1,
             ..inner
         };
-        let Some(body) = table_body(buf, table, &columns, &widths, empty) else {
-            return;
-        };
-        for (y, index) in visible_rows(list.selected, list.rows.len(), body) {
-            let entry = &data.summary.stalled[list.rows[index]];
-            let selected = index == list.selected;
-            let marker = if selected { theme::SELECTED } else { " " };
-            let cells = row_cells(&data.snapshot, entry, marker);
-            let mut line = Line::from(row_spans(&columns, &widths, cells));
-            if selected {
-                line = line.patch_style(theme::selected_row(self.focused));
-            }
-            put_line(buf, body, y, &line);
-        }
+        table.render(below_buckets, buf);
     }
 }
 
@@ -200,14 +157,10 @@ pub fn worst_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
     };
     let l = app.settings.lang.labels();
     let columns = columns(l);
-    let widths = column_widths(&columns, width);
-    let mut lines = vec![
-        buckets_line(l, &data.summary),
-        Line::from(header_spans(&columns, &widths)),
-    ];
+    let table = Table::new(&columns, width);
+    let mut lines = vec![buckets_line(l, &data.summary), table.header()];
     for entry in data.summary.stalled.iter().take(rows) {
-        let cells = row_cells(&data.snapshot, entry, " ");
-        lines.push(Line::from(row_spans(&columns, &widths, cells)));
+        lines.push(table.line(&Stalled::new(&data.snapshot, entry, false)));
     }
     lines
 }

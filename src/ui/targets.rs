@@ -14,9 +14,8 @@ use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary}
 use crate::domain::metric::{Metric, Quantity};
 use crate::i18n::{CommonLabels, Lang, TargetLabels};
 use crate::sanitize::fit_width;
-use crate::ui::text::{
-    Align, Column, bar, column_widths, header_spans, percent, put_line, row_spans,
-};
+use crate::ui::table::{Col, Table};
+use crate::ui::text::{Column, bar, percent, put_line};
 use crate::ui::{list_message, panel_block, theme};
 
 /// The targets panel.
@@ -147,66 +146,52 @@ pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
     ])
 }
 
-/// The breakdown columns, titled in the app's language.
-fn breakdown_columns(l: &'static TargetLabels) -> [Column; 4] {
+/// A breakdown row as its cells see it.
+pub(crate) struct BreakdownRow<'a> {
+    lang: Lang,
+    row: &'a Breakdown,
+}
+
+/// The breakdown columns with their cells, titled in the app's language; the first column is
+/// titled with what the rows break down by (`title`).
+pub(crate) fn breakdown_columns<'a>(
+    l: &'static TargetLabels,
+    title: &'static str,
+) -> [Col<BreakdownRow<'a>>; 4] {
     [
-        Column {
-            title: "",
-            min: 8,
-            max: 24,
-            priority: 0,
-            align: Align::Left,
+        Col {
+            spec: Column::left(title, 8, 24, 0),
+            cell: |r| {
+                (
+                    breakdown_label(&r.lang.labels().targets, r.row),
+                    Style::new(),
+                )
+            },
         },
-        Column {
-            title: l.col_pipeline,
-            min: 8,
-            max: 8,
-            priority: 2,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.col_pipeline, 8, 8, 2),
+            cell: |r| (r.row.projects.to_string(), Style::new()),
         },
-        Column {
-            title: l.col_signed_count,
-            min: 6,
-            max: 6,
-            priority: 1,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.col_signed_count, 6, 6, 1),
+            cell: |r| (r.row.figures.signed_projects.to_string(), Style::new()),
         },
-        Column {
-            title: l.col_amount_ytd,
-            min: 8,
-            max: 8,
-            priority: 0,
-            align: Align::Right,
+        Col {
+            spec: Column::right(l.col_amount_ytd, 8, 8, 0),
+            cell: |r| (r.lang.money(r.row.figures.signed_amount), Style::new()),
         },
     ]
 }
 
 fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
     let l = &lang.labels().targets;
-    let mut columns = breakdown_columns(l);
-    columns[0].title = title;
-    let widths = column_widths(&columns, area.width);
-    put_line(
-        buf,
-        area,
-        area.y,
-        &Line::from(header_spans(&columns, &widths)),
-    );
+    let columns = breakdown_columns(l, title);
+    let table = Table::new(&columns, area.width);
+    put_line(buf, area, area.y, &table.header());
     let shown = usize::from(area.height.saturating_sub(1));
     for (i, row) in rows.iter().take(shown).enumerate() {
-        let cells = vec![
-            (breakdown_label(l, row), Style::new()),
-            (row.projects.to_string(), Style::new()),
-            (row.figures.signed_projects.to_string(), Style::new()),
-            (lang.money(row.figures.signed_amount), Style::new()),
-        ];
         let y = area.y + 1 + u16::try_from(i).unwrap_or(u16::MAX);
-        put_line(
-            buf,
-            area,
-            y,
-            &Line::from(row_spans(&columns, &widths, cells)),
-        );
+        put_line(buf, area, y, &table.line(&BreakdownRow { lang, row }));
     }
     if rows.len() > shown && shown > 0 {
         let more = (l.more_rows)(rows.len() - shown + 1);

@@ -1,10 +1,10 @@
-//! Width-aware text and column helpers for panels that lay out their own rows. Widths are
-//! display columns (CJK counts 2); nothing here indexes the buffer, so nothing can panic on a
-//! small or odd-sized area.
+//! Width-aware text and column helpers for panels that lay out their own rows: the column spec
+//! and its priority-dropping width allocator (tables are drawn by `ui::table`), bars and
+//! percentages. Widths are display columns (CJK counts 2); nothing here indexes the buffer, so
+//! nothing can panic on a small or odd-sized area.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
@@ -39,6 +39,27 @@ pub struct Column {
     /// Lower numbers survive longer when the table is too narrow.
     pub priority: u8,
     pub align: Align,
+}
+
+impl Column {
+    /// A left-aligned column from `min` to `max` wide; lower `priority` survives longer.
+    pub const fn left(title: &'static str, min: u16, max: u16, priority: u8) -> Column {
+        Column {
+            title,
+            min,
+            max,
+            priority,
+            align: Align::Left,
+        }
+    }
+
+    /// A right-aligned column (numbers), otherwise as [`Column::left`].
+    pub const fn right(title: &'static str, min: u16, max: u16, priority: u8) -> Column {
+        Column {
+            align: Align::Right,
+            ..Column::left(title, min, max, priority)
+        }
+    }
 }
 
 /// Widths for `columns` in `total` columns with one space between them. Columns that do not
@@ -96,68 +117,6 @@ pub fn column_widths(columns: &[Column], total: u16) -> Vec<Option<u16>> {
         }
     }
     widths
-}
-
-/// One table row as spans: each cell fitted to its column, one space between cells.
-pub fn row_spans<'a>(
-    columns: &[Column],
-    widths: &[Option<u16>],
-    cells: Vec<(String, Style)>,
-) -> Vec<Span<'a>> {
-    let mut spans = Vec::with_capacity(cells.len() * 2);
-    for ((column, width), (text, style)) in columns.iter().zip(widths).zip(cells) {
-        let Some(width) = width else { continue };
-        if !spans.is_empty() {
-            spans.push(Span::raw(" "));
-        }
-        let fitted = match column.align {
-            Align::Left => fit_width(&text, usize::from(*width)),
-            Align::Right => fit_right(&text, usize::from(*width)),
-        };
-        spans.push(Span::styled(fitted, style));
-    }
-    spans
-}
-
-/// The header row of a hand-laid table.
-pub fn header_spans<'a>(columns: &[Column], widths: &[Option<u16>]) -> Vec<Span<'a>> {
-    let cells = columns
-        .iter()
-        .map(|c| (c.title.to_owned(), theme::column_header()))
-        .collect();
-    row_spans(columns, widths, cells)
-}
-
-/// Draws a list table's header on the first row of `area` and returns the rows below it for
-/// the body; when `empty` is given instead, says it on the first body row and returns `None`.
-pub fn table_body(
-    buf: &mut Buffer,
-    area: Rect,
-    columns: &[Column],
-    widths: &[Option<u16>],
-    empty: Option<&str>,
-) -> Option<Rect> {
-    put_line(
-        buf,
-        area,
-        area.y,
-        &Line::from(header_spans(columns, widths)),
-    );
-    let body = Rect {
-        y: area.y.saturating_add(1),
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    if let Some(text) = empty {
-        put_line(
-            buf,
-            body,
-            body.y,
-            &Line::styled(format!("  {text}"), theme::dim()),
-        );
-        return None;
-    }
-    Some(body)
 }
 
 /// Writes `line` on row `y` of `area`, clipped to it; rows outside `area` are ignored.

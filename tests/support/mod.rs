@@ -12,6 +12,8 @@
     reason = "each test binary uses a different part of this module"
 )]
 
+pub mod child;
+pub mod ci;
 pub mod cli;
 pub mod dash;
 pub mod tmux;

@@ -1,6 +1,7 @@
 //! Driving the real binary in tmux (as fzf's tests do): sessions that are killed even when an
 //! assertion fails, screen captures polled until a condition holds, and the processes behind a
-//! pane. Tests skip with a notice where tmux is missing (`.ci/run` installs it).
+//! pane. Tests skip with a notice where tmux is missing, and fail under CI (`.ci/run` installs
+//! it).
 
 use std::process::{Command, Output};
 use std::thread::sleep;
@@ -8,12 +9,10 @@ use std::time::{Duration, Instant};
 
 pub const WAIT: Duration = Duration::from_secs(15);
 
+/// Whether tmux is installed; under CI a missing tmux fails the test instead.
 pub fn available() -> bool {
     let found = Command::new("tmux").arg("-V").output().is_ok();
-    if !found {
-        println!("tmux not found: skipping");
-    }
-    found
+    super::ci::tool_found("tmux", found)
 }
 
 pub fn tmux(args: &[&str]) -> Output {

@@ -9,8 +9,8 @@ use super::catalog::{
     LIMITS, REAL_INVESTORS, REGIONS, ZH_FIRST, ZH_SECOND, ZH_SUFFIX,
 };
 use super::clock::WINDOW;
-use super::rng::SplitMix64;
 use crate::domain::model::Stage;
+use crate::rng::SplitMix64;
 
 const PROJECT_STREAM: u64 = 0x5052_4f4a; // "PROJ"
 

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use super::catalog::DISTRICTS;
 use super::clock::{BusinessCalendar, WINDOW};
 use super::plan::{FIRST_OFFSET, LAST_OFFSET, Slot};
-use super::rng::SplitMix64;
+use crate::rng::SplitMix64;
 
 const SCHEDULE_STREAM: u64 = 0x5343_4845; // "SCHE"
 const LIVE_STREAM: u64 = 0x4c49_5645; // "LIVE"

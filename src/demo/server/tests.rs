@@ -1,12 +1,13 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use super::{Status, bind, matches, parse, serve};
+use super::{Limits, Status, bind, matches, parse, serve_with};
 use crate::demo::DemoFeed;
 
 fn epoch() -> DateTime<FixedOffset> {
@@ -21,14 +22,26 @@ struct TestServer {
     task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
+/// A head deadline short enough for a test, far below the idle time.
+const QUICK: Limits = Limits {
+    head: Duration::from_millis(300),
+    idle: Duration::from_secs(10),
+    ..Limits::SERVED
+};
+
 impl TestServer {
     async fn start() -> TestServer {
+        TestServer::start_with(Limits::SERVED).await
+    }
+
+    async fn start_with(limits: Limits) -> TestServer {
         let feed = Arc::new(DemoFeed::new(2026, epoch(), 120));
         let (listener, addr) = bind("127.0.0.1:0").await.expect("bind");
         let offset_micros = Arc::new(AtomicI64::new(0));
         let offset = Arc::clone(&offset_micros);
         let clock = move || epoch() + TimeDelta::microseconds(offset.load(Ordering::SeqCst));
-        let task = tokio::spawn(serve(listener, Arc::clone(&feed), clock));
+        let feed_served = Arc::clone(&feed);
+        let task = tokio::spawn(serve_with(listener, feed_served, Arc::new(clock), limits));
         TestServer {
             addr,
             offset_micros,
@@ -127,11 +140,7 @@ async fn read_reply(stream: &mut TcpStream, head_request: bool) -> Reply {
     } else {
         // Nothing may follow a bodiless response (until the client asks again).
         let mut probe = [0_u8; 1];
-        let early = tokio::time::timeout(
-            std::time::Duration::from_millis(50),
-            stream.peek(&mut probe),
-        )
-        .await;
+        let early = tokio::time::timeout(Duration::from_millis(50), stream.peek(&mut probe)).await;
         assert!(
             !matches!(early, Ok(Ok(n)) if n > 0),
             "a body after a bodiless response"
@@ -201,7 +210,8 @@ async fn head_sends_the_headers_of_get_without_a_body() {
     assert_eq!(reply.status, 200);
     let expected = server.feed.document_at(epoch()).len().to_string();
     assert_eq!(reply.header("content-length"), Some(expected.as_str()));
-    assert!(reply.header("etag").is_some());
+    let etag = format!("\"{}\"", server.feed.revision_at(epoch()));
+    assert_eq!(reply.header("etag"), Some(etag.as_str()));
 }
 
 #[tokio::test]
@@ -281,7 +291,39 @@ async fn a_silent_client_does_not_hold_up_others() {
     let _silent = server.connect().await;
     let mut slow = server.connect().await;
     slow.write_all(b"GET / HTTP/1.1\r\n").await.expect("send");
-    assert_eq!(server.get("").await.status, 200);
+    // Well under the head and idle timeouts the two would otherwise hold it up for: a
+    // regression fails here instead of hanging the test.
+    let reply = tokio::time::timeout(Duration::from_secs(5), server.get(""))
+        .await
+        .expect("answered while the others stay silent");
+    assert_eq!(reply.status, 200);
+}
+
+#[tokio::test]
+async fn a_connection_that_sends_nothing_is_dropped_at_the_head_deadline() {
+    let server = TestServer::start_with(QUICK).await;
+    let started = Instant::now();
+    let mut silent = server.connect().await;
+    let mut byte = [0_u8; 1];
+    // Before, a new connection could idle as long as a kept-alive one (10 s here).
+    let read = tokio::time::timeout(Duration::from_secs(5), silent.read(&mut byte))
+        .await
+        .expect("dropped well before the idle time");
+    assert_eq!(read.expect("a clean close"), 0, "closed without a word");
+    assert!(started.elapsed() >= QUICK.head, "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_kept_alive_connection_may_idle_past_the_head_deadline() {
+    let server = TestServer::start_with(QUICK).await;
+    let mut stream = server.connect().await;
+    let request = b"GET / HTTP/1.1\r\nHost: demo\r\n\r\n";
+    for _ in 0..2 {
+        stream.write_all(request).await.expect("send");
+        assert_eq!(read_reply(&mut stream, false).await.status, 200);
+        // A poller's pause between polls: only the idle time limits it.
+        tokio::time::sleep(QUICK.head * 2).await;
+    }
 }
 
 #[test]

@@ -10,6 +10,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, Weekday};
 use toml::{Table, Value};
 
+use crate::domain::date::parse_iso_date;
+
 /// One year's schedule, validated: every date lies in `year`, workdays are weekend days and no
 /// date is in both sets.
 #[derive(Debug)]
@@ -284,11 +286,11 @@ fn entry(place: Place, item: &Value) -> Result<Entry<'_>, CalendarError> {
     };
     let (first, last) = if let Some((first, last)) = value.split_once("..") {
         (
-            strict_date(first).ok_or_else(invalid)?,
-            strict_date(last).ok_or_else(invalid)?,
+            parse_iso_date(first).ok_or_else(invalid)?,
+            parse_iso_date(last).ok_or_else(invalid)?,
         )
     } else {
-        let day = strict_date(value).ok_or_else(invalid)?;
+        let day = parse_iso_date(value).ok_or_else(invalid)?;
         (day, day)
     };
     if last < first {
@@ -312,26 +314,6 @@ fn entry(place: Place, item: &Value) -> Result<Entry<'_>, CalendarError> {
     })
 }
 
-/// Exactly `YYYY-MM-DD` naming a real day. Stricter than chrono's `%Y-%m-%d`, which would also
-/// take `2022-1-3` or `+2022-01-03`: a holiday file should read one way only.
-fn strict_date(text: &str) -> Option<NaiveDate> {
-    let bytes = text.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !shape_ok {
-        return None;
-    }
-    let field = |range: std::ops::Range<usize>| text.get(range);
-    NaiveDate::from_ymd_opt(
-        field(0..4)?.parse().ok()?,
-        field(5..7)?.parse().ok()?,
-        field(8..10)?.parse().ok()?,
-    )
-}
-
 #[cfg(test)]
 #[expect(
     clippy::unwrap_used,
@@ -345,7 +327,7 @@ mod tests {
     }
 
     fn date(text: &str) -> NaiveDate {
-        strict_date(text).unwrap()
+        parse_iso_date(text).unwrap()
     }
 
     #[test]

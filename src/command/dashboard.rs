@@ -4,71 +4,84 @@
 
 use std::io::Write as _;
 use std::sync::Arc;
+use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use crate::clock::Clock;
-use crate::config::Settings;
-use crate::domain::calendar::Calendar;
-use crate::feed::source::{FeedSource, Fetcher};
+use crate::app::{App, AppSettings};
+use crate::appearance::ColorChoice;
+use crate::exit::Exit;
 use crate::poll::run_poller;
-use crate::run::{EXIT_USAGE, fetch_options};
+use crate::startup::Startup;
 
-/// Runs the dashboard until the user quits; returns the exit code.
-pub async fn run(
-    settings: Settings,
-    calendar: Calendar,
-    frozen: Option<DateTime<FixedOffset>>,
-) -> u8 {
+/// Runs the dashboard until the user quits.
+pub async fn run(startup: Startup) -> Exit {
     if !crate::tui::stdout_is_terminal() {
-        eprintln!("investboard: {}", crate::tui::TuiError::NotATerminal);
-        return EXIT_USAGE;
+        let _ = writeln!(
+            std::io::stderr(),
+            "investboard: {}",
+            crate::tui::TuiError::NotATerminal
+        );
+        return Exit::Usage;
     }
-    let clock = match frozen {
-        Some(now) => Clock::Frozen(now.with_timezone(&settings.utc_offset)),
-        None => Clock::System(settings.utc_offset),
-    };
-    let feed = match settings.feed.clone() {
+    if startup.settings.color == ColorChoice::Always {
+        // crossterm drops colour codes under NO_COLOR by itself; --color always wins.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+    }
+    let feed = match startup.settings.feed.clone() {
         Some(feed) => feed,
-        None => match start_demo_server(settings.utc_offset, frozen).await {
+        None => match start_demo_server(startup.settings.utc_offset, startup.frozen()).await {
             Ok(url) => url,
             Err(e) => {
-                eprintln!("investboard: cannot start the embedded demo feed: {e}");
-                return 1;
+                super::report_io_error("cannot start the embedded demo feed", &e);
+                return Exit::Warning;
             }
         },
     };
-    let fetcher = match FeedSource::parse(&feed)
-        .map_err(|e| format!("--feed: {e}"))
-        .and_then(|source| {
-            let options = fetch_options(&settings)?;
-            Fetcher::new(source, options).map_err(|e| e.to_string())
-        }) {
-        Ok(fetcher) => fetcher,
-        Err(message) => {
-            eprintln!("investboard: {message}");
-            return EXIT_USAGE;
+    let opened = match startup.open_feed(&feed) {
+        Ok(opened) => opened,
+        Err(error) => {
+            super::report_startup_error(&error);
+            return Exit::Usage;
         }
     };
+    let options = startup.aggregate_options();
+    let Startup {
+        settings,
+        calendar,
+        keys,
+        clock,
+        ..
+    } = startup;
+    let mut app = App::new(
+        AppSettings::from_settings(&settings),
+        calendar,
+        options,
+        clock.now(),
+        Instant::now(),
+    )
+    .with_keys(keys);
+    app.feed_warning = opened.warning;
 
     let (update_tx, update_rx) = tokio::sync::mpsc::channel(4);
-    let (command_tx, command_rx) = tokio::sync::mpsc::channel(4);
+    // One slot: a refresh asked for while another waits adds nothing.
+    let (command_tx, command_rx) = tokio::sync::mpsc::channel(1);
     let stamp: crate::poll::Clock = Arc::new(move || clock.now());
     let poller = tokio::spawn(run_poller(
-        fetcher,
+        opened.fetcher,
         settings.poll_interval,
         stamp,
         update_tx,
         command_rx,
     ));
-    let result = crate::tui::run(settings, calendar, clock, update_rx, command_tx).await;
+    let result = crate::tui::run(app, clock, update_rx, command_tx).await;
     poller.abort();
     match result {
-        Ok(()) => 0,
+        Ok(()) => Exit::Ok,
         Err(e) => {
             // stderr may be the terminal that just hung up: `eprintln!` would panic on EIO.
             let _ = writeln!(std::io::stderr(), "investboard: {e}");
-            1
+            Exit::Warning
         }
     }
 }

@@ -8,15 +8,18 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Datelike, FixedOffset};
+use chrono::Datelike;
 
-use crate::app::keys::KeyMap;
+use super::FetchedOnce;
 use crate::appearance::ColorDepth;
-use crate::config::{Origin, Settings, format_duration};
+use crate::config::{Origin, Settings};
 use crate::domain::calendar::Calendar;
-use crate::feed::source::{FeedSource, Fetched, Fetcher};
-use crate::i18n::Lang;
+use crate::exit::Exit;
+use crate::feed::open::open;
+use crate::feed::source::{FeedSource, Fetched};
+use crate::lang::Lang;
 use crate::sanitize::sanitize;
+use crate::startup::Startup;
 
 /// One line of the report: what, what was found, and whether it is a problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,8 +43,12 @@ impl Report {
             .any(|c| c.degraded)
     }
 
-    pub fn exit_code(&self) -> u8 {
-        u8::from(self.degraded())
+    pub fn exit(&self) -> Exit {
+        if self.degraded() {
+            Exit::Warning
+        } else {
+            Exit::Ok
+        }
     }
 
     pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
@@ -160,68 +167,22 @@ fn setting_checks(settings: &Settings) -> Vec<Check> {
         |p| p.display().to_string(),
     );
     let mut checks = vec![check("config file", file)];
-    let path = |p: &Option<std::path::PathBuf>| {
-        p.as_ref()
-            .map_or_else(|| "(unset)".to_owned(), |p| p.display().to_string())
+    let keys = if settings.keys.is_empty() {
+        "defaults".to_owned()
+    } else {
+        let names: Vec<&str> = settings.keys.keys().map(String::as_str).collect();
+        format!("defaults, with {} rebound", names.join(", "))
     };
-    let feed = settings.feed.as_deref().map_or_else(
-        || "(unset: the embedded demo feed)".to_owned(),
-        |f| FeedSource::parse(f).map_or_else(|_| sanitize(f), |s| s.display_redacted()),
-    );
-    let values: Vec<(&'static str, String)> = vec![
-        ("feed", feed),
-        ("poll_interval", format_duration(settings.poll_interval)),
-        (
-            "default_limit_working_days",
-            settings.default_limit_working_days.to_string(),
-        ),
-        ("utc_offset", settings.utc_offset.to_string()),
-        ("warn_age", format_duration(settings.warn_age)),
-        ("crit_age", format_duration(settings.crit_age)),
-        ("token_file", path(&settings.token_file)),
-        ("calendar_file", path(&settings.calendar_file)),
-        ("connect_timeout", format_duration(settings.connect_timeout)),
-        ("request_timeout", format_duration(settings.request_timeout)),
-        (
-            "max_body_mb",
-            (settings.max_body_bytes / (1024 * 1024)).to_string(),
-        ),
-        ("https_only", settings.https_only.to_string()),
-        (
-            "profile",
-            settings.profile.map_or("(unset)", |p| p.name()).to_owned(),
-        ),
-        ("wall", settings.wall.to_string()),
-        ("redact", settings.redact.to_string()),
-        ("rotate_interval", format_duration(settings.rotate_interval)),
-        (
-            "resume_rotation_after",
-            format_duration(settings.resume_rotation_after),
-        ),
-        (
-            "highlight_new_for",
-            format_duration(settings.highlight_new_for),
-        ),
-        (
-            "lang",
-            settings
-                .lang
-                .map_or_else(|| "(from the locale)".to_owned(), |l| l.to_string()),
-        ),
-        ("theme", settings.theme.to_string()),
-        ("color", settings.color.to_string()),
-        ("log_file", path(&settings.log_file)),
-        (
-            "keys",
-            if settings.keys.is_empty() {
-                "defaults".to_owned()
-            } else {
-                let names: Vec<&str> = settings.keys.keys().map(String::as_str).collect();
-                format!("defaults, with {} rebound", names.join(", "))
-            },
-        ),
-    ];
+    let mut values = settings.shown();
+    values.push(("keys", keys));
     for (name, value) in values {
+        // The one value that can carry a secret (a URL's query or password).
+        let value = match (name, settings.feed.as_deref()) {
+            ("feed", Some(feed)) => {
+                FeedSource::parse(feed).map_or_else(|_| sanitize(feed), |s| s.display_redacted())
+            }
+            _ => value,
+        };
         let origin = settings
             .origins
             .get(name)
@@ -243,35 +204,35 @@ fn setting_checks(settings: &Settings) -> Vec<Check> {
     checks
 }
 
-/// Fetches the feed once with the configured fetcher (the embedded demo when none is set).
-async fn feed_checks(settings: &Settings, now: DateTime<FixedOffset>) -> Vec<Check> {
+/// Fetches the feed once with the configured fetcher (the embedded demo when none is set),
+/// reporting each step: the source, the token, the answer.
+async fn feed_checks(startup: &Startup) -> Vec<Check> {
     let started = Instant::now();
-    let Some(feed) = settings.feed.as_deref() else {
-        let demo = crate::demo::DemoFeed::new(
-            crate::demo::DEFAULT_SEED,
-            now,
-            crate::demo::DEFAULT_PROJECTS,
-        );
-        let body = demo.document_at(now);
-        return vec![
-            check("source", crate::run::DEMO_SOURCE_LABEL),
-            parsed_check(&body, started.elapsed()),
-        ];
+    let Some(feed) = startup.settings.feed.as_deref() else {
+        return match super::fetch_once(startup, None).await {
+            Ok(FetchedOnce {
+                label,
+                body: Ok(body),
+                elapsed,
+                ..
+            }) => vec![check("source", label), parsed_check(&body, elapsed)],
+            _ => vec![problem("source", super::DEMO_SOURCE_LABEL)],
+        };
     };
     let source = match FeedSource::parse(feed) {
         Ok(source) => source,
         Err(e) => return vec![problem("source", sanitize(&e.to_string()))],
     };
     let mut checks = vec![check("source", source.display_redacted())];
-    let options = match crate::run::fetch_options(settings) {
+    let options = match startup.fetch_options() {
         Ok(options) => options,
         Err(e) => {
-            checks.push(problem("token", sanitize(&e)));
+            checks.push(problem("token", sanitize(&e.to_string())));
             return checks;
         }
     };
-    let result = match Fetcher::new(source, options) {
-        Ok(mut fetcher) => fetcher.fetch().await.map_err(|e| e.to_string()),
+    let result = match open(source, options) {
+        Ok(mut opened) => opened.fetcher.fetch().await.map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     };
     let elapsed = started.elapsed();
@@ -335,19 +296,12 @@ fn calendar_checks(calendar: &Calendar, settings: &Settings, year: i32) -> Vec<C
 }
 
 /// Gathers the report and writes it to stdout; returns the exit code.
-pub async fn run(
-    settings: &Settings,
-    calendar: &Calendar,
-    frozen: Option<DateTime<FixedOffset>>,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> u8 {
-    let now = crate::run::now_in_zone(settings, frozen);
-    let keys = match KeyMap::from_table(&settings.keys) {
-        Ok(_) => check("key bindings", "valid"),
-        Err(e) => problem("key bindings", e.to_string()),
-    };
+pub async fn run(startup: &Startup, env: &dyn Fn(&str) -> Option<String>) -> Exit {
+    let settings = &startup.settings;
+    let now = startup.now();
     let mut settings_section = setting_checks(settings);
-    settings_section.push(keys);
+    // Bindings that do not parse stop every command at start-up; these are the ones in force.
+    settings_section.push(check("key bindings", "valid"));
     let report = Report {
         sections: vec![
             (
@@ -357,17 +311,17 @@ pub async fn run(
             ("Terminal", terminal_checks(env, settings)),
             ("Locale", locale_checks(env, settings)),
             ("Settings (value, where it came from)", settings_section),
-            ("Feed", feed_checks(settings, now).await),
-            ("Calendar", calendar_checks(calendar, settings, now.year())),
+            ("Feed", feed_checks(startup).await),
+            (
+                "Calendar",
+                calendar_checks(&startup.calendar, settings, now.year()),
+            ),
         ],
     };
-    let mut out = io::stdout().lock();
-    if let Err(e) = report.write(&mut out).and_then(|()| out.flush())
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        eprintln!("investboard: cannot write the report: {e}");
+    if let Err(e) = super::to_stdout(|out| report.write(out)) {
+        super::report_io_error("cannot write the report", &e);
     }
-    report.exit_code()
+    report.exit()
 }
 
 #[cfg(test)]
@@ -379,11 +333,11 @@ mod tests {
         let mut report = Report {
             sections: vec![("Feed", vec![check("reachable", "yes")])],
         };
-        assert_eq!(report.exit_code(), 0);
+        assert_eq!(report.exit(), Exit::Ok);
         report.sections[0]
             .1
             .push(problem("this year", "2031 NOT covered"));
-        assert_eq!(report.exit_code(), 1);
+        assert_eq!(report.exit(), Exit::Warning);
         let mut out = Vec::new();
         report.write(&mut out).expect("written");
         let text = String::from_utf8(out).expect("utf-8");

@@ -1,7 +1,9 @@
-//! A tiny deterministic PRNG (`SplitMix64`) and seed derivation. Owns nothing else.
+//! A tiny deterministic PRNG (`SplitMix64`) and seed derivation, for the demo feed's generator
+//! and the poller's jitter. A leaf: depends on nothing in the crate.
 //!
 //! Hand-written so the demo feed stays byte-for-byte reproducible across builds and platforms:
-//! no external crate whose stream could change, and no floating point anywhere.
+//! no external crate whose stream could change. The generator draws integers only (no
+//! floating point); [`SplitMix64::unit`] is for the jitter, which needs no reproducibility.
 
 /// `SplitMix64` (Steele, Lea, Flood 2014): one `u64` of state, good enough statistics for demo
 /// data, and trivially seekable by deriving a fresh stream per (domain, index).
@@ -17,7 +19,7 @@ fn finalize(mut z: u64) -> u64 {
 }
 
 impl SplitMix64 {
-    #[cfg(test)]
+    /// The reference generator started at `seed` (any value, zero included).
     pub fn new(seed: u64) -> Self {
         Self(seed)
     }
@@ -74,6 +76,13 @@ impl SplitMix64 {
     pub fn index(&mut self, len: usize) -> usize {
         usize::try_from(self.below(len as u64)).unwrap_or(0)
     }
+
+    /// Uniform in `[0, 1)`, from the top 53 bits of one draw.
+    pub fn unit(&mut self) -> f64 {
+        #[expect(clippy::cast_precision_loss, reason = "53 bits fit an f64 exactly")]
+        let unit = (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        unit
+    }
 }
 
 #[cfg(test)]
@@ -115,5 +124,16 @@ mod tests {
         }
         assert_eq!(rng.below(0), 0);
         assert_eq!(rng.between(4, 4), 4);
+    }
+
+    #[test]
+    fn unit_draws_are_uniform_enough_and_in_range() {
+        let mut rng = SplitMix64::new(42);
+        let draws: Vec<f64> = (0..10_000).map(|_| rng.unit()).collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        let low = draws.iter().filter(|u| **u < 0.5).count();
+        assert!((4_500..5_500).contains(&low), "{low}");
+        let tenth = draws.iter().filter(|u| **u < 0.1).count();
+        assert!((800..1_200).contains(&tenth), "{tenth}");
     }
 }

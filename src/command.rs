@@ -1,0 +1,122 @@
+//! The commands, one file each, and what the one-shot ones share: fetching the feed (or the
+//! embedded demo) once, and writing to a stdout whose reader may have gone.
+//!
+//! Each command takes the resolved [`Startup`] and its own arguments and returns an [`Exit`].
+//! Nothing here is reached by the domain, the feed, the app or the UI.
+
+pub mod check_feed;
+pub mod dashboard;
+pub mod demo_feed;
+pub mod doctor;
+pub mod reference;
+pub mod status;
+
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use crate::domain::model::Snapshot;
+use crate::feed::parse_feed;
+use crate::feed::source::Fetched;
+use crate::sanitize::sanitize;
+use crate::startup::{Startup, StartupError};
+
+/// Where the feed comes from when none is set, as shown to users.
+pub const DEMO_SOURCE_LABEL: &str = "embedded demo feed";
+
+/// The answer of one fetch: the source as shown, and the body or a one-line reason.
+pub(crate) struct FetchedOnce {
+    pub label: String,
+    pub warning: Option<&'static str>,
+    pub body: Result<Vec<u8>, String>,
+    pub elapsed: Duration,
+}
+
+/// Fetches `feed` once (the embedded demo, generated for now, when there is none). `Err` is a
+/// start-up mistake (a bad address, token or client option): exit 3.
+pub(crate) async fn fetch_once(
+    startup: &Startup,
+    feed: Option<&str>,
+) -> Result<FetchedOnce, StartupError> {
+    let started = Instant::now();
+    let Some(feed) = feed else {
+        let now = startup.now();
+        let demo = crate::demo::DemoFeed::new(
+            crate::demo::DEFAULT_SEED,
+            now,
+            crate::demo::DEFAULT_PROJECTS,
+        );
+        return Ok(FetchedOnce {
+            label: DEMO_SOURCE_LABEL.to_owned(),
+            warning: None,
+            body: Ok(demo.document_at(now)),
+            elapsed: started.elapsed(),
+        });
+    };
+    let mut opened = startup.open_feed(feed)?;
+    let body = match opened.fetcher.fetch().await {
+        Ok(Fetched::Modified { body, .. }) => Ok(body),
+        Ok(Fetched::NotModified) => Err("the feed sent no data".to_owned()),
+        Err(e) => Err(e.to_string()),
+    };
+    Ok(FetchedOnce {
+        label: opened.label,
+        warning: opened.warning,
+        body,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Fetches and parses `feed` once: the source as shown, and the snapshot or a one-line reason
+/// (safe to print).
+pub(crate) async fn load_once(
+    startup: &Startup,
+    feed: Option<&str>,
+) -> Result<(String, Result<Snapshot, String>), StartupError> {
+    let fetched = fetch_once(startup, feed).await?;
+    if let Ok(body) = &fetched.body {
+        tracing::info!(
+            source = %fetched.label,
+            bytes = body.len(),
+            millis = fetched.elapsed.as_millis(),
+            "feed fetched"
+        );
+    }
+    let mut parsed = fetched
+        .body
+        .and_then(|body| parse_feed(&body).map_err(|e| e.to_string()));
+    if let Err(error) = &parsed {
+        tracing::warn!(
+            source = %sanitize(&fetched.label),
+            error = %sanitize(error),
+            millis = fetched.elapsed.as_millis(),
+            "feed unusable"
+        );
+    }
+    if let (Ok(snapshot), Some(warning)) = (&mut parsed, fetched.warning) {
+        snapshot.warnings.push(warning.to_owned());
+    }
+    Ok((fetched.label, parsed))
+}
+
+/// Writes to stdout through `write`. A reader that has gone (`| head`) is normal, not an
+/// error: the output was wanted only so far.
+pub(crate) fn to_stdout(
+    write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Prints a failed write or read with what was being done.
+pub(crate) fn report_io_error(doing: &str, error: &io::Error) {
+    let _ = writeln!(io::stderr(), "investboard: {doing}: {error}");
+}
+
+/// Prints a start-up error the way every command does.
+pub(crate) fn report_startup_error(error: &StartupError) {
+    // stderr may be a terminal that hung up: never panic on the write.
+    let _ = writeln!(io::stderr(), "investboard: {error}");
+}

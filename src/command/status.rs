@@ -1,0 +1,47 @@
+//! `investboard status`: one fetch, one summary (text or the JSON contract), and the
+//! monitoring exit code.
+
+use crate::cli::{Format, StatusArgs};
+use crate::domain::aggregate::aggregate;
+use crate::exit::Exit;
+use crate::startup::Startup;
+use crate::status::{AgeLimits, Level, assess};
+
+pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
+    let settings = &startup.settings;
+    let now = startup.now();
+    let (source, parsed) = match super::load_once(startup, settings.feed.as_deref()).await {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            super::report_startup_error(&error);
+            return Level::Unknown.exit();
+        }
+    };
+    let summary;
+    let feed = match &parsed {
+        Ok(snapshot) => {
+            summary = aggregate(
+                snapshot,
+                now.date_naive(),
+                &startup.calendar,
+                &startup.aggregate_options(),
+            );
+            Ok((snapshot, &summary))
+        }
+        Err(error) => Err(error.clone()),
+    };
+    let limits = AgeLimits {
+        warn: settings.warn_age,
+        crit: settings.crit_age,
+    };
+    let report = assess(now, source, feed, limits);
+    tracing::info!(level = report.level.word(), summary = %report.summary_line(), "status");
+    let written = super::to_stdout(|out| match args.format {
+        Format::Text => report.write_text(out, startup.lang),
+        Format::Json => report.write_json(out),
+    });
+    if let Err(e) = written {
+        super::report_io_error("cannot write the report", &e);
+    }
+    report.level.exit()
+}

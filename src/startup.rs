@@ -1,0 +1,167 @@
+//! Everything a command needs that is decided once, before any work: the settings from every
+//! layer (checked), the working-day calendar with any user-supplied years, the key bindings,
+//! the clock, the language and the colour depth. Errors are typed and found before the
+//! terminal enters raw mode; every one of them means exit 3.
+//!
+//! Depends on configuration, the domain and the feed's option types; knows nothing of the
+//! terminal or of any command.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::keys::{KeyConfigError, KeyMap};
+use crate::appearance::ColorDepth;
+use crate::cli::Cli;
+use crate::clock::Clock;
+use crate::config::{self, ConfigError, Settings};
+use crate::domain::aggregate::AggregateOptions;
+use crate::domain::calendar::{Calendar, CalendarError};
+use crate::feed::open::{OpenedFeed, open};
+use crate::feed::source::{FeedSource, FetchError, FetchOptions, Secret, SourceError};
+use crate::lang::Lang;
+
+/// Why the program cannot start: a mistake in the arguments, the environment or a file.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{file}: [keys] {source}")]
+    Keys {
+        /// The config file, or "config" when the bindings came from nowhere else.
+        file: String,
+        source: KeyConfigError,
+    },
+    #[error("{path}: cannot read: {source}")]
+    CalendarRead {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// The feed address (`--feed`, `INVESTBOARD_FEED`, `feed =`) or the token.
+    #[error("{0}")]
+    Source(#[from] SourceError),
+    #[error("--feed: {0}")]
+    Address(SourceError),
+    /// The feed's client cannot be built (`https_only` with an http URL, a token that is not a
+    /// header value): found before any contact.
+    #[error(transparent)]
+    Client(#[from] FetchError),
+}
+
+/// What every command starts from.
+#[derive(Debug)]
+pub struct Startup {
+    /// Final: `lang` and `color_depth` are decided here, from the environment.
+    pub settings: Settings,
+    pub calendar: Calendar,
+    pub keys: KeyMap,
+    /// The system clock in the configured zone, or the moment frozen by `--now`.
+    pub clock: Clock,
+    pub lang: Lang,
+}
+
+impl Startup {
+    /// Resolves the settings (flags > environment > file > defaults), checks them, and reads
+    /// the calendar file. `env` stands in for the process environment.
+    pub fn resolve(
+        cli: &Cli,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Startup, StartupError> {
+        let config_file = config::locate(cli.common.config.as_deref(), env);
+        let file_layer = match &config_file {
+            Some(path) => config::read_file(path)?,
+            None => config::Layer::default(),
+        };
+        let env_layer = config::env_layer(env)?;
+        let mut settings = Settings::resolve(cli.layer(), env_layer, file_layer, config_file);
+        settings.validate()?;
+        let keys = KeyMap::from_table(&settings.keys).map_err(|source| StartupError::Keys {
+            file: settings
+                .config_file
+                .as_ref()
+                .map_or_else(|| "config".to_owned(), |p| p.display().to_string()),
+            source,
+        })?;
+        let lang = settings
+            .lang
+            .unwrap_or_else(|| Lang::from_environment(env).0);
+        settings.lang = Some(lang);
+        settings.color_depth = ColorDepth::detect(settings.color, env).0;
+        let calendar = match &settings.calendar_file {
+            Some(path) => with_calendar_file(path)?,
+            None => Calendar::embedded(),
+        };
+        let clock = match cli.common.now {
+            Some(now) => Clock::Frozen(now.with_timezone(&settings.utc_offset)),
+            None => Clock::System(settings.utc_offset),
+        };
+        Ok(Startup {
+            settings,
+            calendar,
+            keys,
+            clock,
+            lang,
+        })
+    }
+
+    /// The current time in the configured zone, or the frozen `--now`.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
+    /// The moment frozen by `--now`, if any.
+    pub fn frozen(&self) -> Option<DateTime<FixedOffset>> {
+        match self.clock {
+            Clock::Frozen(at) => Some(at),
+            Clock::System(_) => None,
+        }
+    }
+
+    pub fn aggregate_options(&self) -> AggregateOptions {
+        AggregateOptions {
+            default_limit_working_days: self.settings.default_limit_working_days,
+            ..AggregateOptions::default()
+        }
+    }
+
+    /// Fetch options from the settings, with the token from `INVESTBOARD_TOKEN` or the token
+    /// file (read now, so a bad one is a start-up error).
+    pub fn fetch_options(&self) -> Result<FetchOptions, StartupError> {
+        let token = match Secret::from_env()? {
+            Some(token) => Some(token),
+            None => self
+                .settings
+                .token_file
+                .as_deref()
+                .map(Secret::from_file)
+                .transpose()?,
+        };
+        Ok(FetchOptions {
+            connect_timeout: self.settings.connect_timeout,
+            total_timeout: self.settings.request_timeout,
+            max_body_bytes: self.settings.max_body_bytes,
+            token,
+            https_only: self.settings.https_only,
+            ..FetchOptions::default()
+        })
+    }
+
+    /// Opens `feed` (a URL, a path or `-`) with the configured options.
+    pub fn open_feed(&self, feed: &str) -> Result<OpenedFeed, StartupError> {
+        let source = FeedSource::parse(feed).map_err(StartupError::Address)?;
+        Ok(open(source, self.fetch_options()?)?)
+    }
+}
+
+/// The embedded calendar with the years of a user's calendar file added.
+fn with_calendar_file(path: &Path) -> Result<Calendar, StartupError> {
+    let text = std::fs::read_to_string(path).map_err(|source| StartupError::CalendarRead {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut calendar = Calendar::embedded();
+    calendar.merge(Calendar::from_toml_str(&text, &path.display().to_string())?);
+    Ok(calendar)
+}

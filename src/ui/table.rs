@@ -1,0 +1,243 @@
+//! Tables whose cells are tied to their columns. A panel lists its columns as [`Col`]s, each a
+//! [`Column`] (title, widths, priority, alignment) together with the function that draws its
+//! cell from a row, so a column added, removed or moved takes its cell with it. [`Table`] lays
+//! the columns out in a width (the priority-dropping [`column_widths`]) and draws the header and
+//! rows; [`ListTable`] draws a whole selectable list: header, the rows that fit (scrolled to
+//! keep the selection visible, the selection highlighted), or the empty message. Pure drawing:
+//! knows nothing of the app, only of rows of type `R`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::sanitize::{SafeText, fit_width};
+use crate::ui::text::{Align, Column, column_widths, fit_right, put_line};
+use crate::ui::theme;
+
+/// A column and how to draw its cell: the text and its style, from one row.
+pub struct Col<R> {
+    pub spec: Column,
+    pub cell: fn(&R) -> (String, Style),
+}
+
+/// A cell in the row's plain style.
+pub fn plain(text: String) -> (String, Style) {
+    (text, Style::new())
+}
+
+/// An optional text field's cell text: `-` when absent.
+pub fn or_dash(text: Option<&SafeText>) -> String {
+    text.map_or_else(|| "-".to_owned(), ToString::to_string)
+}
+
+/// The one-column selection marker that leads a list's rows; its cell is [`marker`].
+pub const MARKER: Column = Column::left("", 1, 1, 0);
+
+/// The selection marker's cell: [`theme::SELECTED`] on the selected row.
+pub fn marker(selected: bool) -> (String, Style) {
+    plain((if selected { theme::SELECTED } else { " " }).to_owned())
+}
+
+/// Columns laid out in a width: the ones that fit, with their widths.
+pub struct Table<'a, R> {
+    columns: &'a [Col<R>],
+    widths: Vec<Option<u16>>,
+}
+
+impl<'a, R> Table<'a, R> {
+    /// Lays `columns` out in `width` display columns, one space between them; columns that do
+    /// not fit are dropped, lowest priority first.
+    pub fn new(columns: &'a [Col<R>], width: u16) -> Table<'a, R> {
+        let specs: Vec<Column> = columns.iter().map(|c| c.spec).collect();
+        Table {
+            columns,
+            widths: column_widths(&specs, width),
+        }
+    }
+
+    /// The header row: each column's title.
+    pub fn header(&self) -> Line<'static> {
+        self.line_of(|col| (col.spec.title.to_owned(), theme::column_header()))
+    }
+
+    /// One row: each kept column's cell fitted to its width.
+    pub fn line(&self, row: &R) -> Line<'static> {
+        self.line_of(|col| (col.cell)(row))
+    }
+
+    fn line_of(&self, cell: impl Fn(&Col<R>) -> (String, Style)) -> Line<'static> {
+        let mut spans = Vec::with_capacity(self.columns.len() * 2);
+        for (col, width) in self.columns.iter().zip(&self.widths) {
+            let Some(width) = width else { continue };
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            let (text, style) = cell(col);
+            let fitted = match col.spec.align {
+                Align::Left => fit_width(&text, usize::from(*width)),
+                Align::Right => fit_right(&text, usize::from(*width)),
+            };
+            spans.push(Span::styled(fitted, style));
+        }
+        Line::from(spans)
+    }
+}
+
+/// A selectable list drawn as a table: the header on the first row of the area, then the rows
+/// that fit, scrolled so the selected one shows and highlighted; `empty` under the header when
+/// there are no rows.
+pub struct ListTable<'a, R, F> {
+    pub columns: &'a [Col<R>],
+    /// How many rows the list has.
+    pub len: usize,
+    /// The selected row's position in the list.
+    pub selected: usize,
+    /// Whether the list has the focus (the selection is drawn brighter).
+    pub focused: bool,
+    /// What to say when the list is empty.
+    pub empty: &'a str,
+    /// The row at a list position, told whether it is the selected one (for its marker).
+    pub row: F,
+}
+
+impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let table = Table::new(self.columns, area.width);
+        put_line(buf, area, area.y, &table.header());
+        let body = Rect {
+            y: area.y.saturating_add(1),
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        if self.len == 0 {
+            let text = Line::styled(format!("  {}", self.empty), theme::dim());
+            put_line(buf, body, body.y, &text);
+            return;
+        }
+        for (y, index) in visible_rows(self.selected, self.len, body) {
+            let selected = index == self.selected;
+            let mut line = table.line(&(self.row)(index, selected));
+            if selected {
+                line = line.patch_style(theme::selected_row(self.focused));
+            }
+            put_line(buf, body, y, &line);
+        }
+    }
+}
+
+/// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
+fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
+    let height = usize::from(area.height);
+    let offset = if height == 0 {
+        0
+    } else {
+        selected
+            .saturating_sub(height - 1)
+            .min(len.saturating_sub(height))
+    };
+    (area.top()..area.bottom()).zip(offset..len)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    /// Rows are numbers; the selected one is marked.
+    fn columns() -> [Col<(u32, bool)>; 3] {
+        let spec = |title, min, max, priority, align| Column {
+            title,
+            min,
+            max,
+            priority,
+            align,
+        };
+        [
+            Col {
+                spec: spec("", 1, 1, 0, Align::Left),
+                cell: |(_, selected)| {
+                    let marker = if *selected { theme::SELECTED } else { " " };
+                    (marker.to_owned(), Style::new())
+                },
+            },
+            Col {
+                spec: spec("n", 3, 3, 0, Align::Right),
+                cell: |(n, _)| (n.to_string(), Style::new()),
+            },
+            Col {
+                spec: spec("double", 6, 6, 1, Align::Left),
+                cell: |(n, _)| ((n * 2).to_string(), theme::dim()),
+            },
+        ]
+    }
+
+    fn render(
+        table: &ListTable<'_, (u32, bool), impl Fn(usize, bool) -> (u32, bool)>,
+        width: u16,
+    ) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, 4));
+        table.render(buf.area, &mut buf);
+        buf
+    }
+
+    #[test]
+    fn cells_follow_their_columns_and_the_selection_scrolls_into_view() {
+        let columns = columns();
+        let rows = [10, 20, 30, 40, 50];
+        let table = ListTable {
+            columns: &columns,
+            len: rows.len(),
+            selected: 3,
+            focused: true,
+            empty: "nothing",
+            row: |i, selected| (rows[i], selected),
+        };
+        let buf = render(&table, 12);
+        // Three body rows: scrolled so row 3 (40) is the last shown.
+        let expected = Buffer::with_lines([
+            "    n double",
+            "   20 40    ",
+            "   30 60    ",
+            "▶  40 80    ",
+        ]);
+        for y in 0..4 {
+            for x in 0..12 {
+                assert_eq!(
+                    buf[(x, y)].symbol(),
+                    expected[(x, y)].symbol(),
+                    "({x}, {y})"
+                );
+            }
+        }
+        assert!(buf[(4, 0)].modifier.contains(Modifier::UNDERLINED));
+        assert_eq!(buf[(6, 1)].fg, Color::DarkGray);
+        assert!(!buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+        assert!(buf[(3, 3)].modifier.contains(Modifier::REVERSED));
+        // Too narrow for the third column: it is dropped with its cells, not shifted.
+        let narrow = render(&table, 8);
+        assert_eq!(narrow[(0, 3)].symbol(), "▶");
+        assert_eq!(narrow[(4, 3)].symbol(), "0");
+        assert_eq!(narrow[(5, 3)].symbol(), " ");
+    }
+
+    #[test]
+    fn an_empty_list_says_so_under_its_header() {
+        let columns = columns();
+        let table = ListTable {
+            columns: &columns,
+            len: 0,
+            selected: 0,
+            focused: false,
+            empty: "nothing",
+            row: |_, _| (99, true),
+        };
+        let buf = render(&table, 12);
+        let line = |y: u16| (0..12).map(|x| buf[(x, y)].symbol()).collect::<String>();
+        assert_eq!(line(0), "    n double");
+        assert_eq!(line(1), "  nothing   ");
+        assert_eq!(line(2), " ".repeat(12));
+    }
+}
