@@ -5,4 +5,6 @@ pub mod aggregate;
 pub mod amount;
 pub mod calendar;
 pub mod date;
+pub mod freshness;
+pub mod metric;
 pub mod model;

@@ -11,6 +11,8 @@ use serde_json::json;
 
 use crate::domain::aggregate::{QuarterFigures, Summary};
 use crate::domain::amount::Amount;
+use crate::domain::freshness::{self, AgeLevel};
+use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
 use crate::exit::Exit;
 use crate::lang::Lang;
@@ -46,12 +48,8 @@ impl Level {
     }
 }
 
-/// Age thresholds for the data (now - `generated_at`).
-#[derive(Clone, Copy, Debug)]
-pub struct AgeLimits {
-    pub warn: Duration,
-    pub crit: Duration,
-}
+/// Age thresholds for the data (now - `generated_at`): the domain's, shared with the dashboard.
+pub use crate::domain::freshness::AgeLimits;
 
 /// Everything `status` reports, with its level decided.
 #[derive(Debug)]
@@ -85,15 +83,17 @@ pub fn assess<'a>(
         }
         Ok((snapshot, summary)) => {
             if let Some(generated_at) = snapshot.generated_at {
-                let seconds = (now - generated_at).num_seconds().max(0).unsigned_abs();
-                let data_age = Duration::from_secs(seconds);
+                // Whole seconds, as `data_age_seconds` reports it.
+                let data_age = Duration::from_secs(freshness::age(now, generated_at).as_secs());
                 age = Some(data_age);
-                if data_age > limits.crit {
-                    level = Level::Critical;
-                    reasons.push(format!("data {} old", human_duration(data_age)));
-                } else if data_age > limits.warn {
-                    level = Level::Warning;
-                    reasons.push(format!("data {} old", human_duration(data_age)));
+                let age_level = match limits.level(data_age) {
+                    AgeLevel::Fresh => None,
+                    AgeLevel::Warn => Some(Level::Warning),
+                    AgeLevel::Crit => Some(Level::Critical),
+                };
+                if let Some(age_level) = age_level {
+                    level = age_level;
+                    reasons.push(format!("data {} old", Lang::En.duration(data_age)));
                 }
             }
             if !summary.stalled.is_empty() {
@@ -114,11 +114,6 @@ pub fn assess<'a>(
         age,
         reasons,
     }
-}
-
-/// `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h`.
-pub fn human_duration(duration: Duration) -> String {
-    Lang::En.duration(duration)
 }
 
 /// How a line writes amounts: a language's own units, or the JSON contract's (亿 always, as
@@ -147,42 +142,41 @@ impl Units {
     fn unit(self) -> &'static str {
         match self {
             Units::Contract => "亿",
-            Units::Lang(lang) => lang.labels().money_unit,
+            Units::Lang(lang) => lang.labels().common.money_unit,
+        }
+    }
+
+    /// One metric of a quarter against its target, amounts with their unit: `34/40`,
+    /// `512.3/800 亿`.
+    fn figure(self, quarter: &QuarterFigures, metric: Metric) -> String {
+        let text = quarter.metric(metric).text(|amount| self.money(amount));
+        if metric.is_money() {
+            format!("{text} {}", self.unit())
+        } else {
+            text
         }
     }
 }
 
-fn count_of(actual: u32, target: Option<u32>) -> String {
-    match target {
-        Some(target) => format!("{actual}/{target}"),
-        None => actual.to_string(),
-    }
-}
-
 fn quarter_json(q: &QuarterFigures) -> serde_json::Value {
-    json!({
-        "year": q.year,
-        "quarter": q.quarter,
-        "signed_projects": q.actual.signed_projects,
-        "signed_amount_cny": q.actual.signed_amount,
-        "started_projects": q.actual.started_projects,
-        "target_signed_projects": q.target.signed_projects,
-        "target_signed_amount_cny": q.target.signed_amount,
-        "target_started_projects": q.target.started_projects,
-        "signed_projects_progress": q.signed_projects_progress(),
-        "signed_amount_progress": q.signed_amount_progress(),
-        "started_projects_progress": q.started_projects_progress(),
-        "elapsed_share": (q.elapsed_share * 10_000.0).round() / 10_000.0,
-        "days_left": q.days_left,
-    })
-}
-
-fn amount_of(quarter: &QuarterFigures, units: Units) -> String {
-    let actual = units.money(quarter.actual.signed_amount);
-    match quarter.target.signed_amount {
-        Some(target) => format!("{actual}/{} {}", units.money(target), units.unit()),
-        None => format!("{actual} {}", units.unit()),
+    let mut json = serde_json::Map::new();
+    json.insert("year".to_owned(), q.year.into());
+    json.insert("quarter".to_owned(), q.quarter.into());
+    for metric in Metric::ALL {
+        let figure = q.metric(metric);
+        json.insert(metric.json_key().to_owned(), json!(figure.actual));
+        json.insert(metric.target_json_key(), json!(figure.target));
+        json.insert(
+            metric.progress_json_key().to_owned(),
+            json!(figure.progress),
+        );
     }
+    json.insert(
+        "elapsed_share".to_owned(),
+        json!((q.elapsed_share * 10_000.0).round() / 10_000.0),
+    );
+    json.insert("days_left".to_owned(), q.days_left.into());
+    serde_json::Value::Object(json)
 }
 
 impl StatusReport<'_> {
@@ -200,32 +194,30 @@ impl StatusReport<'_> {
 
     fn summary_in(&self, units: Units) -> String {
         let lang = units.lang();
-        let l = lang.labels();
+        let l = &lang.labels().status;
         let mut parts: Vec<String> = Vec::new();
         match &self.feed {
-            Err(error) => parts.push((l.st_feed_unusable)(&sanitize(error))),
+            Err(error) => parts.push((l.feed_unusable)(&sanitize(error))),
             Ok((_, summary)) => {
                 let q = &summary.quarter;
-                parts.push((l.st_stalled_approvals)(summary.stalled.len()));
-                parts.push((l.st_quarter_signed)(
+                parts.push((l.stalled_approvals)(summary.stalled.len()));
+                let figure = |metric| units.figure(q, metric);
+                parts.push((l.quarter_signed)(
                     q.quarter,
-                    &count_of(q.actual.signed_projects, q.target.signed_projects),
-                    &amount_of(q, units),
+                    &figure(Metric::SignedProjects),
+                    &figure(Metric::SignedAmount),
                 ));
-                parts.push((l.st_started)(&count_of(
-                    q.actual.started_projects,
-                    q.target.started_projects,
-                )));
+                parts.push((l.started)(&figure(Metric::StartedProjects)));
                 parts.push(match self.age {
-                    Some(age) => (l.st_data_age)(&lang.duration(age)),
-                    None => l.st_data_age_unknown.to_owned(),
+                    Some(age) => (l.data_age)(&lang.duration(age)),
+                    None => l.data_age_unknown.to_owned(),
                 });
             }
         }
         format!(
             "INVESTBOARD {} - {}",
             self.level.word(),
-            parts.join(l.st_separator)
+            parts.join(l.separator)
         )
     }
 
@@ -292,64 +284,48 @@ impl StatusReport<'_> {
     /// The summary line, then readable detail, in `lang`. Feed text in here is already
     /// sanitized.
     pub fn write_text(&self, out: &mut impl Write, lang: Lang) -> io::Result<()> {
-        let l = lang.labels();
+        let labels = lang.labels();
+        let (l, c) = (&labels.status, &labels.common);
         let units = Units::Lang(lang);
         let label = |text: &str| fit_width(text, 10);
         writeln!(out, "{}", self.summary_line_in(lang))?;
         let Ok((snapshot, summary)) = &self.feed else {
-            writeln!(out, "{}{}", label(l.st_feed), self.source)?;
-            writeln!(out, "{}", l.st_unusable_no_figures)?;
+            writeln!(out, "{}{}", label(l.feed), self.source)?;
+            writeln!(out, "{}", l.unusable_no_figures)?;
             return Ok(());
         };
         let generated = snapshot.generated_at.map_or_else(
-            || l.st_no_generated_at.to_owned(),
-            |t| (l.st_generated)(&lang.timestamp(t)),
+            || l.no_generated_at.to_owned(),
+            |t| (l.generated)(&lang.timestamp(t)),
         );
         writeln!(
             out,
             "{}{} {}",
-            label(l.st_feed),
+            label(l.feed),
             self.source,
-            (l.st_feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
+            (l.feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
         )?;
         let q = &summary.quarter;
         writeln!(
             out,
             "{}{}",
-            label(l.st_quarter),
-            (l.st_quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
+            label(l.quarter),
+            (l.quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
         )?;
-        let rows = [
-            (
-                l.signed_projects,
-                count_of(q.actual.signed_projects, q.target.signed_projects),
-                q.signed_projects_progress(),
-            ),
-            (
-                l.signed_amount,
-                amount_of(q, units),
-                q.signed_amount_progress(),
-            ),
-            (
-                l.started_projects,
-                count_of(q.actual.started_projects, q.target.started_projects),
-                q.started_projects_progress(),
-            ),
-        ];
-        for (name, value, progress) in rows {
+        for metric in Metric::ALL {
             writeln!(
                 out,
                 "  {} {} {}",
-                fit_width(name, 17),
-                fit_width(&value, 16),
-                l.progress(progress)
+                fit_width(c.metric(metric).full, 17),
+                fit_width(&units.figure(q, metric), 16),
+                c.progress(q.metric(metric).progress)
             )?;
         }
         let ytd = &summary.year_to_date;
         writeln!(
             out,
             "{}",
-            (l.st_year_to_date)(
+            (l.year_to_date)(
                 ytd.signed_projects,
                 &lang.money_with_unit(ytd.signed_amount),
                 ytd.started_projects
@@ -361,14 +337,14 @@ impl StatusReport<'_> {
                 .iter()
                 .map(ToString::to_string)
                 .collect();
-            writeln!(out, "{}", (l.st_calendar)(&years.join(", ")))?;
+            writeln!(out, "{}", (l.calendar)(&years.join(", ")))?;
         }
         write_stalled(out, snapshot, summary, lang)?;
         for rejection in &snapshot.rejected {
-            writeln!(out, "{}{rejection}", label(l.st_rejected))?;
+            writeln!(out, "{}{rejection}", label(l.rejected))?;
         }
         for warning in &snapshot.warnings {
-            writeln!(out, "{}{warning}", label(l.st_warning))?;
+            writeln!(out, "{}{warning}", label(l.warning))?;
         }
         Ok(())
     }
@@ -380,8 +356,8 @@ fn write_stalled(
     summary: &Summary,
     lang: Lang,
 ) -> io::Result<()> {
-    let l = lang.labels();
-    writeln!(out, "{}", (l.st_stalled_heading)(summary.stalled.len()))?;
+    let l = &lang.labels().status;
+    writeln!(out, "{}", (l.stalled_heading)(summary.stalled.len()))?;
     for st in &summary.stalled {
         let project = &snapshot.projects[st.project];
         let approval = &project.approvals[st.approval];
@@ -405,7 +381,7 @@ fn write_stalled(
                     .map_or_else(none, ToString::to_string),
                 24
             ),
-            (l.st_stalled_row)(
+            (l.stalled_row)(
                 &approval.submitted_on.to_string(),
                 st.working_days_elapsed,
                 st.limit_working_days,

@@ -130,7 +130,7 @@ fn labels(app: &App) -> &'static Labels {
 
 /// A panel's name in the app's language.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = (labels(app).too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    let text = (labels(app).panels.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     let y = area.y + area.height / 2;
     Paragraph::new(text)
         .centered()
@@ -227,10 +227,10 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
             Panel::Targets => "",
         };
         let line = Line::from(vec![
-            Span::styled(format!(" {}", l.filter_prompt), theme::title()),
+            Span::styled(format!(" {}", l.footer.filter_prompt), theme::title()),
             Span::raw(filter.to_owned()),
             Span::styled("_", theme::selected_row(true)),
-            Span::styled(format!("   {}", l.filter_keys), theme::dim()),
+            Span::styled(format!("   {}", l.footer.filter_keys), theme::dim()),
         ]);
         put_line(buf, area, area.y, &line);
         return;
@@ -274,9 +274,9 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
     }
     put_line(buf, area, area.y, &Line::from(spans));
     if held {
-        let resume = (l.resume_key)(&app.keys.key_name(Command::HoldRotation));
+        let resume = (l.footer.resume_key)(&app.keys.key_name(Command::HoldRotation));
         let badge = Line::from(vec![
-            Span::styled(format!(" {} ", l.hold_badge), theme::hold_badge()),
+            Span::styled(format!(" {} ", l.footer.hold_badge), theme::hold_badge()),
             Span::styled(format!(" {resume} "), theme::dim()),
         ])
         .right_aligned();
@@ -308,7 +308,7 @@ fn list_block(
     shown: usize,
     total: usize,
 ) -> Block<'static> {
-    let l = labels(app);
+    let l = &labels(app).panels;
     let count = if filter.is_empty() {
         format!(" ({total})")
     } else {
@@ -348,7 +348,7 @@ fn list_table<'a, S, R>(
 
 /// What a panel says before any data has arrived.
 fn list_message(app: &App, area: Rect, buf: &mut Buffer) {
-    let l = labels(app);
+    let l = &labels(app).panels;
     let text = match (app.freshness(), &app.health.last_failure) {
         (Freshness::Loading, _) | (_, None) => l.waiting_first_feed_short.to_owned(),
         (_, Some(failure)) => (l.no_data_because)(&failure.message),

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use investboard::domain::aggregate::{AggregateOptions, Progress, aggregate};
 use investboard::domain::amount::Amount;
 use investboard::domain::calendar::Calendar;
+use investboard::domain::metric::Metric::{SignedAmount, SignedProjects, StartedProjects};
 use investboard::feed::parse_feed;
 
 fn day(text: &str) -> NaiveDate {
@@ -47,9 +48,12 @@ fn quarter_and_year_to_date_match_a_hand_count() {
     assert!((s.quarter.elapsed_share - 46.0 / 90.0).abs() < 1e-12);
     assert_eq!(s.quarter.days_left, 44);
     // 3 of 4 signed, expected 4 * 46/90 = 2.04 by today: on pace. 90 of 100 亿: on pace.
-    assert_eq!(s.quarter.signed_projects_progress(), Progress::OnPace);
-    assert_eq!(s.quarter.signed_amount_progress(), Progress::OnPace);
-    assert_eq!(s.quarter.started_projects_progress(), Progress::OnTarget);
+    assert_eq!(s.quarter.metric(SignedProjects).progress, Progress::OnPace);
+    assert_eq!(s.quarter.metric(SignedAmount).progress, Progress::OnPace);
+    assert_eq!(
+        s.quarter.metric(StartedProjects).progress,
+        Progress::OnTarget
+    );
     assert_eq!(
         s.quarter.target.signed_amount,
         Some(Amount::from_yuan(10_000_000_000))
@@ -58,12 +62,12 @@ fn quarter_and_year_to_date_match_a_hand_count() {
     assert_eq!(s.year_quarters[1].target.signed_projects, Some(5));
     assert_eq!(s.year_quarters[1].target.signed_amount, None);
     assert_eq!(
-        s.year_quarters[1].signed_amount_progress(),
+        s.year_quarters[1].metric(SignedAmount).progress,
         Progress::NoTarget
     );
     assert_eq!(s.year_quarters[1].actual.signed_projects, 0);
     assert!(s.year_quarters[1].elapsed_share.abs() < f64::EPSILON);
-    assert_eq!(s.year_quarters[2].signed_projects_ratio(), None);
+    assert_eq!(s.year_quarters[2].metric(SignedProjects).ratio, None);
 }
 
 #[test]

@@ -1,9 +1,12 @@
 //! Feed health: what the poller last reported, and how fresh the data on screen is. Pure
-//! functions of the recorded facts and the `now` the app was last handed.
+//! functions of the recorded facts and the `now` the app was last handed; ages are graded by
+//! the domain's one age rule (`domain::freshness`), as `status` grades them.
 
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
+
+use crate::domain::freshness::{AgeLevel, age};
 
 /// How much the numbers on screen can be trusted, in words (never colour alone).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,12 +47,8 @@ pub struct FeedHealth {
     pub checking_since: Option<DateTime<FixedOffset>>,
 }
 
-/// Thresholds for [`freshness`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct AgeLimits {
-    pub warn: Duration,
-    pub crit: Duration,
-}
+/// Thresholds for [`freshness`]: the domain's, shared with `status`.
+pub use crate::domain::freshness::AgeLimits;
 
 /// Age of the data: from the feed's own `generated_at` when it has one, else from the last
 /// successful poll. Never negative (a publisher clock ahead of ours reads as age 0).
@@ -58,15 +57,14 @@ pub fn data_age(
     generated_at: Option<DateTime<FixedOffset>>,
     last_success: Option<DateTime<FixedOffset>>,
 ) -> Option<Duration> {
-    let since = generated_at.or(last_success)?;
-    Some((now - since).to_std().unwrap_or(Duration::ZERO))
+    Some(age(now, generated_at.or(last_success)?))
 }
 
 /// Classifies the data on screen.
 pub fn freshness(
     now: DateTime<FixedOffset>,
     has_data: bool,
-    age: Option<Duration>,
+    data_age: Option<Duration>,
     health: &FeedHealth,
     limits: AgeLimits,
 ) -> Freshness {
@@ -78,22 +76,20 @@ pub fn freshness(
             Freshness::Loading
         };
     }
-    let since_success = health
-        .last_success
-        .map(|at| (now - at).to_std().unwrap_or(Duration::ZERO));
     if failing {
         // Whatever its age, data the feed can no longer confirm is stale: never show it as
         // fresh while the feed is failing.
-        return if since_success.is_none_or(|d| d > limits.crit) {
+        let since_success = health.last_success.map(|at| age(now, at));
+        return if since_success.is_none_or(|d| limits.level(d) == AgeLevel::Crit) {
             Freshness::Offline
         } else {
             Freshness::Stale
         };
     }
-    match age {
-        Some(age) if age > limits.crit => Freshness::Stale,
-        Some(age) if age > limits.warn => Freshness::Ageing,
-        _ => Freshness::Fresh,
+    match data_age.map(|d| limits.level(d)) {
+        Some(AgeLevel::Crit) => Freshness::Stale,
+        Some(AgeLevel::Warn) => Freshness::Ageing,
+        Some(AgeLevel::Fresh) | None => Freshness::Fresh,
     }
 }
 

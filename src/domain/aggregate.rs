@@ -6,8 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::amount::{Amount, ratio};
+use crate::domain::amount::Amount;
 use crate::domain::calendar::Calendar;
+use crate::domain::metric::{Metric, Quantity};
 use crate::domain::model::{ApprovalStatus, Snapshot, Stage};
 use crate::sanitize::SafeText;
 
@@ -33,10 +34,9 @@ impl Default for AggregateOptions {
 }
 
 /// Signed and started counts over some window.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
     pub signed_projects: u32,
-    #[serde(rename = "signed_amount_cny")]
     pub signed_amount: Amount,
     pub started_projects: u32,
 }
@@ -47,6 +47,27 @@ impl Figures {
         self.signed_amount += other.signed_amount;
         self.started_projects += other.started_projects;
     }
+
+    /// One metric's figure.
+    pub fn get(&self, metric: Metric) -> Quantity {
+        match metric {
+            Metric::SignedProjects => Quantity::Count(u64::from(self.signed_projects)),
+            Metric::SignedAmount => Quantity::Money(self.signed_amount),
+            Metric::StartedProjects => Quantity::Count(u64::from(self.started_projects)),
+        }
+    }
+}
+
+/// In JSON (`year_to_date`), one key per metric, named by [`Metric::json_key`].
+impl serde::Serialize for Figures {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(Metric::ALL.len()))?;
+        for metric in Metric::ALL {
+            map.serialize_entry(metric.json_key(), &self.get(metric))?;
+        }
+        map.end()
+    }
 }
 
 /// A quarter's targets; `None` where the feed sets none.
@@ -55,6 +76,17 @@ pub struct Targets {
     pub signed_projects: Option<u32>,
     pub signed_amount: Option<Amount>,
     pub started_projects: Option<u32>,
+}
+
+impl Targets {
+    /// One metric's target, `None` where the feed sets none.
+    pub fn get(&self, metric: Metric) -> Option<Quantity> {
+        match metric {
+            Metric::SignedProjects => self.signed_projects.map(|t| Quantity::Count(u64::from(t))),
+            Metric::SignedAmount => self.signed_amount.map(Quantity::Money),
+            Metric::StartedProjects => self.started_projects.map(|t| Quantity::Count(u64::from(t))),
+        }
+    }
 }
 
 /// How a figure stands against its target, in words as well as colour.
@@ -105,50 +137,38 @@ pub struct QuarterFigures {
     pub days_left: u32,
 }
 
+/// One metric of a quarter: what was done, what was asked, and how it stands.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MetricFigure {
+    pub actual: Quantity,
+    pub target: Option<Quantity>,
+    /// Share of the target reached, `None` without a usable (non-zero) target.
+    pub ratio: Option<f64>,
+    pub progress: Progress,
+}
+
+impl MetricFigure {
+    /// `actual/target`, or `actual` without a target; amounts as `money` writes them.
+    pub fn text(&self, money: impl Fn(Amount) -> String) -> String {
+        self.actual.of_target(self.target, money)
+    }
+}
+
 impl QuarterFigures {
-    pub fn signed_projects_progress(&self) -> Progress {
-        Progress::judge(
-            u64::from(self.actual.signed_projects),
-            self.target.signed_projects.map(u64::from),
-            self.elapsed_share,
-        )
-    }
-
-    pub fn signed_amount_progress(&self) -> Progress {
-        Progress::judge(
-            self.actual.signed_amount.fen(),
-            self.target.signed_amount.map(Amount::fen),
-            self.elapsed_share,
-        )
-    }
-
-    pub fn started_projects_progress(&self) -> Progress {
-        Progress::judge(
-            u64::from(self.actual.started_projects),
-            self.target.started_projects.map(u64::from),
-            self.elapsed_share,
-        )
-    }
-
-    /// Share of the signed-projects target reached, `None` without a usable target.
-    pub fn signed_projects_ratio(&self) -> Option<f64> {
-        ratio(
-            u64::from(self.actual.signed_projects),
-            u64::from(self.target.signed_projects?),
-        )
-    }
-
-    pub fn signed_amount_ratio(&self) -> Option<f64> {
-        self.actual
-            .signed_amount
-            .ratio_of(self.target.signed_amount?)
-    }
-
-    pub fn started_projects_ratio(&self) -> Option<f64> {
-        ratio(
-            u64::from(self.actual.started_projects),
-            u64::from(self.target.started_projects?),
-        )
+    /// One metric's figure, target, share of target and progress word.
+    pub fn metric(&self, metric: Metric) -> MetricFigure {
+        let actual = self.actual.get(metric);
+        let target = self.target.get(metric);
+        MetricFigure {
+            actual,
+            target,
+            ratio: target.and_then(|target| actual.ratio_of(target)),
+            progress: Progress::judge(
+                actual.units(),
+                target.map(Quantity::units),
+                self.elapsed_share,
+            ),
+        }
     }
 }
 

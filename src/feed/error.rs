@@ -1,7 +1,10 @@
-//! What can go wrong fetching the feed, worded for a wall screen: one line, no secrets.
+//! What can go wrong fetching the feed, worded for a wall screen: one line, no secrets. Always
+//! English; durations are written by the one duration writer (`i18n::duration`) in its words.
 
 use std::fmt;
 use std::time::Duration;
+
+use crate::i18n::{DurationStyle, EN};
 
 /// Which time limit ran out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +62,7 @@ pub enum FetchError {
 }
 
 fn timeout_message(phase: TimeoutPhase, after: Duration) -> String {
-    let after = HumanDuration(after);
+    let after = human_duration(after);
     match phase {
         TimeoutPhase::Connect => format!("connecting to the feed server timed out after {after}"),
         TimeoutPhase::Read => format!("the feed server sent nothing for {after}"),
@@ -77,7 +80,7 @@ fn status_message(status: u16, retry_after: Option<Duration>) -> String {
         .map(|reason| format!(" {reason}"))
         .unwrap_or_default();
     let retry = retry_after
-        .map(|after| format!(" (retry after {})", HumanDuration(after)))
+        .map(|after| format!(" (retry after {})", human_duration(after)))
         .unwrap_or_default();
     format!("HTTP {status}{reason}{retry}")
 }
@@ -91,30 +94,9 @@ fn describe_io(error: &std::io::Error) -> String {
 }
 
 /// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
-struct HumanDuration(Duration);
-
-impl fmt::Display for HumanDuration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.0;
-        if d < Duration::from_secs(1) {
-            return write!(f, "{} ms", d.as_millis());
-        }
-        if d < Duration::from_secs(10) && d.subsec_millis() >= 100 {
-            return write!(f, "{:.1} s", d.as_secs_f64());
-        }
-        // Past ten seconds, fractions only clutter: round to the second.
-        let secs = (d + Duration::from_millis(500)).as_secs();
-        let (value, unit, rest, rest_unit) = match secs {
-            0..120 => return write!(f, "{secs} s"),
-            120..7200 => (secs / 60, "min", secs % 60, "s"),
-            _ => (secs / 3600, "h", secs % 3600 / 60, "min"),
-        };
-        if rest == 0 {
-            write!(f, "{value} {unit}")
-        } else {
-            write!(f, "{value} {unit} {rest} {rest_unit}")
-        }
-    }
+/// Messages are English whatever the screen's language.
+fn human_duration(duration: Duration) -> String {
+    EN.common.units.format(duration, DurationStyle::Precise)
 }
 
 /// A byte count in the largest binary unit that divides it: `64 MiB`, `512 KiB`, `1000 bytes`.
@@ -164,14 +146,8 @@ mod tests {
         };
         assert_eq!(large.to_string(), "feed body exceeds the 64 MiB limit");
         assert_eq!(ByteSize(1000).to_string(), "1000 bytes");
-        assert_eq!(
-            HumanDuration(Duration::from_millis(300)).to_string(),
-            "300 ms"
-        );
-        assert_eq!(
-            HumanDuration(Duration::from_millis(1500)).to_string(),
-            "1.5 s"
-        );
+        assert_eq!(human_duration(Duration::from_millis(300)), "300 ms");
+        assert_eq!(human_duration(Duration::from_millis(1500)), "1.5 s");
     }
 }
 

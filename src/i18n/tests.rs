@@ -42,8 +42,8 @@ fn dates_and_durations_read_in_each_language() {
         "3 d"
     );
     assert_eq!(Lang::Zh.short_duration(Duration::from_secs(300)), "5 分钟");
-    assert_eq!((ZH.quarter)(1), "一季度");
-    assert_eq!((ZH.quarter)(9), "Q9");
+    assert_eq!((ZH.figures.quarter)(1), "一季度");
+    assert_eq!((ZH.figures.quarter)(9), "Q9");
 }
 
 #[test]
@@ -53,29 +53,34 @@ fn fixed_width_labels_fit_their_slots() {
         // The targets panel's row labels get 7 columns, with a leading space.
         for quarter in 1..=4 {
             for current in [false, true] {
-                let label = (l.quarter_row)(quarter, current);
+                let label = (l.targets.quarter_row)(quarter, current);
                 assert!(label.width() < 7, "{lang}: {label:?}");
             }
         }
-        assert!(l.ytd.width() < 7, "{lang}");
-        assert!(l.col_quarter.width() < 7, "{lang}");
+        assert!(l.targets.ytd.width() < 7, "{lang}");
+        assert!(l.targets.col_quarter.width() < 7, "{lang}");
         // Detail field names get 10 columns.
         for name in [
-            l.field_id,
-            l.field_stage,
-            l.field_investor,
-            l.field_amount,
-            l.field_district,
-            l.field_zone,
-            l.field_chain,
-            l.field_source,
-            l.field_hq,
-            l.field_top500,
+            l.detail.field_id,
+            l.detail.field_stage,
+            l.detail.field_investor,
+            l.detail.field_amount,
+            l.detail.field_district,
+            l.detail.field_zone,
+            l.detail.field_chain,
+            l.detail.field_source,
+            l.detail.field_hq,
+            l.detail.field_top500,
         ] {
             assert!(name.width() < 10, "{lang}: {name:?}");
         }
         // Status text labels get 10 columns.
-        for name in [l.st_feed, l.st_quarter, l.st_rejected, l.st_warning] {
+        for name in [
+            l.status.feed,
+            l.status.quarter,
+            l.status.rejected,
+            l.status.warning,
+        ] {
             assert!(name.width() < 10, "{lang}: {name:?}");
         }
         // Table column titles: `ui::labels` checks them against each panel's columns.

@@ -34,7 +34,7 @@ fn top500_names(l: &Labels, kinds: &[Top500]) -> String {
     }
     kinds
         .iter()
-        .map(|k| l.top500(*k))
+        .map(|k| l.detail.top500(*k))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -49,22 +49,28 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
         lang.amount(project.amount)
     };
     let pairs = [
-        (l.field_id, project.id.to_string()),
-        (l.field_stage, l.stage(project.stage).to_owned()),
-        (l.field_investor, or_dash(project.investor.as_ref())),
-        (l.field_amount, amount),
-        (l.field_district, or_dash(project.district.as_ref())),
-        (l.field_zone, or_dash(project.zone.as_ref())),
-        (l.field_chain, or_dash(project.chain.as_ref())),
-        (l.field_source, or_dash(project.source_region.as_ref())),
+        (l.detail.field_id, project.id.to_string()),
         (
-            l.field_hq,
+            l.detail.field_stage,
+            l.detail.stage(project.stage).to_owned(),
+        ),
+        (l.detail.field_investor, or_dash(project.investor.as_ref())),
+        (l.detail.field_amount, amount),
+        (l.detail.field_district, or_dash(project.district.as_ref())),
+        (l.detail.field_zone, or_dash(project.zone.as_ref())),
+        (l.detail.field_chain, or_dash(project.chain.as_ref())),
+        (
+            l.detail.field_source,
+            or_dash(project.source_region.as_ref()),
+        ),
+        (
+            l.detail.field_hq,
             project
                 .headquarters
-                .map_or("-", |hq| l.headquarters(hq))
+                .map_or("-", |hq| l.detail.headquarters(hq))
                 .to_owned(),
         ),
-        (l.field_top500, top500_names(l, &project.top500)),
+        (l.detail.field_top500, top500_names(l, &project.top500)),
     ];
     let label = 10;
     let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Span<'static>> {
@@ -104,14 +110,14 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
 /// Milestones as a small table: names, dates, and the days from the step before.
 fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
     let steps = [
-        (l.stage_signed, project.signed_on),
-        (l.stage_landed, project.landed_on),
-        (l.stage_started, project.started_on),
-        (l.stage_operating, project.operating_on),
+        (l.detail.stage_signed, project.signed_on),
+        (l.detail.stage_landed, project.landed_on),
+        (l.detail.stage_started, project.started_on),
+        (l.detail.stage_operating, project.operating_on),
     ];
     let cell = 12;
     let mut names = vec![Span::styled(
-        fit_width(&format!(" {}", l.milestones), cell),
+        fit_width(&format!(" {}", l.detail.milestones), cell),
         theme::title(),
     )];
     let mut dates = vec![Span::raw(" ".repeat(cell))];
@@ -127,7 +133,7 @@ fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
         let date_text = date.map_or_else(|| "-".to_owned(), |d| d.to_string());
         dates.push(Span::styled(fit_width(&date_text, cell), style));
         let between = match (previous, date) {
-            (Some(from), Some(to)) => (l.days_between)((to - from).num_days()),
+            (Some(from), Some(to)) => (l.detail.days_between)((to - from).num_days()),
             _ => String::new(),
         };
         gaps.push(Span::styled(fit_width(&between, cell), theme::dim()));
@@ -158,20 +164,24 @@ impl<'a> ApprovalRow<'a> {
     ) -> ApprovalRow<'a> {
         let (state, days, style) = match (approval.status, elapsed) {
             (ApprovalStatus::Pending, Some(days)) if days > limit => (
-                l.stalled_word.to_owned(),
+                l.common.stalled_word.to_owned(),
                 format!("{days}/{limit} (+{})", days - limit),
                 theme::stalled(),
             ),
             (ApprovalStatus::Pending, Some(days)) => (
-                l.approval_pending.to_owned(),
+                l.detail.approval_pending.to_owned(),
                 format!("{days}/{limit}"),
                 Style::new(),
             ),
             (status, _) => {
                 let decided = approval
                     .decided_on
-                    .map_or_else(|| "-".to_owned(), |d| (l.decided_on)(&d.to_string()));
-                (l.approval_status(status).to_owned(), decided, Style::new())
+                    .map_or_else(|| "-".to_owned(), |d| (l.detail.decided_on)(&d.to_string()));
+                (
+                    l.detail.approval_status(status).to_owned(),
+                    decided,
+                    Style::new(),
+                )
             }
         };
         ApprovalRow {
@@ -192,27 +202,27 @@ pub(crate) fn approval_columns<'a>(l: &'static Labels) -> [Col<ApprovalRow<'a>>;
             cell: |r| marker(r.selected),
         },
         Col {
-            spec: Column::left(l.col_approval, 8, 8, 3),
+            spec: Column::left(l.lists.col_approval, 8, 8, 3),
             cell: |r| plain(r.approval.id.to_string()),
         },
         Col {
-            spec: Column::left(l.col_item, 10, 28, 0),
+            spec: Column::left(l.lists.col_item, 10, 28, 0),
             cell: |r| plain(or_dash(r.approval.item.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_department, 10, 34, 1),
+            spec: Column::left(l.lists.col_department, 10, 34, 1),
             cell: |r| plain(or_dash(r.approval.department.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_submitted, 10, 10, 2),
+            spec: Column::left(l.lists.col_submitted, 10, 10, 2),
             cell: |r| plain(r.approval.submitted_on.to_string()),
         },
         Col {
-            spec: Column::left(l.col_state, 9, 9, 0),
+            spec: Column::left(l.lists.col_state, 9, 9, 0),
             cell: |r| (r.state.clone(), r.style),
         },
         Col {
-            spec: Column::left(l.col_days_decided, 14, 24, 0),
+            spec: Column::left(l.lists.col_days_decided, 14, 24, 0),
             cell: |r| (r.days.clone(), r.style),
         },
     ]
@@ -221,7 +231,10 @@ pub(crate) fn approval_columns<'a>(l: &'static Labels) -> [Col<ApprovalRow<'a>>;
 fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line<'static>> {
     let l = panel.app.settings.lang.labels();
     if project.approvals.is_empty() {
-        return vec![Line::styled(format!(" {}", l.approvals_none), theme::dim())];
+        return vec![Line::styled(
+            format!(" {}", l.detail.approvals_none),
+            theme::dim(),
+        )];
     }
     let columns = approval_columns(l);
     let table = Table::new(&columns, width);
@@ -259,7 +272,7 @@ impl Widget for &DetailPanel<'_> {
                 .map(|k| k.name())
                 .unwrap_or_default()
         };
-        let hint = (l.detail_keys)(
+        let hint = (l.detail.detail_keys)(
             &keys.key_name(Command::Close),
             &last(Command::Down),
             &last(Command::Up),

@@ -10,8 +10,9 @@ use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::domain::aggregate::{Progress, QuarterFigures, StalledApproval};
-use crate::i18n::Labels;
+use crate::domain::aggregate::{QuarterFigures, StalledApproval};
+use crate::domain::metric::Metric;
+use crate::i18n::{Labels, Lang};
 use crate::ui::text::{percent, put_line};
 use crate::ui::{digits, theme};
 
@@ -42,49 +43,41 @@ struct Card {
     style: Style,
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one card's figures; a struct would only rename them"
-)]
-fn target_card(
-    l: &'static Labels,
-    (title, short_title): (String, String),
-    actual: String,
-    target: Option<String>,
-    unit: &'static str,
-    ratio: Option<f64>,
-    progress: Progress,
-    pace: f64,
-) -> Card {
-    let value = match &target {
-        Some(target) => format!("{actual}/{target}"),
-        None => actual,
-    };
-    let (beside, detail) = match ratio {
-        Some(ratio) => (percent(ratio), (l.pace)(&percent(pace))),
+/// One metric's card: the figure against its target, the share reached and the pace.
+fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang: Lang) -> Card {
+    let (l, c) = (&labels.figures, &labels.common);
+    let name = c.metric(metric);
+    let suffix = format!(" {}", (l.quarter)(q.quarter));
+    let figure = q.metric(metric);
+    let (beside, detail) = match figure.ratio {
+        Some(ratio) => (percent(ratio), (l.pace)(&percent(q.elapsed_share))),
         None => (String::new(), String::new()),
     };
     Card {
-        title,
-        short_title,
-        value,
-        unit,
+        title: format!("{}{suffix}", name.with_unit(name.full)),
+        short_title: format!("{}{suffix}", name.with_unit(name.short)),
+        value: figure.text(|amount| lang.money(amount)),
+        unit: name.unit.unwrap_or_default(),
         beside,
         detail,
-        word: l.progress(progress),
-        style: theme::progress(progress),
+        word: c.progress(figure.progress),
+        style: theme::progress(figure.progress),
     }
 }
 
 fn cards(app: &App) -> [Card; 4] {
     let lang = app.settings.lang;
-    let l = lang.labels();
-    let unit = l.money_unit;
+    let labels = lang.labels();
+    let (l, c) = (&labels.figures, &labels.common);
     let Some(data) = app.data() else {
+        let [signed, amount, started] = Metric::ALL.map(|metric| {
+            let name = c.metric(metric);
+            (name.full, name.short)
+        });
         return [
-            (l.signed_projects, l.signed_short),
-            (l.signed_amount, l.amount_short),
-            (l.started_projects, l.started_short),
+            signed,
+            amount,
+            started,
             (l.stalled_approvals, l.stalled_short),
         ]
         .map(|(title, short)| Card {
@@ -99,55 +92,18 @@ fn cards(app: &App) -> [Card; 4] {
         });
     };
     let s = &data.summary;
-    let q: &QuarterFigures = &s.quarter;
-    let suffix = format!(" {}", (l.quarter)(q.quarter));
-    let pace = q.elapsed_share;
     let stalled = u32::try_from(s.stalled.len()).unwrap_or(u32::MAX);
     let worst = s
         .stalled
         .first()
         .map(StalledApproval::overdue_by)
         .unwrap_or_default();
+    let [signed, amount, started] =
+        Metric::ALL.map(|metric| metric_card(labels, &s.quarter, metric, lang));
     [
-        target_card(
-            l,
-            (
-                format!("{}{suffix}", l.signed_projects),
-                format!("{}{suffix}", l.signed_short),
-            ),
-            q.actual.signed_projects.to_string(),
-            q.target.signed_projects.map(|t| t.to_string()),
-            "",
-            q.signed_projects_ratio(),
-            q.signed_projects_progress(),
-            pace,
-        ),
-        target_card(
-            l,
-            (
-                format!("{} {unit}{suffix}", l.signed_amount),
-                format!("{} {unit}{suffix}", l.amount_short),
-            ),
-            lang.money(q.actual.signed_amount),
-            q.target.signed_amount.map(|t| lang.money(t)),
-            unit,
-            q.signed_amount_ratio(),
-            q.signed_amount_progress(),
-            pace,
-        ),
-        target_card(
-            l,
-            (
-                format!("{}{suffix}", l.started_projects),
-                format!("{}{suffix}", l.started_short),
-            ),
-            q.actual.started_projects.to_string(),
-            q.target.started_projects.map(|t| t.to_string()),
-            "",
-            q.started_projects_ratio(),
-            q.started_projects_progress(),
-            pace,
-        ),
+        signed,
+        amount,
+        started,
         Card {
             title: l.stalled_approvals.to_owned(),
             short_title: l.stalled_short.to_owned(),
@@ -160,7 +116,7 @@ fn cards(app: &App) -> [Card; 4] {
                 String::new()
             },
             word: if stalled > 0 {
-                l.stalled_word
+                c.stalled_word
             } else {
                 l.none_word
             },

@@ -32,7 +32,7 @@ impl HeaderPanel<'_> {
     fn title_row(&self, width: u16) -> Line<'static> {
         let app = self.app;
         let lang = app.settings.lang;
-        let l = lang.labels();
+        let l = &lang.labels().header;
         let clock = lang.clock(app.now());
         let quarter = app.data().map(|d| {
             let q = &d.summary.quarter;
@@ -68,6 +68,7 @@ impl HeaderPanel<'_> {
         let app = self.app;
         let lang = app.settings.lang;
         let l = lang.labels();
+        let h = &l.header;
         let freshness = app.freshness();
         let mut segments = Vec::new();
         let badge = Span::styled(
@@ -75,18 +76,18 @@ impl HeaderPanel<'_> {
             theme::freshness(freshness),
         );
         let age = match (freshness, app.data_age()) {
-            (Freshness::Loading, _) => l.waiting_first_feed.to_owned(),
-            (_, None) => l.no_data.to_owned(),
-            (_, Some(age)) => (l.updated_ago)(&lang.short_duration(age)),
+            (Freshness::Loading, _) => h.waiting_first_feed.to_owned(),
+            (_, None) => h.no_data.to_owned(),
+            (_, Some(age)) => (h.updated_ago)(&lang.short_duration(age)),
         };
         segments.push(vec![badge, Span::raw(format!(" {age}"))]);
         if let Some(failure) = &app.health.last_failure {
-            let mut text = (l.feed_error)(&failure.message);
+            let mut text = (h.feed_error)(&failure.message);
             if let Some(retry) = app.retry_in() {
-                text.push_str(&(l.retry_in)(&lang.short_duration(retry)));
+                text.push_str(&(h.retry_in)(&lang.short_duration(retry)));
             }
             if app.health.consecutive_failures > 1 {
-                text.push_str(&(l.failures)(app.health.consecutive_failures));
+                text.push_str(&(h.failures)(app.health.consecutive_failures));
             }
             segments.push(vec![Span::styled(text, theme::warning())]);
         }
@@ -94,13 +95,13 @@ impl HeaderPanel<'_> {
             segments.push(vec![Span::styled(warning, theme::warning())]);
         }
         if app.health.refresh_requested {
-            segments.push(vec![Span::styled(l.refreshing, theme::dim())]);
+            segments.push(vec![Span::styled(h.refreshing, theme::dim())]);
         }
         if let Some(data) = app.data() {
             let rejected = data.snapshot.rejected.len();
             if rejected > 0 {
                 segments.push(vec![Span::styled(
-                    (l.rejected_records)(rejected),
+                    (h.rejected_records)(rejected),
                     theme::warning(),
                 )]);
             }
@@ -112,7 +113,7 @@ impl HeaderPanel<'_> {
                     .collect::<Vec<_>>()
                     .join(", ");
                 segments.push(vec![Span::styled(
-                    (l.calendar_uncovered)(&list),
+                    (h.calendar_uncovered)(&list),
                     theme::warning(),
                 )]);
             }

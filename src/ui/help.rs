@@ -49,27 +49,24 @@ impl HelpPanel<'_> {
 impl Widget for &HelpPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let l = self.labels;
-        let close = (l.help_close)(
+        let l = &self.labels.help;
+        let close = (l.close)(
             &self.keys.key_name(Command::Help),
             &self.keys.key_name(Command::Close),
         );
         let block = Block::bordered()
             .border_type(BorderType::Thick)
             .border_style(theme::focused_border())
-            .title(Span::styled(format!(" {} ", l.help_title), theme::title()))
+            .title(Span::styled(format!(" {} ", l.title), theme::title()))
             .title_bottom(Line::styled(format!(" {close} "), theme::dim()).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
         let mut notes = vec![Line::styled(
-            format!(
-                " {}",
-                (l.help_filter_note)(&self.keys.key_name(Command::Filter))
-            ),
+            format!(" {}", (l.filter_note)(&self.keys.key_name(Command::Filter))),
             theme::dim(),
         )];
         if self.wall {
-            notes.push(Line::styled(format!(" {}", l.help_wall_note), theme::dim()));
+            notes.push(Line::styled(format!(" {}", l.wall_note), theme::dim()));
         }
         let lines = self.lines();
         let rows = usize::from(inner.height);

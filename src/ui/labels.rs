@@ -19,9 +19,9 @@ pub trait Labelled {
 impl Labelled for Panel {
     fn label(self, l: &Labels) -> &'static str {
         match self {
-            Panel::Signings => l.panel_signings,
-            Panel::Targets => l.panel_targets,
-            Panel::Stalled => l.panel_stalled,
+            Panel::Signings => l.panels.signings,
+            Panel::Targets => l.panels.targets,
+            Panel::Stalled => l.panels.stalled,
         }
     }
 }
@@ -29,11 +29,11 @@ impl Labelled for Panel {
 impl Labelled for Freshness {
     fn label(self, l: &Labels) -> &'static str {
         match self {
-            Freshness::Loading => l.loading,
-            Freshness::Fresh => l.fresh,
-            Freshness::Ageing => l.ageing,
-            Freshness::Stale => l.stale,
-            Freshness::Offline => l.offline,
+            Freshness::Loading => l.header.loading,
+            Freshness::Fresh => l.header.fresh,
+            Freshness::Ageing => l.header.ageing,
+            Freshness::Stale => l.header.stale,
+            Freshness::Offline => l.header.offline,
         }
     }
 }
@@ -41,9 +41,9 @@ impl Labelled for Freshness {
 impl Labelled for SigningSort {
     fn label(self, l: &Labels) -> &'static str {
         match self {
-            SigningSort::Date => l.sort_date,
-            SigningSort::Amount => l.sort_amount,
-            SigningSort::District => l.sort_district,
+            SigningSort::Date => l.lists.sort_date,
+            SigningSort::Amount => l.lists.sort_amount,
+            SigningSort::District => l.lists.sort_district,
         }
     }
 }
@@ -51,9 +51,9 @@ impl Labelled for SigningSort {
 impl Labelled for StalledSort {
     fn label(self, l: &Labels) -> &'static str {
         match self {
-            StalledSort::Overdue => l.sort_overdue,
-            StalledSort::Submitted => l.sort_submitted,
-            StalledSort::Department => l.sort_department,
+            StalledSort::Overdue => l.lists.sort_overdue,
+            StalledSort::Submitted => l.lists.sort_submitted,
+            StalledSort::Department => l.lists.sort_department,
         }
     }
 }
@@ -61,10 +61,10 @@ impl Labelled for StalledSort {
 impl Labelled for WallView {
     fn label(self, l: &Labels) -> &'static str {
         match self {
-            WallView::Overview => l.wall_overview,
-            WallView::Signings => l.wall_signings,
-            WallView::Targets => l.wall_targets,
-            WallView::Stalled => l.wall_stalled,
+            WallView::Overview => l.footer.wall_overview,
+            WallView::Signings => l.footer.wall_signings,
+            WallView::Targets => l.footer.wall_targets,
+            WallView::Stalled => l.footer.wall_stalled,
         }
     }
 }
@@ -128,7 +128,10 @@ mod tests {
                 ("signings", specs(&signings::columns(l))),
                 ("stalled", specs(&stalled::columns(l))),
                 ("approvals", specs(&detail::approval_columns(l))),
-                ("breakdowns", specs(&targets::breakdown_columns(l, ""))),
+                (
+                    "breakdowns",
+                    specs(&targets::breakdown_columns(&l.targets, "")),
+                ),
             ];
             for (table, columns) in tables {
                 for Column { title, min, .. } in columns {
@@ -140,8 +143,8 @@ mod tests {
             }
             // A breakdown's heading names its first column and may be cut when the panel is
             // narrow, but it must fit once the column has grown.
-            for heading in [l.by_district, l.by_chain] {
-                let [first, ..] = targets::breakdown_columns(l, heading);
+            for heading in [l.targets.by_district, l.targets.by_chain] {
+                let [first, ..] = targets::breakdown_columns(&l.targets, heading);
                 assert!(
                     heading.width() <= usize::from(first.spec.max),
                     "{lang}: {heading:?}"

@@ -18,7 +18,7 @@ pub struct OverviewPanel<'a> {
 impl Widget for &OverviewPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let title = format!(" {} ", self.app.settings.lang.labels().overview);
+        let title = format!(" {} ", self.app.settings.lang.labels().panels.overview);
         let block = Block::bordered().title(Line::styled(title, theme::title()));
         let inner = block.inner(area);
         block.render(area, buf);

@@ -60,7 +60,7 @@ impl<'a> Signing<'a> {
 /// The columns with their cells, titled in the app's language; the badge column as wide as
 /// both badges.
 pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
-    let badge_width = u16::try_from(l.top500_badge.width() + 1 + l.big_badge.width())
+    let badge_width = u16::try_from(l.lists.top500_badge.width() + 1 + l.lists.big_badge.width())
         .unwrap_or(10)
         .max(10);
     [
@@ -75,7 +75,7 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
             },
         },
         Col {
-            spec: Column::left(l.col_signed_on, 10, 10, 1),
+            spec: Column::left(l.lists.col_signed_on, 10, 10, 1),
             cell: |r| {
                 r.plain(
                     r.project
@@ -86,27 +86,27 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
             },
         },
         Col {
-            spec: Column::left(l.col_project, 14, 44, 0),
+            spec: Column::left(l.lists.col_project, 14, 44, 0),
             cell: |r| r.plain(r.project.name.to_string()),
         },
         Col {
-            spec: Column::left(l.col_investor, 10, 26, 4),
+            spec: Column::left(l.lists.col_investor, 10, 26, 4),
             cell: |r| r.plain(or_dash(r.project.investor.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_district, 8, 18, 2),
+            spec: Column::left(l.lists.col_district, 8, 18, 2),
             cell: |r| r.plain(or_dash(r.project.district.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_chain, 10, 22, 5),
+            spec: Column::left(l.lists.col_chain, 10, 22, 5),
             cell: |r| r.plain(or_dash(r.project.chain.as_ref())),
         },
         Col {
-            spec: Column::right(l.money_unit, 6, 8, 0),
+            spec: Column::right(l.common.money_unit, 6, 8, 0),
             cell: |r| r.plain(amount_cell(r.app, r.project)),
         },
         Col {
-            spec: Column::left(l.col_badges, badge_width, badge_width, 3),
+            spec: Column::left(l.lists.col_badges, badge_width, badge_width, 3),
             cell: |r| (badges(r.project, r.app), r.style().patch(theme::title())),
         },
     ]
@@ -116,11 +116,11 @@ fn badges(project: &Project, app: &App) -> String {
     let l = app.settings.lang.labels();
     let mut out = Vec::new();
     if project.is_top500() {
-        out.push(l.top500_badge);
+        out.push(l.lists.top500_badge);
     }
     // The size badge would tell a redacted amount's order of magnitude.
     if project.amount >= app.options().big_project && !app.settings.redact {
-        out.push(l.big_badge);
+        out.push(l.lists.big_badge);
     }
     out.join(" ")
 }
@@ -150,7 +150,7 @@ impl Widget for &SigningsPanel<'_> {
             return;
         }
         let columns = columns(l);
-        let empty = (l.no_signings, l.no_signing_matches);
+        let empty = (l.lists.no_signings, l.lists.no_signing_matches);
         let table = list_table(list, &columns, self.focused, empty, |i, selected| {
             Signing::new(app, &data.snapshot.projects[i], selected)
         });

@@ -50,23 +50,23 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
             cell: |r| marker(r.selected),
         },
         Col {
-            spec: Column::left(l.col_project, 12, 40, 0),
+            spec: Column::left(l.lists.col_project, 12, 40, 0),
             cell: |r| plain(r.project.name.to_string()),
         },
         Col {
-            spec: Column::left(l.col_item, 10, 22, 3),
+            spec: Column::left(l.lists.col_item, 10, 22, 3),
             cell: |r| plain(or_dash(r.approval.item.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_department, 10, 30, 1),
+            spec: Column::left(l.lists.col_department, 10, 30, 1),
             cell: |r| plain(or_dash(r.approval.department.as_ref())),
         },
         Col {
-            spec: Column::left(l.col_submitted, 10, 10, 4),
+            spec: Column::left(l.lists.col_submitted, 10, 10, 4),
             cell: |r| plain(r.approval.submitted_on.to_string()),
         },
         Col {
-            spec: Column::right(l.col_days_limit, 10, 10, 0),
+            spec: Column::right(l.lists.col_days_limit, 10, 10, 0),
             cell: |r| {
                 let e = r.entry;
                 plain(format!(
@@ -76,7 +76,7 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
             },
         },
         Col {
-            spec: Column::right(l.col_overdue, 7, 7, 2),
+            spec: Column::right(l.lists.col_overdue, 7, 7, 2),
             cell: |r| (format!("+{}", r.entry.overdue_by()), theme::stalled()),
         },
     ]
@@ -85,7 +85,7 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
 /// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 · 6 of 9 pending stalled"
 pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
     let mut spans = vec![Span::styled(
-        format!(" {} ", l.overdue_buckets),
+        format!(" {} ", l.lists.overdue_buckets),
         theme::dim(),
     )];
     for (i, ((label, _, _), count)) in STALLED_BUCKETS
@@ -105,7 +105,7 @@ pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
         spans.push(Span::styled(count.to_string(), style));
     }
     spans.push(Span::styled(
-        (l.buckets_tail)(summary.pending_approvals),
+        (l.lists.buckets_tail)(summary.pending_approvals),
         theme::dim(),
     ));
     Line::from(spans)
@@ -137,7 +137,7 @@ impl Widget for &StalledPanel<'_> {
         }
         put_line(buf, inner, inner.y, &buckets_line(l, &data.summary));
         let columns = columns(l);
-        let empty = (l.no_stalled, l.no_stalled_matches);
+        let empty = (l.lists.no_stalled, l.lists.no_stalled_matches);
         let table = list_table(list, &columns, self.focused, empty, |i, selected| {
             Stalled::new(&data.snapshot, &data.summary.stalled[i], selected)
         });

@@ -10,9 +10,9 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Panel};
-use crate::domain::aggregate::{Breakdown, Progress, QuarterFigures, Summary};
-use crate::domain::amount::Amount;
-use crate::i18n::{Labels, Lang};
+use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary};
+use crate::domain::metric::{Metric, Quantity};
+use crate::i18n::{CommonLabels, Lang, TargetLabels};
 use crate::sanitize::fit_width;
 use crate::ui::table::{Col, Table};
 use crate::ui::text::{Column, bar, percent, put_line};
@@ -25,58 +25,28 @@ pub struct TargetsPanel<'a> {
 }
 
 const LABEL: usize = 7;
+const METRICS: usize = Metric::ALL.len();
 
-struct Metric {
-    actual: String,
-    target: Option<String>,
-    ratio: Option<f64>,
-    progress: Progress,
-}
-
-fn metrics(lang: Lang, q: &QuarterFigures) -> [Metric; 3] {
-    [
-        Metric {
-            actual: q.actual.signed_projects.to_string(),
-            target: q.target.signed_projects.map(|t| t.to_string()),
-            ratio: q.signed_projects_ratio(),
-            progress: q.signed_projects_progress(),
-        },
-        Metric {
-            actual: lang.money(q.actual.signed_amount),
-            target: q.target.signed_amount.map(|t| lang.money(t)),
-            ratio: q.signed_amount_ratio(),
-            progress: q.signed_amount_progress(),
-        },
-        Metric {
-            actual: q.actual.started_projects.to_string(),
-            target: q.target.started_projects.map(|t| t.to_string()),
-            ratio: q.started_projects_ratio(),
-            progress: q.started_projects_progress(),
-        },
-    ]
-}
-
-impl Metric {
-    fn figures(&self) -> String {
-        match &self.target {
-            Some(target) => format!("{}/{}", self.actual, target),
-            None => self.actual.clone(),
-        }
-    }
+/// Each metric of a quarter, with its figures written out (`34/40`).
+fn metrics(lang: Lang, q: &QuarterFigures) -> [(MetricFigure, String); METRICS] {
+    Metric::ALL.map(|metric| {
+        let figure = q.metric(metric);
+        let text = figure.text(|amount| lang.money(amount));
+        (figure, text)
+    })
 }
 
 /// One metric cell: bar, percentage and figures, in exactly `width` columns. `figures_width`
 /// is the same for every quarter so the bars line up.
 fn metric_cell(
-    l: &'static Labels,
-    metric: &Metric,
+    c: &'static CommonLabels,
+    (metric, figures): &(MetricFigure, String),
     pace: Option<f64>,
     width: usize,
     figures_width: usize,
 ) -> Vec<Span<'static>> {
-    let figures = metric.figures();
     let pct = metric.ratio.map(percent).unwrap_or_default();
-    let long = format!(" {pct:>5} {}", fit_width(&figures, figures_width));
+    let long = format!(" {pct:>5} {}", fit_width(figures, figures_width));
     let short = format!(" {pct:>5}");
     let tail = if width >= long.width() + 6 || metric.ratio.is_none() {
         long
@@ -85,7 +55,7 @@ fn metric_cell(
     };
     let bar_width = width.saturating_sub(tail.width());
     let mut spans = if bar_width >= 3 {
-        bar(metric.ratio, pace, bar_width, metric.progress, l.no_target)
+        bar(metric.ratio, pace, bar_width, metric.progress, c.no_target)
     } else {
         Vec::new()
     };
@@ -103,24 +73,29 @@ fn metric_cell(
 
 /// The header and one row per quarter, each `width` wide.
 pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'static>> {
-    let l = lang.labels();
+    let labels = lang.labels();
+    let (l, c) = (&labels.targets, &labels.common);
     let width = usize::from(width);
-    let cell = width.saturating_sub(LABEL + 3) / 3;
+    // One column per metric, each after a space.
+    let cell = width.saturating_sub(LABEL + METRICS) / METRICS;
     let mut header = vec![Span::styled(
         fit_width(&format!(" {}", l.col_quarter), LABEL),
         theme::column_header(),
     )];
-    let amount = format!("{} {}", l.signed_amount, l.money_unit);
-    for title in [l.signed_projects, amount.as_str(), l.started_projects] {
+    for metric in Metric::ALL {
+        let name = c.metric(metric);
         header.push(Span::raw(" "));
-        header.push(Span::styled(fit_width(title, cell), theme::column_header()));
+        header.push(Span::styled(
+            fit_width(&name.with_unit(name.full), cell),
+            theme::column_header(),
+        ));
     }
     let mut lines = vec![Line::from(header)];
     let all = summary.year_quarters.each_ref().map(|q| metrics(lang, q));
-    let mut figures_width = [0usize; 3];
+    let mut figures_width = [0usize; METRICS];
     for quarter in &all {
-        for (w, metric) in figures_width.iter_mut().zip(quarter) {
-            *w = (*w).max(metric.figures().width());
+        for (w, (_, figures)) in figures_width.iter_mut().zip(quarter) {
+            *w = (*w).max(figures.width());
         }
     }
     for (q, quarter_metrics) in summary.year_quarters.iter().zip(&all) {
@@ -135,7 +110,7 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
         let mut spans = vec![Span::styled(fit_width(&label, LABEL), style)];
         for (metric, figures) in quarter_metrics.iter().zip(figures_width) {
             spans.push(Span::raw(" "));
-            spans.extend(metric_cell(l, metric, pace, cell, figures));
+            spans.extend(metric_cell(c, metric, pace, cell, figures));
         }
         lines.push(Line::from(spans));
     }
@@ -144,41 +119,23 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
 
 /// Year to date, against the sum of the quarter targets where all four are set.
 pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
-    let l = lang.labels();
-    let ytd = &summary.year_to_date;
+    let l = &lang.labels().targets;
     let quarters = &summary.year_quarters;
-    // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
-    let sum = |f: &dyn Fn(&QuarterFigures) -> Option<u64>| -> Option<u64> {
-        quarters
+    let [signed, amount, started] = Metric::ALL.map(|metric| {
+        // Saturating: a feed can state absurd targets, and a pinned figure is visibly wrong.
+        let target = quarters
             .iter()
-            .try_fold(0u64, |total, q| Some(total.saturating_add(f(q)?)))
-    };
-    let projects = sum(&|q| q.target.signed_projects.map(u64::from));
-    let amount = sum(&|q| q.target.signed_amount.map(Amount::fen)).map(Amount::from_fen);
-    let started = sum(&|q| q.target.started_projects.map(u64::from));
-    let of = |target: Option<String>| target.map_or_else(String::new, |t| format!("/{t}"));
+            .map(|q| q.target.get(metric))
+            .collect::<Option<Vec<_>>>()
+            .and_then(|targets| targets.into_iter().reduce(Quantity::saturating_add));
+        summary
+            .year_to_date
+            .get(metric)
+            .of_target(target, |amount| lang.money(amount))
+    });
     Line::from(vec![
         Span::styled(fit_width(&format!(" {}", l.ytd), LABEL), theme::title()),
-        Span::raw(format!(
-            " {}",
-            (l.ytd_figures)(
-                &format!(
-                    "{}{}",
-                    ytd.signed_projects,
-                    of(projects.map(|p| p.to_string()))
-                ),
-                &format!(
-                    "{}{}",
-                    lang.money(ytd.signed_amount),
-                    of(amount.map(|a| lang.money(a)))
-                ),
-                &format!(
-                    "{}{}",
-                    ytd.started_projects,
-                    of(started.map(|s| s.to_string()))
-                ),
-            )
-        )),
+        Span::raw(format!(" {}", (l.ytd_figures)(&signed, &amount, &started))),
         Span::styled(
             format!(
                 "   {}",
@@ -198,13 +155,18 @@ pub(crate) struct BreakdownRow<'a> {
 /// The breakdown columns with their cells, titled in the app's language; the first column is
 /// titled with what the rows break down by (`title`).
 pub(crate) fn breakdown_columns<'a>(
-    l: &'static Labels,
+    l: &'static TargetLabels,
     title: &'static str,
 ) -> [Col<BreakdownRow<'a>>; 4] {
     [
         Col {
             spec: Column::left(title, 8, 24, 0),
-            cell: |r| (breakdown_label(r.lang.labels(), r.row), Style::new()),
+            cell: |r| {
+                (
+                    breakdown_label(&r.lang.labels().targets, r.row),
+                    Style::new(),
+                )
+            },
         },
         Col {
             spec: Column::right(l.col_pipeline, 8, 8, 2),
@@ -222,7 +184,7 @@ pub(crate) fn breakdown_columns<'a>(
 }
 
 fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
-    let l = lang.labels();
+    let l = &lang.labels().targets;
     let columns = breakdown_columns(l, title);
     let table = Table::new(&columns, area.width);
     put_line(buf, area, area.y, &table.header());
@@ -244,7 +206,7 @@ fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, bu
 }
 
 /// The row's label; the aggregation's "(none)" row in the app's language.
-fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
+fn breakdown_label(l: &TargetLabels, row: &Breakdown) -> String {
     if row.label.as_str() == crate::domain::aggregate::UNASSIGNED {
         l.unassigned.to_owned()
     } else {
@@ -254,7 +216,7 @@ fn breakdown_label(l: &Labels, row: &Breakdown) -> String {
 
 /// Districts and chains side by side when wide enough, else one above the other.
 pub fn render_breakdowns(lang: Lang, summary: &Summary, area: Rect, buf: &mut Buffer) {
-    let l = lang.labels();
+    let l = &lang.labels().targets;
     if area.height < 2 {
         return;
     }

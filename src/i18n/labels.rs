@@ -1,0 +1,321 @@
+//! The label groups, one per screen (and one for `status`), and the lookups from domain values
+//! to their words. Each group is a struct with one field per label, so a label missing from a
+//! language does not compile. Depends on the domain's types only.
+
+use crate::domain::aggregate::Progress;
+use crate::domain::metric::Metric;
+use crate::domain::model::{ApprovalStatus, Headquarters, Stage, Top500};
+use crate::i18n::DurationUnits;
+
+/// What a metric is called in full (targets columns, `status` rows) and short (narrow cards).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetricLabel {
+    pub full: &'static str,
+    pub short: &'static str,
+}
+
+/// A metric's [`MetricLabel`] and the unit its amounts are written in (none for counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MetricName {
+    pub full: &'static str,
+    pub short: &'static str,
+    pub unit: Option<&'static str>,
+}
+
+impl MetricName {
+    /// `label` followed by the unit, `Signed amount bn`; a count's label unchanged.
+    pub fn with_unit(self, label: &str) -> String {
+        match self.unit {
+            Some(unit) => format!("{label} {unit}"),
+            None => label.to_owned(),
+        }
+    }
+}
+
+/// Words more than one screen uses: units, the metrics, progress words.
+#[derive(Debug)]
+pub struct CommonLabels {
+    /// Words for durations ([`DurationUnits::format`]).
+    pub units: DurationUnits,
+    pub money_unit: &'static str,
+    pub signed_projects: MetricLabel,
+    pub signed_amount: MetricLabel,
+    pub started_projects: MetricLabel,
+    pub on_target: &'static str,
+    pub on_pace: &'static str,
+    pub behind: &'static str,
+    pub no_target: &'static str,
+    pub stalled_word: &'static str,
+}
+
+impl CommonLabels {
+    pub fn progress(&self, progress: Progress) -> &'static str {
+        match progress {
+            Progress::NoTarget => self.no_target,
+            Progress::OnTarget => self.on_target,
+            Progress::OnPace => self.on_pace,
+            Progress::Behind => self.behind,
+        }
+    }
+
+    pub fn metric(&self, metric: Metric) -> MetricName {
+        let label = match metric {
+            Metric::SignedProjects => self.signed_projects,
+            Metric::SignedAmount => self.signed_amount,
+            Metric::StartedProjects => self.started_projects,
+        };
+        MetricName {
+            full: label.full,
+            short: label.short,
+            unit: metric.is_money().then_some(self.money_unit),
+        }
+    }
+}
+
+/// The header: title, quarter, feed state and freshness.
+#[derive(Debug)]
+pub struct HeaderLabels {
+    pub app_title: &'static str,
+    pub app_title_short: &'static str,
+    pub quarter_days_left: fn(year: i32, quarter: u8, days_left: u32) -> String,
+    pub waiting_first_feed: &'static str,
+    pub no_data: &'static str,
+    pub updated_ago: fn(age: &str) -> String,
+    pub feed_error: fn(message: &str) -> String,
+    pub retry_in: fn(wait: &str) -> String,
+    pub failures: fn(count: u32) -> String,
+    pub refreshing: &'static str,
+    pub rejected_records: fn(count: usize) -> String,
+    pub calendar_uncovered: fn(years: &str) -> String,
+    pub loading: &'static str,
+    pub fresh: &'static str,
+    pub ageing: &'static str,
+    pub stale: &'static str,
+    pub offline: &'static str,
+}
+
+/// The figures row (metric names and progress words are in [`CommonLabels`]).
+#[derive(Debug)]
+pub struct FigureLabels {
+    pub stalled_approvals: &'static str,
+    pub stalled_short: &'static str,
+    pub quarter: fn(quarter: u8) -> String,
+    pub no_data_word: &'static str,
+    pub pace: fn(percent: &str) -> String,
+    pub of_pending: fn(count: u32) -> String,
+    pub worst_overdue: fn(days: u32) -> String,
+    pub none_word: &'static str,
+}
+
+/// Panel frames: titles, list counts, the before-data message, and the too-small notice.
+#[derive(Debug)]
+pub struct PanelLabels {
+    pub signings: &'static str,
+    pub targets: &'static str,
+    pub stalled: &'static str,
+    pub overview: &'static str,
+    pub shown_of: fn(shown: usize, total: usize) -> String,
+    pub sort: &'static str,
+    pub filter: &'static str,
+    pub waiting_first_feed_short: &'static str,
+    pub no_data_because: fn(message: &str) -> String,
+    pub too_small: fn(need_w: u16, need_h: u16, have_w: u16, have_h: u16) -> String,
+}
+
+/// List tables (signings, stalled approvals, a project's approvals): sorts, columns, empty lists.
+#[derive(Debug)]
+pub struct ListLabels {
+    pub sort_date: &'static str,
+    pub sort_amount: &'static str,
+    pub sort_district: &'static str,
+    pub sort_overdue: &'static str,
+    pub sort_submitted: &'static str,
+    pub sort_department: &'static str,
+    pub col_signed_on: &'static str,
+    pub col_project: &'static str,
+    pub col_investor: &'static str,
+    pub col_district: &'static str,
+    pub col_chain: &'static str,
+    pub col_badges: &'static str,
+    pub col_item: &'static str,
+    pub col_department: &'static str,
+    pub col_submitted: &'static str,
+    pub col_days_limit: &'static str,
+    pub col_overdue: &'static str,
+    pub col_approval: &'static str,
+    pub col_state: &'static str,
+    pub col_days_decided: &'static str,
+    pub no_signings: &'static str,
+    pub no_signing_matches: &'static str,
+    pub no_stalled: &'static str,
+    pub no_stalled_matches: &'static str,
+    pub overdue_buckets: &'static str,
+    pub buckets_tail: fn(pending: u32) -> String,
+    pub big_badge: &'static str,
+    pub top500_badge: &'static str,
+}
+
+/// The targets panel: quarter rows, year to date, breakdowns.
+#[derive(Debug)]
+pub struct TargetLabels {
+    pub col_quarter: &'static str,
+    pub quarter_row: fn(quarter: u8, current: bool) -> String,
+    pub ytd: &'static str,
+    pub ytd_figures: fn(signed: &str, amount: &str, started: &str) -> String,
+    pub ytd_badges: fn(top500: u32, big: u32) -> String,
+    pub col_pipeline: &'static str,
+    pub col_signed_count: &'static str,
+    pub col_amount_ytd: &'static str,
+    pub by_district: &'static str,
+    pub by_chain: &'static str,
+    pub more_rows: fn(count: usize) -> String,
+    /// A breakdown row for projects without a district or chain.
+    pub unassigned: &'static str,
+}
+
+/// The footer: filter prompt, wall views and the hold badge.
+#[derive(Debug)]
+pub struct FooterLabels {
+    pub filter_prompt: &'static str,
+    pub filter_keys: &'static str,
+    pub hold_badge: &'static str,
+    pub resume_key: fn(key: &str) -> String,
+    pub wall_overview: &'static str,
+    pub wall_signings: &'static str,
+    pub wall_targets: &'static str,
+    pub wall_stalled: &'static str,
+}
+
+/// The help overlay (command descriptions are in [`CommandLabels`]).
+#[derive(Debug)]
+pub struct HelpLabels {
+    pub title: &'static str,
+    pub close: fn(help: &str, close: &str) -> String,
+    pub filter_note: fn(key: &str) -> String,
+    pub wall_note: &'static str,
+}
+
+/// A project's detail: fields, milestones, and the words for its stage, approvals, headquarters and Top 500 lists.
+#[derive(Debug)]
+pub struct DetailLabels {
+    pub field_id: &'static str,
+    pub field_stage: &'static str,
+    pub field_investor: &'static str,
+    pub field_amount: &'static str,
+    pub field_district: &'static str,
+    pub field_zone: &'static str,
+    pub field_chain: &'static str,
+    pub field_source: &'static str,
+    pub field_hq: &'static str,
+    pub field_top500: &'static str,
+    pub milestones: &'static str,
+    pub days_between: fn(days: i64) -> String,
+    pub decided_on: fn(date: &str) -> String,
+    pub approvals_none: &'static str,
+    pub detail_keys: fn(close: &str, down: &str, up: &str) -> String,
+    pub stage_negotiating: &'static str,
+    pub stage_signed: &'static str,
+    pub stage_landed: &'static str,
+    pub stage_started: &'static str,
+    pub stage_operating: &'static str,
+    pub stage_cancelled: &'static str,
+    pub approval_pending: &'static str,
+    pub approval_approved: &'static str,
+    pub approval_rejected: &'static str,
+    pub approval_withdrawn: &'static str,
+    pub hq_corporate: &'static str,
+    pub hq_regional: &'static str,
+    pub hq_functional: &'static str,
+    pub top500_fortune_global: &'static str,
+    pub top500_china: &'static str,
+    pub top500_china_private: &'static str,
+    pub redacted: &'static str,
+}
+
+impl DetailLabels {
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Negotiating => self.stage_negotiating,
+            Stage::Signed => self.stage_signed,
+            Stage::Landed => self.stage_landed,
+            Stage::Started => self.stage_started,
+            Stage::Operating => self.stage_operating,
+            Stage::Cancelled => self.stage_cancelled,
+        }
+    }
+
+    pub fn approval_status(&self, status: ApprovalStatus) -> &'static str {
+        match status {
+            ApprovalStatus::Pending => self.approval_pending,
+            ApprovalStatus::Approved => self.approval_approved,
+            ApprovalStatus::Rejected => self.approval_rejected,
+            ApprovalStatus::Withdrawn => self.approval_withdrawn,
+        }
+    }
+
+    pub fn headquarters(&self, hq: Headquarters) -> &'static str {
+        match hq {
+            Headquarters::Corporate => self.hq_corporate,
+            Headquarters::Regional => self.hq_regional,
+            Headquarters::Functional => self.hq_functional,
+        }
+    }
+
+    pub fn top500(&self, kind: Top500) -> &'static str {
+        match kind {
+            Top500::FortuneGlobal => self.top500_fortune_global,
+            Top500::China => self.top500_china,
+            Top500::ChinaPrivate => self.top500_china_private,
+        }
+    }
+}
+
+/// The `status` text (JSON never goes through labels).
+#[derive(Debug)]
+pub struct StatusLabels {
+    pub stalled_approvals: fn(count: usize) -> String,
+    pub quarter_signed: fn(quarter: u8, count: &str, amount: &str) -> String,
+    pub started: fn(count: &str) -> String,
+    pub data_age: fn(age: &str) -> String,
+    pub data_age_unknown: &'static str,
+    pub feed_unusable: fn(error: &str) -> String,
+    pub separator: &'static str,
+    pub feed: &'static str,
+    pub feed_detail: fn(generated: &str, projects: usize, rejected: usize) -> String,
+    pub generated: fn(at: &str) -> String,
+    pub no_generated_at: &'static str,
+    pub unusable_no_figures: &'static str,
+    pub quarter: &'static str,
+    pub quarter_detail: fn(year: i32, quarter: u8, elapsed: f64, days_left: u32) -> String,
+    pub year_to_date: fn(signed: u32, amount: &str, started: u32) -> String,
+    pub calendar: fn(years: &str) -> String,
+    pub stalled_heading: fn(count: usize) -> String,
+    pub stalled_row: fn(submitted: &str, elapsed: u32, limit: u32, overdue: u32) -> String,
+    pub rejected: &'static str,
+    pub warning: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_metric_has_names_and_only_money_has_a_unit() {
+        for lang in Lang::ALL {
+            let common = &lang.labels().common;
+            for metric in Metric::ALL {
+                let name = common.metric(metric);
+                assert!(!name.full.is_empty() && !name.short.is_empty(), "{lang}");
+                assert_eq!(name.unit.is_some(), metric.is_money(), "{lang}");
+            }
+            let amount = common.metric(Metric::SignedAmount);
+            assert_eq!(
+                amount.with_unit(amount.full),
+                format!("{} {}", amount.full, common.money_unit)
+            );
+            let count = common.metric(Metric::SignedProjects);
+            assert_eq!(count.with_unit(count.short), count.short);
+        }
+    }
+}
