@@ -55,7 +55,7 @@ pub fn filter(rust_log: Option<&str>, verbose: bool) -> EnvFilter {
 }
 
 fn open(path: &Path) -> Result<File, String> {
-    crate::small_file::refuse_if_not_regular(path)
+    crate::small_file::refuse_as_log(path)
         .map_err(|e| format!("log_file {}: {e}", path.display()))?;
     OpenOptions::new()
         .create(true)

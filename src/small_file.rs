@@ -82,11 +82,18 @@ fn read_now(path: &Path, limit: u64) -> Result<Vec<u8>, SmallFileError> {
     Ok(bytes)
 }
 
-/// Refuses a path that exists and is not a regular file (a log file that is a FIFO would
-/// block the first write until someone reads it). A missing file is fine: it gets created.
-pub fn refuse_if_not_regular(path: &Path) -> Result<(), SmallFileError> {
+/// Refuses a log path that is a FIFO (the first write would wait for a reader) or a
+/// directory. A missing file is fine (it gets created), and so is a device such as
+/// `/dev/null`: writing to it never waits.
+pub fn refuse_as_log(path: &Path) -> Result<(), SmallFileError> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt as _;
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(SmallFileError::NotRegular),
+        Ok(meta) if meta.is_dir() => Err(SmallFileError::NotRegular),
+        #[cfg(unix)]
+        Ok(meta) if meta.file_type().is_fifo() || meta.file_type().is_socket() => {
+            Err(SmallFileError::NotRegular)
+        }
         _ => Ok(()),
     }
 }
@@ -132,9 +139,10 @@ mod tests {
         assert!(matches!(read(&fifo, 1024), Err(SmallFileError::NotRegular)));
         assert!(started.elapsed() < DEADLINE);
         assert!(matches!(
-            refuse_if_not_regular(&fifo),
+            refuse_as_log(&fifo),
             Err(SmallFileError::NotRegular)
         ));
-        assert!(refuse_if_not_regular(&dir.path().join("new.log")).is_ok());
+        assert!(refuse_as_log(&dir.path().join("new.log")).is_ok());
+        assert!(refuse_as_log(Path::new("/dev/null")).is_ok());
     }
 }

@@ -98,8 +98,13 @@ async fn child_reads_stdin_once() {
     let mut f = Fetcher::new(FeedSource::Stdin, FetchOptions::default()).expect("fetcher");
     assert_eq!(body(&mut f).await, b"{\"projects\":[]}");
     assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
+    // The body proved unusable (the poller forgets it): stdin cannot be read again, so it
+    // keeps failing instead of passing as "unchanged" (which left the screen on LOADING).
     f.forget_validators();
-    assert!(matches!(fetch(&mut f).await, Ok(Fetched::NotModified)));
+    assert!(matches!(
+        fetch(&mut f).await,
+        Err(FetchError::StdinConsumed)
+    ));
 }
 
 #[test]
