@@ -313,6 +313,12 @@ impl App {
         )
     }
 
+    /// How long the poll in flight has taken, once it outlived the poll interval.
+    pub fn checking_for(&self) -> Option<Duration> {
+        let since = self.health.checking_since?;
+        Some((self.now - since).to_std().unwrap_or(Duration::ZERO))
+    }
+
     /// Seconds until the poller retries, when the last poll failed.
     pub fn retry_in(&self) -> Option<Duration> {
         let failure = self.health.last_failure.as_ref()?;

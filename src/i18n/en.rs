@@ -45,6 +45,8 @@ pub static EN: Labels = Labels {
         retry_in: |wait| format!(" · retry in {wait}"),
         failures: |count| format!(" ({count} failures)"),
         refreshing: "refreshing…",
+        checking_for: |elapsed| format!("checking… {elapsed}"),
+        retry_now: " · retrying…",
         rejected_records: |count| plural(count, "rejected record", "rejected records"),
         calendar_uncovered: |years| format!("calendar: {years} not covered, weekends only"),
         loading: "LOADING",

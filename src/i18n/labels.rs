@@ -85,6 +85,10 @@ pub struct HeaderLabels {
     pub retry_in: fn(wait: &str) -> String,
     pub failures: fn(count: u32) -> String,
     pub refreshing: &'static str,
+    /// A poll in flight for longer than the interval, and for how long.
+    pub checking_for: fn(elapsed: &str) -> String,
+    /// After a failure, once the retry is due: the retry is under way.
+    pub retry_now: &'static str,
     pub rejected_records: fn(count: usize) -> String,
     pub calendar_uncovered: fn(years: &str) -> String,
     pub loading: &'static str,

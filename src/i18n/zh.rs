@@ -55,6 +55,8 @@ pub static ZH: Labels = Labels {
         retry_in: |wait| format!(" · {wait}后重试"),
         failures: |count| format!("（连续失败 {count} 次）"),
         refreshing: "正在刷新…",
+        checking_for: |elapsed| format!("正在检查… {elapsed}"),
+        retry_now: " · 正在重试…",
         rejected_records: |count| format!("{count} 条记录被拒"),
         calendar_uncovered: |years| format!("日历未覆盖 {years} 年，仅按周末计算"),
         loading: "加载中",

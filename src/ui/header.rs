@@ -2,6 +2,8 @@
 //! age, last error and retry), rejected records and calendar coverage, wrapped onto as many
 //! rows as the header is given.
 
+use std::time::Duration;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -83,8 +85,11 @@ impl HeaderPanel<'_> {
         segments.push(vec![badge, Span::raw(format!(" {age}"))]);
         if let Some(failure) = &app.health.last_failure {
             let mut text = (h.feed_error)(&failure.message);
-            if let Some(retry) = app.retry_in() {
-                text.push_str(&(h.retry_in)(&lang.short_duration(retry)));
+            match app.retry_in() {
+                // Due: the retry is in flight, not "in 0 s" for as long as it takes.
+                Some(Duration::ZERO) => text.push_str(h.retry_now),
+                Some(retry) => text.push_str(&(h.retry_in)(&lang.short_duration(retry))),
+                None => {}
             }
             if app.health.consecutive_failures > 1 {
                 text.push_str(&(h.failures)(app.health.consecutive_failures));
@@ -94,7 +99,10 @@ impl HeaderPanel<'_> {
         if let Some(warning) = app.feed_warning {
             segments.push(vec![Span::styled(warning, theme::warning())]);
         }
-        if app.health.refresh_requested {
+        if let Some(elapsed) = app.checking_for() {
+            let text = (h.checking_for)(&lang.short_duration(elapsed));
+            segments.push(vec![Span::styled(text, theme::warning())]);
+        } else if app.health.refresh_requested {
             segments.push(vec![Span::styled(h.refreshing, theme::dim())]);
         }
         if let Some(data) = app.data() {

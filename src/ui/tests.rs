@@ -290,6 +290,38 @@ fn panels_alone() {
     insta::assert_snapshot!("panel_detail", widget(&panel, 100, 26));
 }
 
+/// A poll slower than the interval shows how long it has taken; a failure whose retry is
+/// due says the retry is under way, never "retry in 0 s"; the answer clears both.
+#[test]
+fn a_slow_poll_and_a_due_retry_say_what_is_happening() {
+    let (mut app, start) = empty_app(false);
+    app.update(crate::testing::loaded(crate::testing::fixture(), NOW));
+    app.update(failed("HTTP 503 Service Unavailable", NOW, 10));
+    app.update(Action::Feed(crate::poll::FeedUpdate::Checking {
+        since: at("2026-11-29T10:00:10+08:00"),
+    }));
+    app.update(Action::Tick {
+        now: at("2026-11-29T10:00:22+08:00"),
+        at: start + Duration::from_secs(22),
+    });
+    let header = screen(&app, 160, 24);
+    let first = header.lines().next().unwrap_or_default().to_owned();
+    let status = header.lines().nth(1).unwrap_or_default().to_owned();
+    assert!(
+        status.contains("feed error: HTTP 503 Service Unavailable · retrying…"),
+        "{first}\n{status}"
+    );
+    assert!(status.contains("checking… 12 s"), "{status}");
+    assert!(!header.contains("retry in 0 s"), "{header}");
+
+    app.update(Action::Feed(crate::poll::FeedUpdate::Unchanged {
+        received_at: at("2026-11-29T10:00:23+08:00"),
+    }));
+    let header = screen(&app, 160, 24);
+    assert!(!header.contains("checking…"), "{header}");
+    assert!(!header.contains("retrying…"), "{header}");
+}
+
 #[test]
 fn too_small_says_what_it_needs() {
     let app = loaded();
