@@ -1,7 +1,10 @@
 //! Parse + validate + aggregate of a 100,000-project feed, against the floor of reading the same
 //! bytes into a `serde_json::Value` (goal: at most 1.5x the floor).
 //!
-//! `cargo bench --bench parse`; the feed is generated in memory (about 94 MB).
+//! Also one project with 100,000 approvals, which must parse in about the time of reading it
+//! (goal: at most 3x its `Value` floor).
+//!
+//! `cargo bench --bench parse`; the feeds are generated in memory (about 94 MB and 15 MB).
 
 mod support;
 
@@ -16,6 +19,25 @@ use investboard::feed::parse_feed;
 use support::{Ratio, epoch, interleaved};
 
 const PROJECTS: usize = 100_000;
+/// Approvals of the one project in the crowded case: every check must be linear or n log n
+/// (the duplicate-id check once scanned all earlier approvals: 22.6 s for this feed).
+const CROWDED_APPROVALS: usize = 100_000;
+
+/// A feed of one project with `n` approvals, all distinct and valid (about 10 MB).
+fn one_project_with_approvals(n: usize) -> Vec<u8> {
+    let approvals: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id":"A{i}","item":"Land use permit","department":"Natural Resources Bureau","submitted_on":"2026-10-12","status":"pending","limit_working_days":9}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"schema_version":1,"generated_at":"2026-11-29T10:00:00+08:00","projects":[{{"id":"P1","name":"Battery plant","investor":"Investor","district":"Yuelu District","chain":"New energy","amount_cny":7500000000,"stage":"signed","signed_on":"2026-10-10","approvals":[{}]}}]}}"#,
+        approvals.join(",")
+    )
+    .into_bytes()
+}
 
 fn parse_and_aggregate(bytes: &[u8], calendar: &Calendar) -> usize {
     let snapshot = parse_feed(bytes).expect("the demo feed parses");
@@ -66,7 +88,7 @@ fn main() {
     }
     let floor = || serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON");
     let snapshot = parse_feed(&bytes).expect("parses");
-    let ratios: Vec<Ratio> = vec![
+    let mut ratios: Vec<Ratio> = vec![
         interleaved(
             "parse_feed + aggregate / serde_json::Value (100k)",
             9,
@@ -99,5 +121,15 @@ fn main() {
             },
         ),
     ];
+    let crowded = one_project_with_approvals(CROWDED_APPROVALS);
+    let crowded_floor = || serde_json::from_slice::<serde_json::Value>(&crowded).expect("JSON");
+    ratios.push(interleaved(
+        "parse_feed / serde_json::Value (one project, 100k approvals)",
+        5,
+        1,
+        Some(3.0),
+        crowded_floor,
+        || parse_feed(&crowded).expect("parses"),
+    ));
     support::summary("parse: ratios to the serde_json::Value floor", &ratios);
 }

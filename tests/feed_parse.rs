@@ -240,6 +240,26 @@ fn a_duplicate_id_rejects_the_later_record() {
     );
 }
 
+/// A project with very many approvals (a feed generator gone wrong, or a real megaproject):
+/// every one is kept, and a duplicate far down the list is still found, by its place.
+#[test]
+fn a_duplicate_among_many_approvals_is_found_by_its_place() {
+    let approvals: Vec<String> = (0..20_000)
+        .map(|i| format!(r#"{{"id":"A{i}","status":"pending","submitted_on":"2022-01-02"}}"#))
+        .collect();
+    let many = project(&format!(r#","approvals":[{}]"#, approvals.join(",")));
+    let snapshot = parse_feed(&doc(&[many])).expect("usable");
+    assert_eq!(snapshot.projects[0].approvals.len(), 20_000);
+    let with_duplicate = project(&format!(
+        r#","approvals":[{},{{"id":"A7","status":"approved","submitted_on":"2022-01-02"}}]"#,
+        approvals.join(",")
+    ));
+    assert_eq!(
+        only_rejection(&[with_duplicate]),
+        "projects[0].approvals[20000].id: duplicate approval id \"A7\" in this project (id P1)"
+    );
+}
+
 #[test]
 fn path_names_the_record_index() {
     let records: Vec<String> = (0..13)

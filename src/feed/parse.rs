@@ -302,6 +302,8 @@ impl Validator {
             .map_err(|reason| fail("headquarters", reason))?;
 
         let mut approvals = Vec::with_capacity(wire.approvals.as_ref().map_or(0, Vec::len));
+        // A set, not a scan of the approvals so far: one project may carry 100,000 of them.
+        let mut approval_ids = HashSet::with_capacity(approvals.capacity());
         for (i, approval) in wire.approvals.iter().flatten().enumerate() {
             let place = format!("approvals[{i}]");
             let approval = self.approval(approval).map_err(|(name, reason)| {
@@ -312,7 +314,7 @@ impl Validator {
                 };
                 fail(&path, reason)
             })?;
-            if approvals.iter().any(|a: &Approval| a.id == approval.id) {
+            if !approval_ids.insert(approval.id.clone()) {
                 return Err(fail(
                     &format!("{place}.id"),
                     format!(
