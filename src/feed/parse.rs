@@ -145,7 +145,7 @@ fn parse_target(
     raw: &RawValue,
     accepted: &[QuarterTarget],
 ) -> Result<QuarterTarget, (String, String)> {
-    let target: wire::Target = deserialize_with_path(record, raw)?;
+    let wire::Object(target): wire::Object<wire::Target> = deserialize_with_path(record, raw)?;
     if !(1..=4).contains(&target.quarter) {
         return Err((
             format!("{record}.quarter"),
@@ -251,13 +251,14 @@ impl Validator {
                 reason,
             })
         };
-        let wire: wire::Project<'_> = deserialize_with_path(&record, raw).map_err(|(p, r)| {
-            let id = serde_json::from_str::<wire::IdOnly<'_>>(raw.get())
-                .ok()
-                .and_then(|only| only.id)
-                .map(|id| SafeText::new(&id));
-            reject(p, r, id)
-        })?;
+        let wire::Object::<wire::Project<'_>>(wire) =
+            deserialize_with_path(&record, raw).map_err(|(p, r)| {
+                let id = serde_json::from_str::<wire::Object<wire::IdOnly<'_>>>(raw.get())
+                    .ok()
+                    .and_then(|wire::Object(only)| only.id)
+                    .map(|id| SafeText::new(&id));
+                reject(p, r, id)
+            })?;
         let id = SafeText::new(&wire.id);
         let field = |name: &str| format!("{record}.{name}");
         let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
@@ -302,7 +303,7 @@ impl Validator {
             .map_err(|reason| fail("headquarters", reason))?;
 
         let mut approvals = Vec::with_capacity(wire.approvals.as_ref().map_or(0, Vec::len));
-        for (i, approval) in wire.approvals.iter().flatten().enumerate() {
+        for (i, wire::Object(approval)) in wire.approvals.iter().flatten().enumerate() {
             let place = format!("approvals[{i}]");
             let approval = self.approval(approval).map_err(|(name, reason)| {
                 let path = if name.is_empty() {
