@@ -179,6 +179,28 @@ mod tests {
     }
 
     #[test]
+    fn the_report_names_an_array_record_and_a_byte_order_mark() {
+        let text = "\u{feff}{\"schema_version\":1,\"projects\":[[\"P\",\"n\",null,null,null,null,null,null,null,1,\"signed\"]]}";
+        let parsed = parse_feed(text.as_bytes()).map_err(|e| e.to_string());
+        let mut out = Vec::new();
+        let exit = write_report(
+            &mut out,
+            "x",
+            &parsed,
+            day("2022-03-15"),
+            &Calendar::embedded(),
+        );
+        assert_eq!(exit.ok(), Some(Exit::Warning));
+        let text = String::from_utf8(out).unwrap_or_default();
+        for line in [
+            "REJECTED projects[0]: must be a JSON object, not an array\n",
+            "WARNING  the feed starts with a UTF-8 byte order mark (BOM); it was ignored\n",
+        ] {
+            assert!(text.contains(line), "{line:?} missing from:\n{text}");
+        }
+    }
+
+    #[test]
     fn report_exit_codes() {
         let calendar = Calendar::embedded();
         let today = day("2022-03-15");

@@ -333,3 +333,40 @@ fn records_written_as_arrays_are_rejected_alone() {
     assert_eq!(snapshot.targets.len(), 1);
     assert_eq!(snapshot.targets[0].quarter, 2);
 }
+
+#[test]
+fn ids_equal_after_sanitising_are_duplicates() {
+    // A zero-width space and an escape sequence vanish when the id is made terminal-safe, so
+    // every screen would show three projects called "P1".
+    let hidden = project("").replace("\"P1\"", "\"P1\\u200b\"");
+    let escaped = project("").replace("\"P1\"", "\"P\\u001b[1m1\"");
+    let snapshot = parse_feed(&doc(&[project(""), hidden, escaped])).expect("usable");
+    assert_eq!(snapshot.projects.len(), 1);
+    let reasons: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "projects[1].id: duplicate id \"P1\" (id P1)",
+            "projects[2].id: duplicate id \"P1\" (id P1)",
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_with_a_warning() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(doc(&[project("")]));
+    let snapshot = parse_feed(&bytes).expect("a BOM does not make the feed unusable");
+    assert_eq!(snapshot.projects.len(), 1);
+    assert_eq!(
+        snapshot.warnings,
+        ["the feed starts with a UTF-8 byte order mark (BOM); it was ignored"]
+    );
+    // Only at the start: a BOM anywhere else is not JSON.
+    let mut inside = doc(&[project("")]);
+    inside.splice(1..1, "\u{feff}".bytes());
+    assert!(matches!(
+        parse_feed(&inside),
+        Err(FeedError::NotJson { .. })
+    ));
+}

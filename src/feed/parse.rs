@@ -47,6 +47,11 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
+    // Some Windows tools start UTF-8 files with a byte order mark, which JSON does not allow.
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let envelope = parse_envelope(text)?;
 
     let version = envelope
@@ -65,6 +70,11 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
         })?;
 
     let mut snapshot = Snapshot::default();
+    if bom {
+        snapshot
+            .warnings
+            .push("the feed starts with a UTF-8 byte order mark (BOM); it was ignored".to_owned());
+    }
     if let Some(raw) = envelope.generated_at {
         match serde_json::from_str::<Option<Cow<'_, str>>>(raw.get()) {
             Ok(None) => {}
@@ -236,7 +246,8 @@ type RecordResult<T> = Result<T, Box<Rejection>>;
 /// text of repeated labels (districts, chains, departments) between records.
 #[derive(Default)]
 struct Validator {
-    seen_ids: HashSet<String>,
+    /// Ids as every output shows them (sanitized): `P1` and `P1\u{200b}` are the same project.
+    seen_ids: HashSet<SafeText>,
     labels: HashMap<String, SafeText>,
 }
 
@@ -266,7 +277,7 @@ impl Validator {
         if id.is_empty() {
             return Err(fail("id", "must not be empty".to_owned()));
         }
-        if self.seen_ids.contains(wire.id.as_ref()) {
+        if self.seen_ids.contains(&id) {
             return Err(fail("id", format!("duplicate id {:?}", id.as_str())));
         }
         let name = SafeText::new(&wire.name);
@@ -325,7 +336,7 @@ impl Validator {
             approvals.push(approval);
         }
 
-        self.seen_ids.insert(wire.id.into_owned());
+        self.seen_ids.insert(id.clone());
         Ok(Project {
             id,
             name,
