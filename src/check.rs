@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, PROVISIONAL_RULE, year_ranges};
 use crate::domain::model::{ApprovalStatus, Snapshot};
 use crate::exit::Exit;
 
@@ -66,9 +66,11 @@ pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> V
     if !calendar.covers_year(today.year()) {
         uncovered.insert(today.year());
     }
-    for year in uncovered {
+    if !uncovered.is_empty() {
+        let years: Vec<i32> = uncovered.into_iter().collect();
         found.push(format!(
-            "calendar: {year} is not in the holiday table; working days in {year} are counted Monday-Friday"
+            "calendar: {} not in the holiday table; working days there are provisional ({PROVISIONAL_RULE})",
+            year_ranges(&years)
         ));
     }
     found
@@ -173,9 +175,48 @@ mod tests {
         assert_eq!(
             found.last().map(String::as_str),
             Some(
-                "calendar: 2027 is not in the holiday table; working days in 2027 are counted Monday-Friday"
+                "calendar: 2027 not in the holiday table; working days there are provisional (weekends and statutory holidays, no make-up working days)"
             )
         );
+    }
+
+    #[test]
+    fn uncovered_years_are_one_line_of_ranges() {
+        let text = r#"{"schema_version":1,"projects":[
+          {"id":"P","name":"n","amount_cny":1,"stage":"signed","approvals":[
+            {"id":"A","status":"pending","submitted_on":"2017-06-01"},
+            {"id":"B","status":"pending","submitted_on":"2031-06-01"}]}]}"#;
+        let snapshot = parse_feed(text.as_bytes()).expect("usable");
+        let found = warnings(&snapshot, day("2033-03-01"), &Calendar::embedded());
+        let calendar: Vec<&String> = found.iter().filter(|w| w.starts_with("calendar")).collect();
+        assert_eq!(
+            calendar,
+            [
+                "calendar: 2017-2019, 2027-2033 not in the holiday table; working days there are provisional (weekends and statutory holidays, no make-up working days)"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_report_names_an_array_record_and_a_byte_order_mark() {
+        let text = "\u{feff}{\"schema_version\":1,\"projects\":[[\"P\",\"n\",null,null,null,null,null,null,null,1,\"signed\"]]}";
+        let parsed = parse_feed(text.as_bytes()).map_err(|e| e.to_string());
+        let mut out = Vec::new();
+        let exit = write_report(
+            &mut out,
+            "x",
+            &parsed,
+            day("2022-03-15"),
+            &Calendar::embedded(),
+        );
+        assert_eq!(exit.ok(), Some(Exit::Warning));
+        let text = String::from_utf8(out).unwrap_or_default();
+        for line in [
+            "REJECTED projects[0]: must be a JSON object, not an array\n",
+            "WARNING  the feed starts with a UTF-8 byte order mark (BOM); it was ignored\n",
+        ] {
+            assert!(text.contains(line), "{line:?} missing from:\n{text}");
+        }
     }
 
     #[test]

@@ -346,6 +346,82 @@ fn the_corpus_seeds_parse_cleanly() {
     }
 }
 
+/// Every record of every seed (project, approval, target), rewritten as an array of its values,
+/// is rejected alone with its own path, whatever its fields; the rest of the seed is unchanged.
+#[test]
+fn every_corpus_record_written_as_an_array_is_rejected_alone() {
+    fn arrayify(record: &mut Value) {
+        let values = record
+            .as_object()
+            .expect("corpus records are objects")
+            .values()
+            .cloned()
+            .collect();
+        *record = Value::Array(values);
+    }
+    /// `record` is the dropped record (`projects[3]` for its approvals too), `path` the place.
+    fn check(seed: &Value, record: &str, path: &str, edit: impl FnOnce(&mut Value)) {
+        let baseline = parse_feed(&serde_json::to_vec(seed).expect("serializes")).expect("seed");
+        let mut document = seed.clone();
+        edit(&mut document);
+        let snapshot =
+            parse_feed(&serde_json::to_vec(&document).expect("serializes")).expect("usable");
+        let of = |s: &Snapshot, this: bool| -> Vec<String> {
+            s.rejected
+                .iter()
+                .filter(|r| (r.record == record) == this)
+                .map(ToString::to_string)
+                .collect()
+        };
+        let own = of(&snapshot, true);
+        assert_eq!(own.len(), 1, "{path}: {own:?}");
+        assert!(
+            own[0].starts_with(&format!("{path}: must be a JSON object, not an array")),
+            "{path}: {}",
+            own[0]
+        );
+        assert_eq!(of(&snapshot, false), of(&baseline, false), "{path}");
+        let was_accepted = usize::from(of(&baseline, true).is_empty());
+        let (kept, before) = if record.starts_with("projects") {
+            (snapshot.projects.len(), baseline.projects.len())
+        } else {
+            (snapshot.targets.len(), baseline.targets.len())
+        };
+        assert_eq!(kept + was_accepted, before, "{path}");
+    }
+    let mut checked = [0usize; 3];
+    for seed in seeds() {
+        let projects = seed["projects"].as_array().map_or(0, Vec::len);
+        for i in 0..projects {
+            let record = format!("projects[{i}]");
+            check(seed, &record, &record, |d| {
+                arrayify(&mut d["projects"][i]);
+            });
+            checked[0] += 1;
+            let approvals = seed["projects"][i]["approvals"]
+                .as_array()
+                .map_or(0, Vec::len);
+            for j in 0..approvals {
+                check(seed, &record, &format!("{record}.approvals[{j}]"), |d| {
+                    arrayify(&mut d["projects"][i]["approvals"][j]);
+                });
+                checked[1] += 1;
+            }
+        }
+        for t in 0..seed["targets"].as_array().map_or(0, Vec::len) {
+            let record = format!("targets[{t}]");
+            check(seed, &record, &record, |d| {
+                arrayify(&mut d["targets"][t]);
+            });
+            checked[2] += 1;
+        }
+    }
+    assert!(
+        checked.iter().all(|n| *n > 0),
+        "each kind checked: {checked:?}"
+    );
+}
+
 #[test]
 fn nesting_far_past_the_limit_is_refused_not_a_stack_overflow() {
     for depth in [127, 128, 129, 10_000, 200_000] {

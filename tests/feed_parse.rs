@@ -324,3 +324,69 @@ fn feed_text_is_sanitized_at_the_edge() {
         Some("长沙县")
     );
 }
+
+/// serde's derived `Deserialize` reads a struct from an array positionally; each of these arrays
+/// would be a complete record that way (a project's 11 leading fields, an approval's 6, a
+/// target's 3), so only the "records are objects" rule rejects them.
+#[test]
+fn records_written_as_arrays_are_rejected_alone() {
+    let text = r#"{"schema_version":1,
+      "targets":[[2022,1,40],{"year":2022,"quarter":2,"signed_projects":5}],
+      "projects":[
+        ["P0","Battery plant",null,null,null,null,null,null,null,100,"signed"],
+        {"id":"P1","name":"Battery plant","amount_cny":100,"stage":"signed","approvals":[
+          {"id":"A1","status":"pending","submitted_on":"2022-01-02"},
+          ["A2",null,null,"2022-01-03",null,"pending"]]},
+        {"id":"P2","name":"Battery plant","amount_cny":100,"stage":"signed"}]}"#;
+    let snapshot = parse_feed(text.as_bytes()).expect("usable");
+    let reasons: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "targets[0]: must be a JSON object, not an array",
+            "projects[0]: must be a JSON object, not an array",
+            "projects[1].approvals[1]: must be a JSON object, not an array (id P1)",
+        ]
+    );
+    let ids: Vec<&str> = snapshot.projects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["P2"]);
+    assert_eq!(snapshot.targets.len(), 1);
+    assert_eq!(snapshot.targets[0].quarter, 2);
+}
+
+#[test]
+fn ids_equal_after_sanitising_are_duplicates() {
+    // A zero-width space and an escape sequence vanish when the id is made terminal-safe, so
+    // every screen would show three projects called "P1".
+    let hidden = project("").replace("\"P1\"", "\"P1\\u200b\"");
+    let escaped = project("").replace("\"P1\"", "\"P\\u001b[1m1\"");
+    let snapshot = parse_feed(&doc(&[project(""), hidden, escaped])).expect("usable");
+    assert_eq!(snapshot.projects.len(), 1);
+    let reasons: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "projects[1].id: duplicate id \"P1\" (id P1)",
+            "projects[2].id: duplicate id \"P1\" (id P1)",
+        ]
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_with_a_warning() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(doc(&[project("")]));
+    let snapshot = parse_feed(&bytes).expect("a BOM does not make the feed unusable");
+    assert_eq!(snapshot.projects.len(), 1);
+    assert_eq!(
+        snapshot.warnings,
+        ["the feed starts with a UTF-8 byte order mark (BOM); it was ignored"]
+    );
+    // Only at the start: a BOM anywhere else is not JSON.
+    let mut inside = doc(&[project("")]);
+    inside.splice(1..1, "\u{feff}".bytes());
+    assert!(matches!(
+        parse_feed(&inside),
+        Err(FeedError::NotJson { .. })
+    ));
+}

@@ -1,19 +1,20 @@
 //! `investboard doctor`: what was detected and what will be used, for the person setting up a
 //! wall screen or an SSH session. Exit 0 when all is usable, 1 when something is degraded
 //! (feed unreachable or unusable, calendar not covering this year, terminal too small); config
-//! errors never get here (exit 3 in `run`).
+//! errors never get here (exit 3 in `run`). A notice (next year not in the calendar yet, from
+//! 1 November) is marked but leaves the exit at 0: everything still works.
 //!
 //! Gathering ([`run`]) does IO; the report ([`Report::write`]) is pure text to an `impl Write`.
 
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::FetchedOnce;
 use crate::appearance::ColorDepth;
 use crate::config::{Origin, Settings};
-use crate::domain::calendar::Calendar;
+use crate::domain::calendar::{Calendar, HOW_TO_ADD_A_YEAR, PROVISIONAL_RULE, year_ranges};
 use crate::exit::Exit;
 use crate::feed::open::open;
 use crate::feed::source::{FeedSource, Fetched};
@@ -26,7 +27,15 @@ use crate::startup::Startup;
 pub struct Check {
     pub name: &'static str,
     pub value: String,
-    pub degraded: bool,
+    pub mark: Mark,
+}
+
+/// How a line is marked: `!!` degraded (exit 1), `! ` a notice to act on soon (exit 0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Fine,
+    Notice,
+    Degraded,
 }
 
 /// Everything `doctor` found, in sections.
@@ -37,10 +46,14 @@ pub struct Report {
 
 impl Report {
     pub fn degraded(&self) -> bool {
+        self.any(Mark::Degraded)
+    }
+
+    fn any(&self, mark: Mark) -> bool {
         self.sections
             .iter()
             .flat_map(|(_, checks)| checks)
-            .any(|c| c.degraded)
+            .any(|c| c.mark == mark)
     }
 
     pub fn exit(&self) -> Exit {
@@ -56,13 +69,19 @@ impl Report {
             writeln!(out, "{title}")?;
             let width = checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
             for check in checks {
-                let mark = if check.degraded { "!!" } else { "  " };
+                let mark = match check.mark {
+                    Mark::Fine => "  ",
+                    Mark::Notice => "! ",
+                    Mark::Degraded => "!!",
+                };
                 writeln!(out, "{mark} {:<width$}  {}", check.name, check.value)?;
             }
             writeln!(out)?;
         }
         let verdict = if self.degraded() {
             "DEGRADED: see the lines marked !! (exit 1)"
+        } else if self.any(Mark::Notice) {
+            "OK: everything needed is usable (exit 0); see the lines marked !"
         } else {
             "OK: everything needed is usable (exit 0)"
         };
@@ -74,7 +93,15 @@ fn check(name: &'static str, value: impl Into<String>) -> Check {
     Check {
         name,
         value: value.into(),
-        degraded: false,
+        mark: Mark::Fine,
+    }
+}
+
+fn notice(name: &'static str, value: impl Into<String>) -> Check {
+    Check {
+        name,
+        value: value.into(),
+        mark: Mark::Notice,
     }
 }
 
@@ -82,7 +109,7 @@ fn problem(name: &'static str, value: impl Into<String>) -> Check {
     Check {
         name,
         value: value.into(),
-        degraded: true,
+        mark: Mark::Degraded,
     }
 }
 
@@ -271,25 +298,33 @@ fn parsed_check(body: &[u8], elapsed: Duration) -> Check {
     }
 }
 
-fn calendar_checks(calendar: &Calendar, settings: &Settings, year: i32) -> Vec<Check> {
+fn calendar_checks(calendar: &Calendar, settings: &Settings, today: NaiveDate) -> Vec<Check> {
     let covered = calendar.covered_years();
-    let range = match (covered.first(), covered.last()) {
-        (Some(first), Some(last)) => format!("{first}-{last}"),
-        _ => "none".to_owned(),
+    let range = if covered.is_empty() {
+        "none".to_owned()
+    } else {
+        year_ranges(&covered)
     };
     let extra = settings
         .calendar_file
         .as_ref()
         .map_or_else(String::new, |p| format!(", with {}", p.display()));
     let mut checks = vec![check("holiday table", format!("{range}{extra}"))];
+    let year = today.year();
     if calendar.covers_year(year) {
         checks.push(check("this year", format!("{year} covered")));
     } else {
         checks.push(problem(
             "this year",
             format!(
-                "{year} NOT covered: working days counted Monday-Friday; add the year with calendar_file"
+                "{year} NOT covered: working days are provisional ({PROVISIONAL_RULE}); add the year with calendar_file"
             ),
+        ));
+    }
+    if let Some(next) = calendar.next_year_uncovered(today) {
+        checks.push(notice(
+            "next year",
+            format!("{next} not in the holiday table yet: {HOW_TO_ADD_A_YEAR}"),
         ));
     }
     checks
@@ -314,7 +349,7 @@ pub async fn run(startup: &Startup, env: &dyn Fn(&str) -> Option<String>) -> Exi
             ("Feed", feed_checks(startup).await),
             (
                 "Calendar",
-                calendar_checks(&startup.calendar, settings, now.year()),
+                calendar_checks(&startup.calendar, settings, now.date_naive()),
             ),
         ],
     };
@@ -328,6 +363,67 @@ pub async fn run(startup: &Startup, env: &dyn Fn(&str) -> Option<String>) -> Exi
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    fn written(report: &Report) -> String {
+        let mut out = Vec::new();
+        report.write(&mut out).expect("written");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    fn lines(checks: &[Check]) -> Vec<(Mark, String)> {
+        checks
+            .iter()
+            .map(|c| (c.mark, format!("{}: {}", c.name, c.value)))
+            .collect()
+    }
+
+    #[test]
+    fn the_calendar_section_shows_ranges_and_warns_about_next_year_from_november() {
+        let settings = Settings::default();
+        let mut calendar = Calendar::embedded();
+        assert_eq!(
+            lines(&calendar_checks(&calendar, &settings, day("2026-10-31"))),
+            [
+                (Mark::Fine, "holiday table: 2020-2026".to_owned()),
+                (Mark::Fine, "this year: 2026 covered".to_owned()),
+            ]
+        );
+        let november = calendar_checks(&calendar, &settings, day("2026-11-01"));
+        assert_eq!(
+            lines(&november)[2],
+            (
+                Mark::Notice,
+                "next year: 2027 not in the holiday table yet: when the State Council's notice is published, add the year with calendar_file (example in docs/configuration.md)".to_owned()
+            )
+        );
+        let report = Report {
+            sections: vec![("Calendar", november)],
+        };
+        assert_eq!(report.exit(), Exit::Ok, "a notice is not a degradation");
+        let text = written(&report);
+        assert!(text.contains("\n!  next year      2027 not in"), "{text}");
+        assert!(
+            text.ends_with("(exit 0); see the lines marked !\n"),
+            "{text}"
+        );
+
+        let user = "[2029]\nholidays = [\"2029-01-01\"]\n";
+        calendar.merge(Calendar::from_toml_str(user, "user").expect("valid"));
+        assert_eq!(
+            lines(&calendar_checks(&calendar, &settings, day("2028-12-02"))),
+            [
+                (Mark::Fine, "holiday table: 2020-2026, 2029".to_owned()),
+                (
+                    Mark::Degraded,
+                    "this year: 2028 NOT covered: working days are provisional (weekends and statutory holidays, no make-up working days); add the year with calendar_file".to_owned()
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn a_degraded_line_sets_exit_1_and_is_marked() {
         let mut report = Report {
@@ -338,9 +434,7 @@ mod tests {
             .1
             .push(problem("this year", "2031 NOT covered"));
         assert_eq!(report.exit(), Exit::Warning);
-        let mut out = Vec::new();
-        report.write(&mut out).expect("written");
-        let text = String::from_utf8(out).expect("utf-8");
+        let text = written(&report);
         assert!(text.contains("!! this year  2031 NOT covered"), "{text}");
         assert!(
             text.ends_with("DEGRADED: see the lines marked !! (exit 1)\n"),

@@ -231,8 +231,10 @@ pub struct Summary {
     pub top500_projects: u32,
     /// Accepted projects per stage, in `Stage::ALL` order.
     pub stage_counts: [u32; 6],
-    /// Years the figures touch that the holiday table does not cover (weekends-only counting).
+    /// Years the figures touch that the holiday table does not cover (provisional counting).
     pub uncovered_years: Vec<i32>,
+    /// From 1 November: next year, when the holiday table does not cover it yet.
+    pub next_year_uncovered: Option<i32>,
 }
 
 /// Quarter (1..=4) of a date.
@@ -428,6 +430,7 @@ pub fn aggregate(
         top500_projects,
         stage_counts,
         uncovered_years,
+        next_year_uncovered: calendar.next_year_uncovered(today),
     }
 }
 

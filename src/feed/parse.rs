@@ -47,6 +47,11 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
+    // Some Windows tools start UTF-8 files with a byte order mark, which JSON does not allow.
+    let (text, bom) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let envelope = parse_envelope(text)?;
 
     let version = envelope
@@ -65,6 +70,11 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
         })?;
 
     let mut snapshot = Snapshot::default();
+    if bom {
+        snapshot
+            .warnings
+            .push("the feed starts with a UTF-8 byte order mark (BOM); it was ignored".to_owned());
+    }
     if let Some(raw) = envelope.generated_at {
         match serde_json::from_str::<Option<Cow<'_, str>>>(raw.get()) {
             Ok(None) => {}
@@ -145,7 +155,7 @@ fn parse_target(
     raw: &RawValue,
     accepted: &[QuarterTarget],
 ) -> Result<QuarterTarget, (String, String)> {
-    let target: wire::Target = deserialize_with_path(record, raw)?;
+    let wire::Object(target): wire::Object<wire::Target> = deserialize_with_path(record, raw)?;
     if !(1..=4).contains(&target.quarter) {
         return Err((
             format!("{record}.quarter"),
@@ -236,7 +246,8 @@ type RecordResult<T> = Result<T, Box<Rejection>>;
 /// text of repeated labels (districts, chains, departments) between records.
 #[derive(Default)]
 struct Validator {
-    seen_ids: HashSet<String>,
+    /// Ids as every output shows them (sanitized): `P1` and `P1\u{200b}` are the same project.
+    seen_ids: HashSet<SafeText>,
     labels: HashMap<String, SafeText>,
 }
 
@@ -251,13 +262,14 @@ impl Validator {
                 reason,
             })
         };
-        let wire: wire::Project<'_> = deserialize_with_path(&record, raw).map_err(|(p, r)| {
-            let id = serde_json::from_str::<wire::IdOnly<'_>>(raw.get())
-                .ok()
-                .and_then(|only| only.id)
-                .map(|id| SafeText::new(&id));
-            reject(p, r, id)
-        })?;
+        let wire::Object::<wire::Project<'_>>(wire) =
+            deserialize_with_path(&record, raw).map_err(|(p, r)| {
+                let id = serde_json::from_str::<wire::Object<wire::IdOnly<'_>>>(raw.get())
+                    .ok()
+                    .and_then(|wire::Object(only)| only.id)
+                    .map(|id| SafeText::new(&id));
+                reject(p, r, id)
+            })?;
         let id = SafeText::new(&wire.id);
         let field = |name: &str| format!("{record}.{name}");
         let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
@@ -265,7 +277,7 @@ impl Validator {
         if id.is_empty() {
             return Err(fail("id", "must not be empty".to_owned()));
         }
-        if self.seen_ids.contains(wire.id.as_ref()) {
+        if self.seen_ids.contains(&id) {
             return Err(fail("id", format!("duplicate id {:?}", id.as_str())));
         }
         let name = SafeText::new(&wire.name);
@@ -304,7 +316,7 @@ impl Validator {
         let mut approvals = Vec::with_capacity(wire.approvals.as_ref().map_or(0, Vec::len));
         // A set, not a scan of the approvals so far: one project may carry 100,000 of them.
         let mut approval_ids = HashSet::with_capacity(approvals.capacity());
-        for (i, approval) in wire.approvals.iter().flatten().enumerate() {
+        for (i, wire::Object(approval)) in wire.approvals.iter().flatten().enumerate() {
             let place = format!("approvals[{i}]");
             let approval = self.approval(approval).map_err(|(name, reason)| {
                 let path = if name.is_empty() {
@@ -326,7 +338,7 @@ impl Validator {
             approvals.push(approval);
         }
 
-        self.seen_ids.insert(wire.id.into_owned());
+        self.seen_ids.insert(id.clone());
         Ok(Project {
             id,
             name,
