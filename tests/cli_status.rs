@@ -104,6 +104,47 @@ fn json_status_is_the_contract_with_hand_counted_figures() {
     assert_eq!(json["data_age_seconds"], 1800);
 }
 
+/// FEED.md (2026-12): amounts are exact end to end. Four signings sum past 2^53 with 0.1 + 0.2
+/// in them; the target is past the old 10^15 cap with a fraction. The JSON says them exactly,
+/// as plain numbers; the text rounds only for display.
+#[test]
+fn json_amounts_are_exact_plain_numbers() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp");
+    file.write_all(
+        br#"{"schema_version":1,"generated_at":"2022-02-15T09:30:00+08:00",
+          "targets":[{"year":2022,"quarter":1,"signed_amount_cny":99999999999999999.99}],
+          "projects":[
+          {"id":"A","name":"a","amount_cny":1.3e16,"stage":"signed","signed_on":"2022-01-05"},
+          {"id":"B","name":"b","amount_cny":1500002003.1,"stage":"signed","signed_on":"2022-01-06"},
+          {"id":"C","name":"c","amount_cny":0.1,"stage":"signed","signed_on":"2022-01-07"},
+          {"id":"D","name":"d","amount_cny":0.2,"stage":"signed","signed_on":"2022-01-08"}]}"#,
+    )
+    .expect("write");
+    let path = file.path().to_str().expect("utf-8");
+    let (code, out, _) = run(&["status", "--format", "json", "--feed", path, "--now", NOW]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(r#""signed_amount_cny": 13000001500002003.4,"#),
+        "{out}"
+    );
+    assert!(
+        out.contains(r#""target_signed_amount_cny": 99999999999999999.99,"#),
+        "{out}"
+    );
+    assert!(!out.contains("e+"), "no exponent anywhere: {out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["feed"]["rejected_records"], 0);
+    assert_eq!(
+        json["year_to_date"]["signed_amount_cny"].to_string(),
+        "13000001500002003.4"
+    );
+    let (_, text, _) = run(&["status", "--feed", path, "--now", NOW]);
+    assert!(
+        text.contains("Q1 signed 4, 13000001.5/100000000 bn;"),
+        "{text}"
+    );
+}
+
 #[test]
 fn data_age_drives_warning_and_critical() {
     let empty = tempfile::NamedTempFile::new().expect("temp");

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use investboard::app::Action;
-use investboard::domain::amount::{Amount, MAX_YUAN};
+use investboard::domain::amount::Amount;
 use investboard::domain::model::Snapshot;
 use investboard::feed::parse_feed;
 use investboard::poll::FeedUpdate;
@@ -284,7 +284,8 @@ fn assert_snapshot_safe(snapshot: &Snapshot) {
     for p in &snapshot.projects {
         assert!(!p.id.is_empty() && !p.name.is_empty());
         assert!(ids.insert(p.id.clone()), "duplicate id {:?}", p.id);
-        assert!(p.amount <= Amount::from_yuan(MAX_YUAN));
+        // Kept exactly: its exact text reads back as the same amount (no cap: FEED.md sets none).
+        assert_eq!(Amount::from_decimal(&p.amount.exact_yuan()), Ok(p.amount));
         for (field, text) in [("id", Some(&p.id)), ("name", Some(&p.name))]
             .into_iter()
             .chain([

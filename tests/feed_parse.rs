@@ -160,7 +160,8 @@ fn each_bad_record_is_rejected_alone_with_its_place() {
         ),
         (
             project("").replace("100", "1e400"),
-            "projects[0].amount_cny: number out of range (id P1)",
+            // The text as `serde_json` keeps it (exponent sign made explicit).
+            "projects[0].amount_cny: amount 1e+400 is too large to keep exactly (the most is about 3.4e30 yuan) (id P1)",
         ),
         (
             project(r#","signed_on":"2022-02-30""#),
@@ -225,6 +226,69 @@ fn each_bad_record_is_rejected_alone_with_its_place() {
         assert_eq!(snapshot.rejected.len(), 1, "{bad}");
         assert_eq!(snapshot.rejected[0].to_string(), expected, "for {bad}");
     }
+}
+
+/// FEED.md: amounts are read from the number's own text and kept exact, with no upper bound
+/// short of what can be held (about 3.4e30 yuan); a fraction finer than 10^-8 yuan is refused
+/// with its reason, never rounded.
+#[test]
+fn amounts_are_read_exactly_from_their_text() {
+    let cases = [
+        ("99999999999999.99", "99999999999999.99"),
+        ("0.1", "0.1"),
+        ("0.001", "0.001"),
+        ("0.00000001", "0.00000001"),
+        ("1.5e9", "1500000000"),
+        ("1.5E+9", "1500000000"),
+        ("25e-2", "0.25"),
+        ("9007199254740993", "9007199254740993"),
+        ("13000001500002003.40", "13000001500002003.4"),
+        ("1000000000000001", "1000000000000001"),
+        ("1e20", "100000000000000000000"),
+        ("-0", "0"),
+    ];
+    for (text, exact) in cases {
+        let snapshot = parse_feed(&doc(&[project("").replace("100", text)])).expect("usable");
+        assert!(
+            snapshot.rejected.is_empty(),
+            "{text}: {:?}",
+            snapshot.rejected
+        );
+        assert_eq!(snapshot.projects[0].amount.exact_yuan(), exact, "{text}");
+    }
+    assert_eq!(
+        only_rejection(&[project("").replace("100", "0.000000001")]),
+        "projects[0].amount_cny: amount 0.000000001 has a fraction finer than 0.00000001 yuan, the smallest unit kept (refused rather than rounded) (id P1)"
+    );
+    assert_eq!(
+        only_rejection(&[project("").replace("100", "0.30000000000000004")]),
+        "projects[0].amount_cny: amount 0.30000000000000004 has a fraction finer than 0.00000001 yuan, the smallest unit kept (refused rather than rounded) (id P1)"
+    );
+}
+
+#[test]
+fn target_amounts_are_exact_and_unbounded_too() {
+    let text = r#"{"schema_version":1,"projects":[],"targets":[
+        {"year":2022,"quarter":1,"signed_amount_cny":2000000000000000.5},
+        {"year":2022,"quarter":2,"signed_amount_cny":8e10},
+        {"year":2022,"quarter":3,"signed_amount_cny":0.123456789}]}"#;
+    let snapshot = parse_feed(text.as_bytes()).expect("usable");
+    let target = |q| {
+        snapshot
+            .target_for(2022, q)
+            .and_then(|t| t.signed_amount)
+            .map(Amount::exact_yuan)
+    };
+    assert_eq!(target(1).as_deref(), Some("2000000000000000.5"));
+    assert_eq!(target(2).as_deref(), Some("80000000000"));
+    assert_eq!(target(3), None);
+    let reasons: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        reasons,
+        [
+            "targets[2].signed_amount_cny: amount 0.123456789 has a fraction finer than 0.00000001 yuan, the smallest unit kept (refused rather than rounded)"
+        ]
+    );
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn lists_and_counts_match_a_hand_count() {
     assert_eq!(s.top500_projects, 1);
     // negotiating, signed, landed, started, operating, cancelled
     assert_eq!(s.stage_counts, [1, 3, 0, 2, 0, 1]);
-    let districts: Vec<(&str, u32, u64, u32, u32)> = s
+    let districts: Vec<(&str, u32, u128, u32, u32)> = s
         .by_district
         .iter()
         .map(|b| {

@@ -103,7 +103,7 @@ pub enum Progress {
 }
 
 impl Progress {
-    fn judge(actual: u64, target: Option<u64>, expected_share: f64) -> Progress {
+    fn judge(actual: u128, target: Option<u128>, expected_share: f64) -> Progress {
         match target {
             None => Progress::NoTarget,
             Some(target) if actual >= target => Progress::OnTarget,

@@ -1,99 +1,205 @@
-//! Money, kept exact: an integer count of fen (0.01 yuan), so sums never drift the way floats
-//! do. Display helpers give 亿 (100 million yuan) with up to two decimals.
+//! Money, kept exact: an integer count of hundred-millionths of a yuan (10^-8 yuan, so one 亿 of
+//! them makes a yuan), read from a number's decimal text and written back as exact decimal text,
+//! so sums never drift the way floats do. Display helpers (亿, bn, 万, m) round only there.
+//! Depends on nothing but `serde` (and `serde_json`'s exact numbers for the JSON form): no
+//! terminal, no IO.
 
 use std::fmt;
 use std::iter::Sum;
 use std::ops::Add;
+use std::str::FromStr;
 
-/// Yuan in fen. Sums saturate rather than wrap: a figure pinned at the maximum is visibly
+/// Yuan in units of 10^-8 yuan, wide enough (`u128`) for any sum a feed can make: up to about
+/// 3.4 x 10^30 yuan. Sums saturate rather than wrap: a figure pinned at the maximum is visibly
 /// wrong, a wrapped one would look plausible.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount {
-    fen: u64,
+    units: u128,
 }
 
-const FEN_PER_YUAN: u64 = 100;
-const FEN_PER_YI: u64 = 100_000_000 * FEN_PER_YUAN;
+/// Decimal places kept: a fraction finer than 10^-8 yuan is refused, never rounded. Eight covers
+/// every money column in practice (`DECIMAL(_, 2)`, `(_, 4)`, `(_, 6)`, `(_, 8)`).
+pub const DECIMALS: u32 = 8;
+const UNITS_PER_YUAN: u128 = 10u128.pow(DECIMALS);
+const UNITS_PER_FEN: u128 = UNITS_PER_YUAN / 100;
+const UNITS_PER_YI: u128 = 100_000_000 * UNITS_PER_YUAN;
 
-/// The largest single amount a feed may state: 10^15 yuan. Anything above is a data error.
-pub const MAX_YUAN: u64 = 1_000_000_000_000_000;
-const MAX_YUAN_F64: f64 = 1e15;
+/// Why a number's text is not an amount. Each message quotes the text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("amount must not be negative, got {0}")]
+    Negative(String),
+    #[error(
+        "amount {0} has a fraction finer than 0.00000001 yuan, the smallest unit kept (refused rather than rounded)"
+    )]
+    TooFine(String),
+    #[error("amount {0} is too large to keep exactly (the most is about 3.4e30 yuan)")]
+    TooLarge(String),
+    #[error("amount {0} is not a decimal number")]
+    NotANumber(String),
+}
 
 impl Amount {
-    pub const ZERO: Amount = Amount { fen: 0 };
+    pub const ZERO: Amount = Amount { units: 0 };
+    /// Where sums stop (see the type's note on saturation).
+    pub const MAX: Amount = Amount { units: u128::MAX };
 
     pub fn from_yuan(yuan: u64) -> Amount {
         Amount {
-            fen: yuan.saturating_mul(FEN_PER_YUAN),
+            units: u128::from(yuan) * UNITS_PER_YUAN,
         }
     }
 
     pub fn from_fen(fen: u64) -> Amount {
-        Amount { fen }
-    }
-
-    /// Yuan given as a JSON float: rounded to the nearest fen. `None` when negative, not
-    /// finite or above [`MAX_YUAN`].
-    pub fn from_yuan_f64(yuan: f64) -> Option<Amount> {
-        if !(0.0..=MAX_YUAN_F64).contains(&yuan) {
-            return None;
+        Amount {
+            units: u128::from(fen) * UNITS_PER_FEN,
         }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "range checked above: 0 <= yuan * 100 <= 1e17 < u64::MAX"
-        )]
-        let fen = (yuan * 100.0).round() as u64;
-        Some(Amount { fen })
     }
 
-    pub fn fen(self) -> u64 {
-        self.fen
+    /// Hundred-millionths of a yuan: what sums and comparisons with targets count in.
+    pub fn units(self) -> u128 {
+        self.units
     }
 
-    pub fn whole_yuan(self) -> Option<u64> {
-        self.fen
-            .is_multiple_of(FEN_PER_YUAN)
-            .then_some(self.fen / FEN_PER_YUAN)
+    /// Yuan from a JSON number's own text (`7500000000`, `0.1`, `1.5e9`, `99999999999999.99`),
+    /// exactly: never through a float. Refused when negative (`-0` is zero), finer than
+    /// [`DECIMALS`] places or beyond what a `u128` of units holds.
+    pub fn from_decimal(text: &str) -> Result<Amount, AmountError> {
+        let owned = || text.to_owned();
+        let (negative, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+            Some((mantissa, exponent)) => (
+                mantissa,
+                parse_exponent(exponent).ok_or_else(|| AmountError::NotANumber(owned()))?,
+            ),
+            None => (unsigned, 0),
+        };
+        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty()
+            || !is_digits(int)
+            || !is_digits(frac)
+            || (frac.is_empty() && mantissa.len() != int.len())
+        {
+            return Err(AmountError::NotANumber(owned()));
+        }
+        let digits = || int.bytes().chain(frac.bytes());
+        let significant = digits().rev().skip_while(|&b| b == b'0').count();
+        if digits().take(significant).all(|b| b == b'0') {
+            return Ok(Amount::ZERO);
+        }
+        if negative {
+            return Err(AmountError::Negative(owned()));
+        }
+        // The value is digits[..significant] x 10^shift units.
+        let dropped_zeros = i64::try_from(int.len() + frac.len() - significant).unwrap_or(i64::MAX);
+        let frac_len = i64::try_from(frac.len()).unwrap_or(i64::MAX);
+        let shift = exponent
+            .saturating_add(dropped_zeros)
+            .saturating_sub(frac_len)
+            .saturating_add(i64::from(DECIMALS));
+        let shift = u32::try_from(shift).map_err(|_| {
+            if shift < 0 {
+                AmountError::TooFine(owned())
+            } else {
+                AmountError::TooLarge(owned())
+            }
+        })?;
+        digits()
+            .take(significant)
+            .try_fold(0u128, |value, digit| {
+                value.checked_mul(10)?.checked_add(u128::from(digit - b'0'))
+            })
+            .and_then(|value| value.checked_mul(10u128.checked_pow(shift)?))
+            .map(|units| Amount { units })
+            .ok_or_else(|| AmountError::TooLarge(owned()))
+    }
+
+    /// Whole yuan, when the amount has no fraction.
+    pub fn whole_yuan(self) -> Option<u128> {
+        self.units
+            .is_multiple_of(UNITS_PER_YUAN)
+            .then_some(self.units / UNITS_PER_YUAN)
+    }
+
+    /// Yuan as exact decimal text, no exponent, no trailing zeros: `80000000000`, `0.3`,
+    /// `13000001500002003.4`. What the status JSON writes.
+    pub fn exact_yuan(self) -> String {
+        let whole = self.units / UNITS_PER_YUAN;
+        let frac = self.units % UNITS_PER_YUAN;
+        if frac == 0 {
+            return whole.to_string();
+        }
+        let digits = format!("{frac:0width$}", width = DECIMALS as usize);
+        format!("{whole}.{}", digits.trim_end_matches('0'))
     }
 
     /// Amount in 亿 rounded half-up to hundredths, trailing zeros dropped: `512.3`, `0.05`, `8`.
     pub fn yi(self) -> String {
-        hundredths_string(round_div(self.fen, FEN_PER_YI / 100))
+        hundredths_string(round_div(self.units, UNITS_PER_YI / 100))
     }
 
     /// Amount in billions of yuan (English labels), same rounding as [`Amount::yi`].
     pub fn billions(self) -> String {
-        hundredths_string(round_div(self.fen, FEN_PER_YI * 10 / 100))
+        hundredths_string(round_div(self.units, UNITS_PER_YI * 10 / 100))
     }
 
     /// Amount in 万 (ten thousand yuan), same rounding: `7500`, `0.5`.
     pub fn wan(self) -> String {
-        hundredths_string(round_div(self.fen, FEN_PER_YUAN * 10_000 / 100))
+        hundredths_string(round_div(self.units, UNITS_PER_YUAN * 10_000 / 100))
     }
 
     /// Amount in millions of yuan (English labels), same rounding: `750`, `2.5`.
     pub fn millions(self) -> String {
-        hundredths_string(round_div(self.fen, FEN_PER_YUAN * 1_000_000 / 100))
+        hundredths_string(round_div(self.units, UNITS_PER_YUAN * 1_000_000 / 100))
     }
 
     /// Share of `target` reached, for bars and percentages. `None` when the target is zero.
     pub fn ratio_of(self, target: Amount) -> Option<f64> {
-        ratio(self.fen, target.fen)
+        ratio(self.units, target.units)
+    }
+}
+
+/// An exponent's text (`9`, `+9`, `-3`); very long ones saturate, which later reads as too
+/// large or too fine. `None` when it is not digits.
+fn parse_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().fold(0i64, |value, digit| {
+        value
+            .saturating_mul(10)
+            .saturating_add(i64::from(digit - b'0'))
+    });
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+impl FromStr for Amount {
+    type Err = AmountError;
+    fn from_str(text: &str) -> Result<Amount, AmountError> {
+        Amount::from_decimal(text)
     }
 }
 
 /// Share of a target reached; `None` for a zero target (there is nothing to divide by).
 #[expect(clippy::cast_precision_loss, reason = "a ratio for display only")]
-pub fn ratio(actual: u64, target: u64) -> Option<f64> {
+pub fn ratio(actual: u128, target: u128) -> Option<f64> {
     (target != 0).then(|| actual as f64 / target as f64)
 }
 
-fn round_div(value: u64, divisor: u64) -> u64 {
-    value / divisor + u64::from(value % divisor >= divisor.div_ceil(2))
+fn round_div(value: u128, divisor: u128) -> u128 {
+    value / divisor + u128::from(value % divisor >= divisor.div_ceil(2))
 }
 
-fn hundredths_string(hundredths: u64) -> String {
+fn hundredths_string(hundredths: u128) -> String {
     let whole = hundredths / 100;
     let frac = hundredths % 100;
     match frac {
@@ -107,7 +213,7 @@ impl Add for Amount {
     type Output = Amount;
     fn add(self, other: Amount) -> Amount {
         Amount {
-            fen: self.fen.saturating_add(other.fen),
+            units: self.units.saturating_add(other.units),
         }
     }
 }
@@ -130,23 +236,25 @@ impl fmt::Display for Amount {
     }
 }
 
-/// In JSON an amount is yuan: an integer when whole (the usual case), else a decimal.
+/// In JSON an amount is yuan as an exact number: an integer when whole (the usual case), else
+/// a plain decimal; never an exponent, never rounded. Written through `serde_json`'s exact
+/// numbers (its `arbitrary_precision`), so it stays exact in a `serde_json::Value` too.
 impl serde::Serialize for Amount {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.whole_yuan() {
-            Some(yuan) => serializer.serialize_u64(yuan),
-            #[expect(
-                clippy::cast_precision_loss,
-                reason = "fractional yuan are rare and small"
-            )]
-            None => serializer.serialize_f64(self.fen as f64 / 100.0),
-        }
+        let text = self.exact_yuan();
+        let number = serde_json::Number::from_str(&text)
+            .map_err(|e| serde::ser::Error::custom(format!("amount {text}: {e}")))?;
+        serde::Serialize::serialize(&number, serializer)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn exact(text: &str) -> String {
+        Amount::from_decimal(text).map_or_else(|e| e.to_string(), Amount::exact_yuan)
+    }
 
     #[test]
     fn yi_rounds_half_up_and_trims() {
@@ -167,34 +275,108 @@ mod tests {
     }
 
     #[test]
-    fn floats_round_to_fen_and_bad_values_are_refused() {
+    fn display_rounds_only_the_shown_figure() {
+        // 499999.99999999 yuan is just under half a hundredth of a 亿: it shows as 0.
+        let just_under = Amount::from_decimal("499999.99999999").unwrap_or_default();
+        assert_eq!(just_under.yi(), "0");
         assert_eq!(
-            Amount::from_yuan_f64(1.005e2).map(Amount::fen),
-            Some(10_050)
+            (just_under + Amount::from_decimal("0.00000001").unwrap_or_default()).yi(),
+            "0.01"
         );
-        assert_eq!(Amount::from_yuan_f64(0.1 + 0.2).map(Amount::fen), Some(30));
-        assert_eq!(Amount::from_yuan_f64(-1.0), None);
-        assert_eq!(Amount::from_yuan_f64(f64::NAN), None);
-        assert_eq!(Amount::from_yuan_f64(1e16), None);
+        let big = Amount::from_decimal("13000001500002003.4").unwrap_or_default();
+        assert_eq!(big.yi(), "130000015");
+        assert_eq!(big.billions(), "13000001.5");
+        assert_eq!(big.exact_yuan(), "13000001500002003.4");
     }
 
     #[test]
-    fn sums_are_exact_and_saturate() {
-        let tenth = Amount::from_yuan_f64(0.1).unwrap_or_default();
+    fn decimal_text_reads_exactly() {
+        assert_eq!(exact("7500000000"), "7500000000");
+        assert_eq!(exact("99999999999999.99"), "99999999999999.99");
+        assert_eq!(exact("1.5e9"), "1500000000");
+        assert_eq!(exact("1.5E+9"), "1500000000");
+        assert_eq!(exact("15e-1"), "1.5");
+        assert_eq!(exact("0.001"), "0.001");
+        assert_eq!(exact("0.00000001"), "0.00000001");
+        assert_eq!(exact("1e-8"), "0.00000001");
+        assert_eq!(exact("100.500000000000"), "100.5");
+        assert_eq!(exact("1e20"), "100000000000000000000");
+        assert_eq!(exact("0"), "0");
+        assert_eq!(exact("-0"), "0");
+        assert_eq!(exact("-0.0e5"), "0");
+        assert_eq!(exact("0e-400"), "0");
+        assert_eq!(
+            Amount::from_decimal("1234.5").map(Amount::units),
+            Ok(123_450_000_000)
+        );
+    }
+
+    #[test]
+    fn text_that_cannot_be_kept_exactly_is_refused_with_a_reason() {
+        assert_eq!(exact("-5"), "amount must not be negative, got -5");
+        assert_eq!(
+            exact("-0.000000001"),
+            "amount must not be negative, got -0.000000001"
+        );
+        assert_eq!(
+            exact("0.000000001"),
+            "amount 0.000000001 has a fraction finer than 0.00000001 yuan, the smallest unit kept (refused rather than rounded)"
+        );
+        assert!(exact("0.30000000000000004").contains("finer than"));
+        assert!(exact("1e-99999999999999999999").contains("finer than"));
+        assert_eq!(
+            exact("1e400"),
+            "amount 1e400 is too large to keep exactly (the most is about 3.4e30 yuan)"
+        );
+        assert!(exact("1e99999999999999999999").contains("too large"));
+        // u128::MAX units is 3402823669209384634633746074317.68211455 yuan: that reads, one
+        // unit more does not.
+        assert_eq!(
+            exact("3402823669209384634633746074317.68211455"),
+            "3402823669209384634633746074317.68211455"
+        );
+        assert!(exact("3402823669209384634633746074317.68211456").contains("too large"));
+        for bad in [
+            "", "-", "abc", "1.", ".5", "1e", "1e+", "1.2.3", "0x10", "1_000",
+        ] {
+            assert_eq!(exact(bad), format!("amount {bad} is not a decimal number"));
+        }
+    }
+
+    #[test]
+    fn sums_are_exact_past_two_to_the_53_and_saturate() {
+        let tenth = Amount::from_decimal("0.1").unwrap_or_default();
+        let fifth = Amount::from_decimal("0.2").unwrap_or_default();
+        assert_eq!((tenth + fifth).exact_yuan(), "0.3");
         let total: Amount = std::iter::repeat_n(tenth, 10).sum();
         assert_eq!(total, Amount::from_yuan(1));
-        assert_eq!(
-            Amount::from_fen(u64::MAX) + Amount::from_fen(1),
-            Amount::from_fen(u64::MAX)
-        );
+        // 2^53 + 1 yuan, which an f64 cannot hold, plus a fen.
+        let past = Amount::from_yuan((1 << 53) + 1) + Amount::from_fen(1);
+        assert_eq!(past.exact_yuan(), "9007199254740993.01");
+        let parts = ["13000000000000000", "1500002003.4", "0"];
+        let sum: Amount = parts
+            .iter()
+            .map(|p| Amount::from_decimal(p).unwrap_or_default())
+            .sum();
+        assert_eq!(sum.exact_yuan(), "13000001500002003.4");
+        assert_eq!(Amount::MAX + Amount::from_fen(1), Amount::MAX);
     }
 
     #[test]
-    fn json_is_integer_yuan_when_whole() {
-        let json = serde_json::to_string(&Amount::from_yuan(80_000_000_000)).unwrap_or_default();
-        assert_eq!(json, "80000000000");
-        let json = serde_json::to_string(&Amount::from_fen(150)).unwrap_or_default();
-        assert_eq!(json, "1.5");
+    fn json_is_an_exact_plain_number() {
+        let json = |text: &str| {
+            serde_json::to_string(&Amount::from_decimal(text).unwrap_or_default())
+                .unwrap_or_default()
+        };
+        assert_eq!(json("80000000000"), "80000000000");
+        assert_eq!(json("1.5"), "1.5");
+        assert_eq!(json("13000001500002003.40"), "13000001500002003.4");
+        assert_eq!(json("99999999999999.99"), "99999999999999.99");
+        assert_eq!(json("1e20"), "100000000000000000000");
+        assert_eq!(json("0.00000001"), "0.00000001");
+        // Through a `serde_json::Value` (how `status` builds its JSON) just as exact.
+        let value = serde_json::json!({"a": Amount::from_decimal("13000001500002003.4").unwrap_or_default()});
+        assert_eq!(value.to_string(), r#"{"a":13000001500002003.4}"#);
     }
 
     #[test]

@@ -65,11 +65,11 @@ pub enum Quantity {
 }
 
 impl Quantity {
-    /// What targets are compared in: the count, or fen.
-    pub fn units(self) -> u64 {
+    /// What targets are compared in: the count, or [`Amount::units`] (exact, 10^-8 yuan).
+    pub fn units(self) -> u128 {
         match self {
-            Quantity::Count(count) => count,
-            Quantity::Money(amount) => amount.fen(),
+            Quantity::Count(count) => u128::from(count),
+            Quantity::Money(amount) => amount.units(),
         }
     }
 
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn sums_saturate_and_ratios_cope_with_zero() {
-        let max = Quantity::Money(Amount::from_fen(u64::MAX));
+        let max = Quantity::Money(Amount::MAX);
         let one = Quantity::Money(Amount::from_fen(1));
         assert_eq!(max.saturating_add(one), max);
         assert_eq!(

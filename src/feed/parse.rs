@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, NaiveDate};
 use serde_json::value::RawValue;
 
-use crate::domain::amount::{Amount, MAX_YUAN};
+use crate::domain::amount::Amount;
 use crate::domain::date::parse_iso_date;
 use crate::domain::model::{
     Approval, ApprovalStatus, Headquarters, Project, QuarterTarget, Rejection, Snapshot, Stage,
@@ -222,22 +222,10 @@ fn without_position(e: &serde_json::Error) -> String {
     }
 }
 
+/// An amount from the number's own text (`serde_json`'s `arbitrary_precision` keeps it), so
+/// `99999999999999.99` or a sum past 2^53 stays exact: never through a float.
 fn amount(number: &serde_json::Number) -> Result<Amount, String> {
-    if let Some(yuan) = number.as_u64() {
-        return if yuan <= MAX_YUAN {
-            Ok(Amount::from_yuan(yuan))
-        } else {
-            Err(format!(
-                "amount {yuan} is above the limit of {MAX_YUAN} yuan"
-            ))
-        };
-    }
-    match number.as_f64() {
-        Some(yuan) if yuan < 0.0 => Err(format!("amount must not be negative, got {number}")),
-        Some(yuan) => Amount::from_yuan_f64(yuan)
-            .ok_or_else(|| format!("amount {number} is above the limit of {MAX_YUAN} yuan")),
-        None => Err(format!("amount {number} is not a usable number")),
-    }
+    Amount::from_decimal(number.as_str()).map_err(|e| e.to_string())
 }
 
 type RecordResult<T> = Result<T, Box<Rejection>>;
