@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::domain::aggregate::{QuarterFigures, StalledApproval};
 use crate::domain::metric::Metric;
 use crate::i18n::{Labels, Lang};
-use crate::ui::text::{percent, put_line, whole_groups};
+use crate::ui::text::{percent_pair, put_line, whole_groups};
 use crate::ui::{digits, theme};
 
 /// The figures row.
@@ -53,7 +53,10 @@ fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang
     let suffix = format!(" {}", (l.quarter)(q.quarter));
     let figure = q.metric(metric);
     let (beside, detail) = match figure.ratio {
-        Some(ratio) => (percent(ratio), (l.pace)(&percent(q.elapsed_share))),
+        Some(ratio) => {
+            let (reached, pace) = percent_pair(ratio, q.elapsed_share);
+            (reached, (l.pace)(&pace))
+        }
         None => (String::new(), String::new()),
     };
     Card {

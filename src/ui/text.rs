@@ -180,6 +180,23 @@ pub fn percent(ratio: f64) -> String {
     format!("{:.0}%", (ratio * 100.0).max(0.0))
 }
 
+/// A share reached and the pace it is measured against, written so they never look equal when
+/// they are not: "68%" and "68%" for 68.0 % against 68.48 % would say on pace while the word
+/// says behind, so figures that round alike get one decimal more ("68.0%", "68.5%").
+pub fn percent_pair(reached: f64, pace: f64) -> (String, String) {
+    let (a, b) = (percent(reached), percent(pace));
+    if a != b || (reached - pace).abs() < f64::EPSILON || a.starts_with('>') {
+        return (a, b);
+    }
+    let one = |ratio: f64| format!("{:.1}%", (ratio * 100.0).max(0.0));
+    let (a, b) = (one(reached), one(pace));
+    if a != b {
+        return (a, b);
+    }
+    let two = |ratio: f64| format!("{:.2}%", (ratio * 100.0).max(0.0));
+    (two(reached), two(pace))
+}
+
 /// A progress bar drawn by hand: filled to `min(ratio, 1)`, with a pace marker at the share of
 /// the period passed; `no_target` (the label) when there is nothing to measure. Never handed
 /// to `Gauge`, which panics outside 0..=1.
@@ -315,5 +332,12 @@ mod tests {
         assert!(bar(Some(0.5), Some(0.9), 0, Progress::Behind, "no target").is_empty());
         assert_eq!(percent(1.18), "118%");
         assert_eq!(percent(1e9), ">9999%");
+        assert_eq!(percent_pair(0.68, 0.6848), ("68.0%".into(), "68.5%".into()));
+        assert_eq!(
+            percent_pair(0.6849, 0.6848),
+            ("68.49%".into(), "68.48%".into())
+        );
+        assert_eq!(percent_pair(0.5, 0.68), ("50%".into(), "68%".into()));
+        assert_eq!(percent_pair(0.68, 0.68), ("68%".into(), "68%".into()));
     }
 }
