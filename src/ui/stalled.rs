@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Panel};
-use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
+use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary, overdue_level};
 use crate::domain::model::{Approval, Project, Snapshot};
 use crate::i18n::Labels;
 use crate::ui::labels::Labelled;
@@ -77,7 +77,11 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
         },
         Col {
             spec: Column::right(l.lists.col_overdue, 7, 7, 2),
-            cell: |r| (format!("+{}", r.entry.overdue_by()), theme::stalled()),
+            cell: |r| {
+                let days = r.entry.overdue_by();
+                let level = overdue_level(days).unwrap_or_default();
+                (format!("+{days}"), theme::overdue(level))
+            },
         },
     ]
 }
@@ -99,7 +103,7 @@ pub fn buckets_line(l: &'static Labels, summary: &Summary, width: u16) -> Line<'
             group.push(Span::styled(" · ", theme::dim()));
         }
         let style = if count > 0 {
-            theme::stalled()
+            theme::overdue(i)
         } else {
             Style::new()
         };
