@@ -207,6 +207,14 @@ pub const STALLED_BUCKETS: [(&str, u32, u32); 4] = [
     (">20", 21, u32::MAX),
 ];
 
+/// The level of an approval `overdue` working days past its limit: its index into
+/// [`STALLED_BUCKETS`], `None` when it is not overdue.
+pub fn overdue_level(overdue: u32) -> Option<usize> {
+    STALLED_BUCKETS
+        .iter()
+        .position(|(_, low, high)| (*low..=*high).contains(&overdue))
+}
+
 /// Everything the screens and `status` show, computed once per snapshot and date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -395,10 +403,7 @@ pub fn aggregate(
     let mut stalled_buckets = [0u32; 4];
     for entry in &stalled {
         let overdue = entry.overdue_by();
-        if let Some(slot) = STALLED_BUCKETS
-            .iter()
-            .position(|(_, low, high)| (*low..=*high).contains(&overdue))
-        {
+        if let Some(slot) = overdue_level(overdue) {
             stalled_buckets[slot] += 1;
         }
     }

@@ -62,6 +62,7 @@ pub static EN: Labels = Labels {
         no_data_word: "NO DATA",
         pace: |percent| format!("pace {percent}"),
         of_pending: |count| format!("of {count} pending"),
+        stalled_of_pending: |stalled, pending| format!("{stalled} stalled of {pending} pending"),
         worst_overdue: |days| format!("worst +{days} d"),
         none_word: "NONE",
     },

@@ -107,6 +107,8 @@ pub struct FigureLabels {
     pub no_data_word: &'static str,
     pub pace: fn(percent: &str) -> String,
     pub of_pending: fn(count: u32) -> String,
+    /// The stalled count in a sentence, for under its block digits: "26 stalled of 50 pending".
+    pub stalled_of_pending: fn(stalled: u32, pending: u32) -> String,
     pub worst_overdue: fn(days: u32) -> String,
     pub none_word: &'static str,
 }

@@ -72,6 +72,7 @@ pub static ZH: Labels = Labels {
         no_data_word: "无数据",
         pace: |percent| format!("时序 {percent}"),
         of_pending: |count| format!("项，共 {count} 项在批"),
+        stalled_of_pending: |stalled, pending| format!("{stalled} 项超期，共 {pending} 项在批"),
         worst_overdue: |days| format!("最长超 {days} 天"),
         none_word: "无",
     },

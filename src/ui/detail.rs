@@ -14,7 +14,7 @@ use crate::app::keys::Command;
 use crate::app::redact::HIDDEN_AMOUNT;
 use crate::domain::model::{Approval, ApprovalStatus, Project, Top500};
 use crate::i18n::Labels;
-use crate::sanitize::fit_width;
+use crate::sanitize::{fit_width, truncate_to_width};
 use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
 use crate::ui::text::Column;
 use crate::ui::theme;
@@ -280,7 +280,16 @@ impl Widget for &DetailPanel<'_> {
         let block = Block::bordered()
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::focused_border())
-            .title(Span::styled(format!(" {} ", project.name), theme::title()))
+            .title(Span::styled(
+                format!(
+                    " {} ",
+                    truncate_to_width(
+                        project.name.as_str(),
+                        usize::from(area.width.saturating_sub(4))
+                    )
+                ),
+                theme::title(),
+            ))
             .title_bottom(Line::styled(format!(" {hint} "), theme::dim()).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);

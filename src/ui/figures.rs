@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::domain::aggregate::{QuarterFigures, StalledApproval};
 use crate::domain::metric::Metric;
 use crate::i18n::{Labels, Lang};
-use crate::ui::text::{percent, put_line};
+use crate::ui::text::{percent_pair, put_line, whole_groups};
 use crate::ui::{digits, theme};
 
 /// The figures row.
@@ -40,6 +40,9 @@ struct Card {
     word: &'static str,
     /// After the word: pace or the worst delay.
     detail: String,
+    /// Under block digits, in place of word and `beside`: a sentence that names the figure
+    /// itself, where word and `beside` do not read without it (stalled approvals).
+    sentence: Option<String>,
     style: Style,
 }
 
@@ -50,7 +53,10 @@ fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang
     let suffix = format!(" {}", (l.quarter)(q.quarter));
     let figure = q.metric(metric);
     let (beside, detail) = match figure.ratio {
-        Some(ratio) => (percent(ratio), (l.pace)(&percent(q.elapsed_share))),
+        Some(ratio) => {
+            let (reached, pace) = percent_pair(ratio, q.elapsed_share);
+            (reached, (l.pace)(&pace))
+        }
         None => (String::new(), String::new()),
     };
     Card {
@@ -60,6 +66,7 @@ fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang
         unit: name.unit.unwrap_or_default(),
         beside,
         detail,
+        sentence: None,
         word: c.progress(figure.progress),
         style: theme::progress(figure.progress),
     }
@@ -87,6 +94,7 @@ fn cards(app: &App) -> [Card; 4] {
             unit: "",
             beside: String::new(),
             detail: String::new(),
+            sentence: None,
             word: l.no_data_word,
             style: theme::dim(),
         });
@@ -110,6 +118,7 @@ fn cards(app: &App) -> [Card; 4] {
             value: stalled.to_string(),
             unit: "",
             beside: (l.of_pending)(s.pending_approvals),
+            sentence: Some((l.stalled_of_pending)(stalled, s.pending_approvals)),
             detail: if worst > 0 {
                 (l.worst_overdue)(worst)
             } else {
@@ -141,43 +150,56 @@ fn render_card(card: &Card, large: bool, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    let word = Span::styled(card.word, card.style);
-    // Numbers are never cut: the detail is left out when it does not fit whole.
-    let detail_text = format!(" · {}", card.detail);
-    let detail = if card.detail.is_empty()
-        || card.word.width() + detail_text.width() > usize::from(inner.width)
-    {
-        Span::raw("")
+    // Numbers and words are never cut: a phrase that does not fit whole is left out.
+    let width = usize::from(inner.width);
+    let word = vec![Span::styled(card.word, card.style)];
+    let detail = if card.detail.is_empty() {
+        Vec::new()
     } else {
-        Span::styled(detail_text, theme::dim())
+        vec![Span::styled(format!(" · {}", card.detail), theme::dim())]
     };
     let gap = if card.beside.starts_with(char::is_alphabetic) {
         " "
     } else {
         "  "
     };
-    let beside = Span::raw(format!("{gap}{}", card.beside));
+    let beside = if card.beside.is_empty() {
+        Vec::new()
+    } else {
+        vec![Span::raw(format!("{gap}{}", card.beside))]
+    };
     if large && inner.height > digits::HEIGHT && digits::fits(&card.value, inner.width) {
         for (i, row) in digits::render(&card.value).into_iter().enumerate() {
             let y = inner.y + u16::try_from(i).unwrap_or(0);
             put_line(buf, inner, y, &row.style(card.style).centered());
         }
-        let words = Line::from(vec![word, beside, detail]).centered();
+        // Under block digits the sentence must carry its own number ("26 stalled of 50").
+        let lead = match &card.sentence {
+            Some(sentence) => vec![vec![Span::styled(sentence.clone(), card.style)]],
+            None => vec![word, beside],
+        };
+        let words = whole_groups([lead, vec![detail]].concat(), width).centered();
         put_line(buf, inner, inner.y + digits::HEIGHT, &words);
         return;
     }
     let unit = if card.unit.is_empty() {
-        String::new()
+        Vec::new()
     } else {
-        format!(" {}", card.unit)
+        vec![Span::raw(format!(" {}", card.unit))]
     };
-    let value = Line::from(vec![
-        Span::styled(card.value.clone(), theme::title()),
-        Span::raw(unit),
-        beside,
-    ]);
-    put_line(buf, inner, inner.y, &value);
-    put_line(buf, inner, inner.y + 1, &Line::from(vec![word, detail]));
+    let value = vec![Span::styled(card.value.clone(), theme::title())];
+    put_line(
+        buf,
+        inner,
+        inner.y,
+        &whole_groups(vec![value, unit, beside], width),
+    );
+    put_line(
+        buf,
+        inner,
+        inner.y + 1,
+        &whole_groups(vec![word, detail], width),
+    );
 }
 
 impl Widget for &FiguresPanel<'_> {

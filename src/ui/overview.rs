@@ -29,7 +29,7 @@ impl Widget for &OverviewPanel<'_> {
         let summary = &data.summary;
         let lang = self.app.settings.lang;
         let mut lines = targets::quarter_lines(lang, summary, inner.width);
-        lines.push(targets::ytd_line(lang, summary));
+        lines.push(targets::ytd_line(lang, summary, inner.width));
         lines.push(Line::raw(""));
         let left = usize::from(inner.height).saturating_sub(lines.len());
         // Share what is left between the worst stalled approvals and the latest signings.

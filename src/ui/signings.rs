@@ -94,7 +94,7 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
             cell: |r| r.plain(or_dash(r.project.investor.as_ref())),
         },
         Col {
-            spec: Column::left(l.lists.col_district, 8, 18, 2),
+            spec: Column::left(l.lists.col_district, 14, 18, 2),
             cell: |r| r.plain(or_dash(r.project.district.as_ref())),
         },
         Col {
@@ -164,12 +164,16 @@ pub fn latest_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let columns = columns(app.settings.lang.labels());
-    let table = Table::new(&columns, width);
+    let rows: Vec<Signing<'_>> = data
+        .summary
+        .signings
+        .iter()
+        .take(rows)
+        .map(|&i| Signing::new(app, &data.snapshot.projects[i], false))
+        .collect();
+    let table = Table::fitting(&columns, width, &rows.iter().collect::<Vec<_>>());
     let mut lines = vec![table.header()];
-    for &i in data.summary.signings.iter().take(rows) {
-        let project = &data.snapshot.projects[i];
-        lines.push(table.line(&Signing::new(app, project, false)));
-    }
+    lines.extend(rows.iter().map(|row| table.line(row)));
     lines
 }
 

@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, Panel};
-use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary};
+use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary, overdue_level};
 use crate::domain::model::{Approval, Project, Snapshot};
 use crate::i18n::Labels;
 use crate::ui::labels::Labelled;
 use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
-use crate::ui::text::{Column, put_line};
+use crate::ui::text::{Column, put_line, whole_groups};
 use crate::ui::{list_block, list_message, list_table, theme};
 
 /// The stalled-approvals list.
@@ -77,38 +77,45 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
         },
         Col {
             spec: Column::right(l.lists.col_overdue, 7, 7, 2),
-            cell: |r| (format!("+{}", r.entry.overdue_by()), theme::stalled()),
+            cell: |r| {
+                let days = r.entry.overdue_by();
+                let level = overdue_level(days).unwrap_or_default();
+                (format!("+{days}"), theme::overdue(level))
+            },
         },
     ]
 }
 
-/// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 · 6 of 9 pending stalled"
-pub fn buckets_line(l: &'static Labels, summary: &Summary) -> Line<'static> {
-    let mut spans = vec![Span::styled(
+/// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 working days · 9 pending in all", in `width`
+/// columns: phrases that do not fit are left out whole, never cut.
+pub fn buckets_line(l: &'static Labels, summary: &Summary, width: u16) -> Line<'static> {
+    let mut groups = vec![vec![Span::styled(
         format!(" {} ", l.lists.overdue_buckets),
         theme::dim(),
-    )];
+    )]];
     for (i, ((label, _, _), count)) in STALLED_BUCKETS
         .iter()
         .zip(summary.stalled_buckets)
         .enumerate()
     {
+        let mut group = Vec::new();
         if i > 0 {
-            spans.push(Span::styled(" · ", theme::dim()));
+            group.push(Span::styled(" · ", theme::dim()));
         }
         let style = if count > 0 {
-            theme::stalled()
+            theme::overdue(i)
         } else {
             Style::new()
         };
-        spans.push(Span::raw(format!("{label}: ")));
-        spans.push(Span::styled(count.to_string(), style));
+        group.push(Span::raw(format!("{label}: ")));
+        group.push(Span::styled(count.to_string(), style));
+        groups.push(group);
     }
-    spans.push(Span::styled(
+    groups.push(vec![Span::styled(
         (l.lists.buckets_tail)(summary.pending_approvals),
         theme::dim(),
-    ));
-    Line::from(spans)
+    )]);
+    whole_groups(groups, usize::from(width))
 }
 
 impl Widget for &StalledPanel<'_> {
@@ -135,7 +142,12 @@ impl Widget for &StalledPanel<'_> {
         if inner.height < 3 {
             return;
         }
-        put_line(buf, inner, inner.y, &buckets_line(l, &data.summary));
+        put_line(
+            buf,
+            inner,
+            inner.y,
+            &buckets_line(l, &data.summary, inner.width),
+        );
         let columns = columns(l);
         let empty = (l.lists.no_stalled, l.lists.no_stalled_matches);
         let table = list_table(list, &columns, self.focused, empty, |i, selected| {
@@ -157,10 +169,15 @@ pub fn worst_lines(app: &App, width: u16, rows: usize) -> Vec<Line<'static>> {
     };
     let l = app.settings.lang.labels();
     let columns = columns(l);
-    let table = Table::new(&columns, width);
-    let mut lines = vec![buckets_line(l, &data.summary), table.header()];
-    for entry in data.summary.stalled.iter().take(rows) {
-        lines.push(table.line(&Stalled::new(&data.snapshot, entry, false)));
-    }
+    let rows: Vec<Stalled<'_>> = data
+        .summary
+        .stalled
+        .iter()
+        .take(rows)
+        .map(|entry| Stalled::new(&data.snapshot, entry, false))
+        .collect();
+    let table = Table::fitting(&columns, width, &rows.iter().collect::<Vec<_>>());
+    let mut lines = vec![buckets_line(l, &data.summary, width), table.header()];
+    lines.extend(rows.iter().map(|row| table.line(row)));
     lines
 }

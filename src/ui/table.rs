@@ -12,6 +12,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::sanitize::{SafeText, fit_width};
 use crate::ui::text::{Align, Column, column_widths, fit_right, put_line};
 use crate::ui::theme;
@@ -50,7 +52,29 @@ impl<'a, R> Table<'a, R> {
     /// Lays `columns` out in `width` display columns, one space between them; columns that do
     /// not fit are dropped, lowest priority first.
     pub fn new(columns: &'a [Col<R>], width: u16) -> Table<'a, R> {
-        let specs: Vec<Column> = columns.iter().map(|c| c.spec).collect();
+        Table::fitting(columns, width, &[])
+    }
+
+    /// As [`Table::new`], but the right-aligned (number) columns are at least as wide as their
+    /// widest cell among `rows`, the rows to be drawn: a figure is never cut; when the table is
+    /// too narrow a less important column is dropped instead.
+    pub fn fitting(columns: &'a [Col<R>], width: u16, rows: &[&R]) -> Table<'a, R> {
+        let specs: Vec<Column> = columns
+            .iter()
+            .map(|col| {
+                let mut spec = col.spec;
+                if spec.align == Align::Right {
+                    let widest = rows
+                        .iter()
+                        .map(|row| (col.cell)(row).0.width())
+                        .max()
+                        .unwrap_or(0);
+                    spec.min = spec.min.max(u16::try_from(widest).unwrap_or(u16::MAX));
+                    spec.max = spec.max.max(spec.min);
+                }
+                spec
+            })
+            .collect();
         Table {
             columns,
             widths: column_widths(&specs, width),
@@ -104,21 +128,25 @@ pub struct ListTable<'a, R, F> {
 
 impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let table = Table::new(self.columns, area.width);
-        put_line(buf, area, area.y, &table.header());
         let body = Rect {
             y: area.y.saturating_add(1),
             height: area.height.saturating_sub(1),
             ..area
         };
+        let shown: Vec<(u16, usize, R)> = visible_rows(self.selected, self.len, body)
+            .map(|(y, index)| (y, index, (self.row)(index, index == self.selected)))
+            .collect();
+        let rows: Vec<&R> = shown.iter().map(|(_, _, row)| row).collect();
+        let table = Table::fitting(self.columns, area.width, &rows);
+        put_line(buf, area, area.y, &table.header());
         if self.len == 0 {
             let text = Line::styled(format!("  {}", self.empty), theme::dim());
             put_line(buf, body, body.y, &text);
             return;
         }
-        for (y, index) in visible_rows(self.selected, self.len, body) {
-            let selected = index == self.selected;
-            let mut line = table.line(&(self.row)(index, selected));
+        for (y, index, row) in &shown {
+            let (y, selected) = (*y, *index == self.selected);
+            let mut line = table.line(row);
             if selected {
                 line = line.patch_style(theme::selected_row(self.focused));
             }

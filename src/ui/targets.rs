@@ -15,7 +15,7 @@ use crate::domain::metric::{Metric, Quantity};
 use crate::i18n::{CommonLabels, Lang, TargetLabels};
 use crate::sanitize::fit_width;
 use crate::ui::table::{Col, Table};
-use crate::ui::text::{Column, bar, percent, put_line};
+use crate::ui::text::{Column, bar, percent, put_line, whole_groups};
 use crate::ui::{list_message, panel_block, theme};
 
 /// The targets panel.
@@ -45,10 +45,25 @@ fn metric_cell(
     width: usize,
     figures_width: usize,
 ) -> Vec<Span<'static>> {
-    let pct = metric.ratio.map(percent).unwrap_or_default();
+    let Some(ratio) = metric.ratio else {
+        // No target: the word whole, then the figures if they fit whole.
+        let groups = vec![
+            vec![Span::styled(c.no_target, theme::dim())],
+            vec![Span::styled(
+                format!("  {figures}"),
+                theme::progress(metric.progress),
+            )],
+        ];
+        let line = whole_groups(groups, width);
+        let pad = width.saturating_sub(line.width());
+        let mut spans = line.spans;
+        spans.push(Span::raw(" ".repeat(pad)));
+        return spans;
+    };
+    let pct = percent(ratio);
     let long = format!(" {pct:>5} {}", fit_width(figures, figures_width));
     let short = format!(" {pct:>5}");
-    let tail = if width >= long.width() + 6 || metric.ratio.is_none() {
+    let tail = if width >= long.width() + 6 {
         long
     } else {
         short
@@ -117,8 +132,9 @@ pub fn quarter_lines(lang: Lang, summary: &Summary, width: u16) -> Vec<Line<'sta
     lines
 }
 
-/// Year to date, against the sum of the quarter targets where all four are set.
-pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
+/// Year to date, against the sum of the quarter targets where all four are set, in `width`
+/// columns: phrases that do not fit are left out whole (a figure is never cut).
+pub fn ytd_line(lang: Lang, summary: &Summary, width: u16) -> Line<'static> {
     let l = &lang.labels().targets;
     let quarters = &summary.year_quarters;
     let [signed, amount, started] = Metric::ALL.map(|metric| {
@@ -133,17 +149,22 @@ pub fn ytd_line(lang: Lang, summary: &Summary) -> Line<'static> {
             .get(metric)
             .of_target(target, |amount| lang.money(amount))
     });
-    Line::from(vec![
-        Span::styled(fit_width(&format!(" {}", l.ytd), LABEL), theme::title()),
-        Span::raw(format!(" {}", (l.ytd_figures)(&signed, &amount, &started))),
-        Span::styled(
-            format!(
-                "   {}",
-                (l.ytd_badges)(summary.top500_projects, summary.big_projects)
-            ),
-            theme::dim(),
-        ),
-    ])
+    let mut groups = vec![vec![Span::styled(
+        fit_width(&format!(" {}", l.ytd), LABEL),
+        theme::title(),
+    )]];
+    // Both languages join their phrases with " · ": each phrase is kept whole or left out.
+    let figures = (l.ytd_figures)(&signed, &amount, &started);
+    for (i, phrase) in figures.split(" · ").enumerate() {
+        let lead = if i == 0 { " " } else { " · " };
+        groups.push(vec![Span::raw(format!("{lead}{phrase}"))]);
+    }
+    let badges = (l.ytd_badges)(summary.top500_projects, summary.big_projects);
+    for (i, phrase) in badges.split(" · ").enumerate() {
+        let lead = if i == 0 { "   " } else { " · " };
+        groups.push(vec![Span::styled(format!("{lead}{phrase}"), theme::dim())]);
+    }
+    whole_groups(groups, usize::from(width))
 }
 
 /// A breakdown row as its cells see it.
@@ -186,12 +207,17 @@ pub(crate) fn breakdown_columns<'a>(
 fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
     let l = &lang.labels().targets;
     let columns = breakdown_columns(l, title);
-    let table = Table::new(&columns, area.width);
-    put_line(buf, area, area.y, &table.header());
     let shown = usize::from(area.height.saturating_sub(1));
-    for (i, row) in rows.iter().take(shown).enumerate() {
+    let cells: Vec<BreakdownRow<'_>> = rows
+        .iter()
+        .take(shown)
+        .map(|row| BreakdownRow { lang, row })
+        .collect();
+    let table = Table::fitting(&columns, area.width, &cells.iter().collect::<Vec<_>>());
+    put_line(buf, area, area.y, &table.header());
+    for (i, cell) in cells.iter().enumerate() {
         let y = area.y + 1 + u16::try_from(i).unwrap_or(u16::MAX);
-        put_line(buf, area, y, &table.line(&BreakdownRow { lang, row }));
+        put_line(buf, area, y, &table.line(cell));
     }
     if rows.len() > shown && shown > 0 {
         let more = (l.more_rows)(rows.len() - shown + 1);
@@ -257,7 +283,7 @@ impl Widget for &TargetsPanel<'_> {
             put_line(buf, inner, y, &line);
             y = y.saturating_add(1);
         }
-        put_line(buf, inner, y, &ytd_line(lang, summary));
+        put_line(buf, inner, y, &ytd_line(lang, summary, inner.width));
         let rest = Rect {
             y: y.saturating_add(2),
             height: inner.bottom().saturating_sub(y.saturating_add(2)),

@@ -553,3 +553,4 @@ mod properties {
 
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
+mod whole_figures;

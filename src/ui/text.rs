@@ -63,7 +63,9 @@ impl Column {
 }
 
 /// Widths for `columns` in `total` columns with one space between them. Columns that do not
-/// fit are dropped (`None`), lowest priority first; spare room goes to columns below `max`.
+/// fit are dropped (`None`), lowest priority first; spare room goes to columns below `max`,
+/// and what is left after every column reached its `max` to the left-aligned text columns that
+/// can grow (`max > min`), so a table uses the whole width it is given.
 pub fn column_widths(columns: &[Column], total: u16) -> Vec<Option<u16>> {
     let mut kept: Vec<bool> = vec![true; columns.len()];
     let need = |kept: &[bool]| -> usize {
@@ -116,7 +118,42 @@ pub fn column_widths(columns: &[Column], total: u16) -> Vec<Option<u16>> {
             }
         }
     }
+    let stretchy = |c: &Column| c.align == Align::Left && c.max > c.min;
+    let growing = widths
+        .iter()
+        .zip(columns)
+        .filter(|(w, c)| w.is_some() && stretchy(c))
+        .count();
+    if let (Some(each), Some(mut extra)) = (spare.checked_div(growing), spare.checked_rem(growing))
+    {
+        for (width, column) in widths.iter_mut().zip(columns) {
+            if let Some(w) = width
+                && stretchy(column)
+            {
+                let add = each + usize::from(extra > 0);
+                extra = extra.saturating_sub(1);
+                *w = w.saturating_add(u16::try_from(add).unwrap_or(u16::MAX));
+            }
+        }
+    }
     widths
+}
+
+/// The leading groups of spans that fit whole in `width` columns, as one line: a group (a
+/// figure with its words, a separator with the phrase after it) is shown entirely or not at
+/// all, so a sentence is shortened by whole phrases and never ends in a cut number.
+pub fn whole_groups(groups: Vec<Vec<Span<'_>>>, width: usize) -> Line<'_> {
+    let mut used = 0usize;
+    let mut spans = Vec::new();
+    for group in groups {
+        let w: usize = group.iter().map(|s| s.content.width()).sum();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.extend(group);
+    }
+    Line::from(spans)
 }
 
 /// Writes `line` on row `y` of `area`, clipped to it; rows outside `area` are ignored.
@@ -141,6 +178,23 @@ pub fn percent(ratio: f64) -> String {
         return ">9999%".to_owned();
     }
     format!("{:.0}%", (ratio * 100.0).max(0.0))
+}
+
+/// A share reached and the pace it is measured against, written so they never look equal when
+/// they are not: "68%" and "68%" for 68.0 % against 68.48 % would say on pace while the word
+/// says behind, so figures that round alike get one decimal more ("68.0%", "68.5%").
+pub fn percent_pair(reached: f64, pace: f64) -> (String, String) {
+    let (a, b) = (percent(reached), percent(pace));
+    if a != b || (reached - pace).abs() < f64::EPSILON || a.starts_with('>') {
+        return (a, b);
+    }
+    let one = |ratio: f64| format!("{:.1}%", (ratio * 100.0).max(0.0));
+    let (a, b) = (one(reached), one(pace));
+    if a != b {
+        return (a, b);
+    }
+    let two = |ratio: f64| format!("{:.2}%", (ratio * 100.0).max(0.0));
+    (two(reached), two(pace))
 }
 
 /// A progress bar drawn by hand: filled to `min(ratio, 1)`, with a pace marker at the share of
@@ -219,8 +273,28 @@ mod tests {
     fn columns_drop_lowest_priority_and_grow_to_max() {
         assert_eq!(column_widths(&COLS, 14), vec![Some(4), Some(4), Some(4)]);
         assert_eq!(column_widths(&COLS, 13), vec![Some(7), None, Some(5)]);
-        assert_eq!(column_widths(&COLS, 30), vec![Some(10), Some(4), Some(6)]);
+        // Past every max, the spare room goes to the growing text columns.
+        assert_eq!(column_widths(&COLS, 30), vec![Some(14), Some(4), Some(10)]);
         assert_eq!(column_widths(&COLS, 0), vec![None, None, None]);
+    }
+
+    #[test]
+    fn sentences_lose_whole_phrases_never_part_of_a_number() {
+        let groups = || {
+            vec![
+                vec![Span::raw("26")],
+                vec![Span::raw(" of 50 pending")],
+                vec![Span::raw(" · worst +207 d")],
+            ]
+        };
+        let text = |line: Line<'_>| line.to_string();
+        assert_eq!(
+            text(whole_groups(groups(), 40)),
+            "26 of 50 pending · worst +207 d"
+        );
+        assert_eq!(text(whole_groups(groups(), 30)), "26 of 50 pending");
+        assert_eq!(text(whole_groups(groups(), 15)), "26");
+        assert_eq!(text(whole_groups(groups(), 1)), "");
     }
 
     #[test]
@@ -258,5 +332,12 @@ mod tests {
         assert!(bar(Some(0.5), Some(0.9), 0, Progress::Behind, "no target").is_empty());
         assert_eq!(percent(1.18), "118%");
         assert_eq!(percent(1e9), ">9999%");
+        assert_eq!(percent_pair(0.68, 0.6848), ("68.0%".into(), "68.5%".into()));
+        assert_eq!(
+            percent_pair(0.6849, 0.6848),
+            ("68.49%".into(), "68.48%".into())
+        );
+        assert_eq!(percent_pair(0.5, 0.68), ("50%".into(), "68%".into()));
+        assert_eq!(percent_pair(0.68, 0.68), ("68%".into(), "68%".into()));
     }
 }

@@ -73,6 +73,21 @@ pub fn stalled() -> Style {
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
 }
 
+/// An overdue approval by its level (the index into `STALLED_BUCKETS`: 1-5, 6-10, 11-20, >20
+/// working days): each level looks different, in colour and, for a mono screen, in weight.
+pub fn overdue(level: usize) -> Style {
+    match level {
+        0 => Style::new().fg(Color::Yellow),
+        1 => stalled(),
+        2 => Style::new()
+            .fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        _ => Style::new()
+            .fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+    }
+}
+
 pub fn hold_badge() -> Style {
     Style::new()
         .fg(Color::Black)
@@ -89,4 +104,25 @@ pub fn bar_filled(progress: Progress) -> Style {
 
 pub fn pace_marker() -> Style {
     Style::new().fg(Color::White).add_modifier(Modifier::BOLD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::aggregate::overdue_level;
+
+    #[test]
+    fn each_overdue_level_looks_different_even_without_colour() {
+        let levels = [1, 6, 11, 21].map(|days| overdue_level(days).map(overdue));
+        assert_eq!(overdue_level(0), None);
+        assert_eq!(overdue_level(5), Some(0));
+        assert_eq!(overdue_level(20), Some(2));
+        assert_eq!(overdue_level(207), Some(3));
+        for (i, a) in levels.iter().enumerate() {
+            for b in &levels[i + 1..] {
+                let (a, b) = (a.expect("overdue"), b.expect("overdue"));
+                assert_ne!(a.add_modifier, b.add_modifier, "{a:?} and {b:?}");
+            }
+        }
+    }
 }
