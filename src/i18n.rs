@@ -197,6 +197,8 @@ pub struct Labels {
     pub refreshing: &'static str,
     pub rejected_records: fn(count: usize) -> String,
     pub calendar_uncovered: fn(years: &str) -> String,
+    /// From 1 November, next year missing from the holiday table (short: it shares a row).
+    pub calendar_next_year: fn(year: i32) -> String,
     pub unit_s: &'static str,
     pub unit_min: &'static str,
     pub unit_h: &'static str,
@@ -345,6 +347,7 @@ pub struct Labels {
     pub st_quarter_detail: fn(year: i32, quarter: u8, elapsed: f64, days_left: u32) -> String,
     pub st_year_to_date: fn(signed: u32, amount: &str, started: u32) -> String,
     pub st_calendar: fn(years: &str) -> String,
+    pub st_calendar_next_year: fn(year: i32) -> String,
     pub st_stalled_heading: fn(count: usize) -> String,
     pub st_stalled_row: fn(submitted: &str, elapsed: u32, limit: u32, overdue: u32) -> String,
     pub st_rejected: &'static str,

@@ -14,7 +14,8 @@ pub static EN: Labels = Labels {
     failures: |count| format!(" ({count} failures)"),
     refreshing: "refreshing…",
     rejected_records: |count| plural(count, "rejected record", "rejected records"),
-    calendar_uncovered: |years| format!("calendar: {years} not covered, weekends only"),
+    calendar_uncovered: |years| format!("calendar: {years} provisional (statutory holidays only)"),
+    calendar_next_year: |year| format!("add {year} holidays: calendar_file"),
     unit_s: "s",
     unit_min: "min",
     unit_h: "h",
@@ -193,7 +194,14 @@ pub static EN: Labels = Labels {
         format!("Year to date: {signed} signed, {amount}, {started} started")
     },
     st_calendar: |years| {
-        format!("Calendar: {years} not in the holiday table; working days counted as Monday-Friday")
+        format!(
+            "Calendar: {years} not in the holiday table; working days are provisional (weekends and statutory holidays, no make-up working days)"
+        )
+    },
+    st_calendar_next_year: |year| {
+        format!(
+            "Calendar: {year} not in the holiday table yet; when the State Council's notice is published, add the year with calendar_file (example in docs/configuration.md)"
+        )
     },
     st_stalled_heading: |count| format!("Stalled approvals: {count}"),
     st_stalled_row: |submitted, elapsed, limit, overdue| {
