@@ -631,6 +631,30 @@ mod tests {
         );
     }
 
+    /// The `calendar_file` example of docs/configuration.md parses and is the built-in 2026.
+    #[test]
+    fn the_documented_calendar_file_example_is_the_2026_notice() {
+        let docs = include_str!("../../docs/configuration.md");
+        let start = docs
+            .find("```toml\n# /etc/investboard/holidays.toml")
+            .unwrap();
+        let block = &docs[start + "```toml\n".len()..];
+        let example = &block[..block.find("```").unwrap()];
+        let user = Calendar::from_toml_str(example, "docs/configuration.md").unwrap();
+        assert_eq!(user.covered_years(), [2026]);
+        let embedded = Calendar::embedded();
+        for day in d("2026-01-01")
+            .iter_days()
+            .take_while(|day| day.year() == 2026)
+        {
+            assert_eq!(
+                user.is_working_day(day),
+                embedded.is_working_day(day),
+                "{day}"
+            );
+        }
+    }
+
     #[test]
     fn merge_replaces_a_whole_year() {
         let mut calendar = Calendar::embedded();
