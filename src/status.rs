@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::domain::aggregate::{QuarterFigures, Summary};
 use crate::domain::amount::Amount;
+use crate::domain::calendar::year_ranges;
 use crate::domain::freshness::{self, AgeLevel};
 use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
@@ -272,6 +273,7 @@ impl StatusReport<'_> {
             "stalled_approvals": stalled,
             "calendar": {
                 "uncovered_years": summary.map(|s| s.uncovered_years.clone()).unwrap_or_default(),
+                "next_year_uncovered": summary.and_then(|s| s.next_year_uncovered),
             },
         })
     }
@@ -332,12 +334,11 @@ impl StatusReport<'_> {
             )
         )?;
         if !summary.uncovered_years.is_empty() {
-            let years: Vec<String> = summary
-                .uncovered_years
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            writeln!(out, "{}", (l.calendar)(&years.join(", ")))?;
+            let years = year_ranges(&summary.uncovered_years);
+            writeln!(out, "{}", (l.calendar)(&years))?;
+        }
+        if let Some(year) = summary.next_year_uncovered {
+            writeln!(out, "{}", (l.calendar_next_year)(year))?;
         }
         write_stalled(out, snapshot, summary, lang)?;
         for rejection in &snapshot.rejected {

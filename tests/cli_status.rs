@@ -352,3 +352,41 @@ fn check_feed_lists_rejections_and_warnings() {
     let (code, out, _) = run(&["check-feed", "/nonexistent.json"]);
     assert_eq!(code, 2, "{out}");
 }
+
+#[test]
+fn status_names_provisional_years_as_ranges_and_next_year_from_november() {
+    let status = |now: &str, format: &str| {
+        let (code, out, _) = run(&[
+            "status", "--feed", FIXTURE, "--now", now, "--format", format,
+        ]);
+        assert!(matches!(code, 0..=2), "{out}");
+        out
+    };
+    // The fixture's approvals pending since 2022 reach through 2033: 2027-2033 are provisional.
+    let later = "2033-03-01T10:00:00+08:00";
+    let text = status(later, "text");
+    assert!(
+        text.contains("\nCalendar: 2027-2033 not in the holiday table; working days are provisional (weekends and statutory holidays, no make-up working days)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("not in the holiday table yet"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&status(later, "json")).expect("JSON");
+    assert_eq!(
+        json["calendar"],
+        serde_json::json!({"uncovered_years": [2027, 2028, 2029, 2030, 2031, 2032, 2033], "next_year_uncovered": null})
+    );
+
+    let december = "2026-12-02T10:00:00+08:00";
+    let text = status(december, "text");
+    assert!(
+        text.contains("\nCalendar: 2027 not in the holiday table yet; when the State Council's notice is published, add the year with calendar_file (example in docs/configuration.md)\n"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&status(december, "json")).expect("JSON");
+    assert_eq!(
+        json["calendar"],
+        serde_json::json!({"uncovered_years": [], "next_year_uncovered": 2027})
+    );
+    let october = status("2026-10-31T10:00:00+08:00", "text");
+    assert!(!october.contains("Calendar:"), "{october}");
+}

@@ -159,6 +159,36 @@ fn lists_and_counts_match_a_hand_count() {
 fn a_year_outside_the_table_is_reported() {
     let (_, s) = summary_on("2027-03-01");
     assert_eq!(s.uncovered_years, [2027]);
+    assert_eq!(s.next_year_uncovered, None, "only from 1 November");
     assert_eq!(s.quarter.target.signed_projects, None);
     assert_eq!(s.signings.len(), 5, "C now signed too");
+}
+
+/// G1 (still pending) keeps counting into 2027, which the table does not cover: the
+/// provisional rule (weekends and statutory holidays, no make-up days) counts it.
+#[test]
+fn elapsed_working_days_run_on_provisionally_into_2027() {
+    let g1 = |today: &str| {
+        let (snapshot, s) = summary_on(today);
+        s.stalled
+            .iter()
+            .find(|st| {
+                snapshot.projects[st.project].approvals[st.approval]
+                    .id
+                    .as_str()
+                    == "G1"
+            })
+            .map(|st| st.working_days_elapsed)
+            .expect("G1 is stalled")
+    };
+    // Thu 2026-12-31 counts; Fri 2027-01-01 (New Year's Day) does not: one day more.
+    assert_eq!(g1("2027-01-01") - g1("2026-12-30"), 1);
+    // Mon 2027-02-01 to Fri 02-12: Tue 2-Thu 4 (3), the eve Fri 5 to the 3rd day Mon 8 off,
+    // Tue 9-Fri 12 (4) = 7.
+    assert_eq!(g1("2027-02-12") - g1("2027-02-01"), 7);
+    // A whole provisional year: 261 weekdays less 7 statutory holidays on weekdays.
+    assert_eq!(g1("2027-12-31") - g1("2026-12-31"), 254);
+    let (_, s) = summary_on("2026-11-01");
+    assert_eq!(s.next_year_uncovered, Some(2027));
+    assert!(s.uncovered_years.is_empty());
 }

@@ -566,6 +566,40 @@ mod tests {
         assert_eq!(table.working_days_in_year(2025), 248);
     }
 
+    /// The lunar table against the notices it overlaps: each lists every statutory holiday of
+    /// the rule as a day off, but for one day the law before the 2024 revision did not have.
+    #[test]
+    fn the_lunar_table_agrees_with_the_notices_2020_to_2026() {
+        let tables = parse::parse(EMBEDDED, EMBEDDED_ORIGIN).unwrap();
+        let missing: Vec<(i32, Vec<String>)> = tables
+            .iter()
+            .map(|table| {
+                let statutory = statutory::holidays(table.year).unwrap();
+                let days = statutory
+                    .iter()
+                    .filter(|day| !table.holidays.contains(day))
+                    .map(ToString::to_string)
+                    .collect();
+                (table.year, days)
+            })
+            .collect();
+        let none = Vec::new;
+        assert_eq!(
+            missing,
+            [
+                (2020, none()),
+                (2021, none()),
+                (2022, none()),
+                (2023, none()),
+                // The eve of the Spring Festival became a holiday with the 2024 revision; the
+                // 2024 notice left Friday 9 February a working day.
+                (2024, vec!["2024-02-09".to_owned()]),
+                (2025, none()),
+                (2026, none()),
+            ]
+        );
+    }
+
     #[test]
     fn next_year_is_flagged_from_the_first_of_november() {
         let mut calendar = Calendar::embedded();
@@ -629,6 +663,30 @@ mod tests {
             calendar.working_days_after(d("2019-12-31"), d("2027-12-31")),
             249 + 250 + 249 + 249 + 251 + 248 + 248 + 256
         );
+    }
+
+    /// The `calendar_file` example of docs/configuration.md parses and is the built-in 2026.
+    #[test]
+    fn the_documented_calendar_file_example_is_the_2026_notice() {
+        let docs = include_str!("../../docs/configuration.md");
+        let start = docs
+            .find("```toml\n# /etc/investboard/holidays.toml")
+            .unwrap();
+        let block = &docs[start + "```toml\n".len()..];
+        let example = &block[..block.find("```").unwrap()];
+        let user = Calendar::from_toml_str(example, "docs/configuration.md").unwrap();
+        assert_eq!(user.covered_years(), [2026]);
+        let embedded = Calendar::embedded();
+        for day in d("2026-01-01")
+            .iter_days()
+            .take_while(|day| day.year() == 2026)
+        {
+            assert_eq!(
+                user.is_working_day(day),
+                embedded.is_working_day(day),
+                "{day}"
+            );
+        }
     }
 
     #[test]

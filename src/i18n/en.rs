@@ -48,7 +48,10 @@ pub static EN: Labels = Labels {
         checking_for: |elapsed| format!("checking… {elapsed}"),
         retry_now: " · retrying…",
         rejected_records: |count| plural(count, "rejected record", "rejected records"),
-        calendar_uncovered: |years| format!("calendar: {years} not covered, weekends only"),
+        calendar_uncovered: |years| {
+            format!("calendar: {years} provisional (statutory holidays only)")
+        },
+        calendar_next_year: |year| format!("add {year} holidays: calendar_file"),
         loading: "LOADING",
         fresh: "FRESH",
         ageing: "AGEING",
@@ -227,7 +230,12 @@ pub static EN: Labels = Labels {
         },
         calendar: |years| {
             format!(
-                "Calendar: {years} not in the holiday table; working days counted as Monday-Friday"
+                "Calendar: {years} not in the holiday table; working days are provisional (weekends and statutory holidays, no make-up working days)"
+            )
+        },
+        calendar_next_year: |year| {
+            format!(
+                "Calendar: {year} not in the holiday table yet; when the State Council's notice is published, add the year with calendar_file (example in docs/configuration.md)"
             )
         },
         stalled_heading: |count| format!("Stalled approvals: {count}"),

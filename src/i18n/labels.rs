@@ -91,6 +91,8 @@ pub struct HeaderLabels {
     pub retry_now: &'static str,
     pub rejected_records: fn(count: usize) -> String,
     pub calendar_uncovered: fn(years: &str) -> String,
+    /// From 1 November, next year missing from the holiday table (short: it shares a row).
+    pub calendar_next_year: fn(year: i32) -> String,
     pub loading: &'static str,
     pub fresh: &'static str,
     pub ageing: &'static str,
@@ -295,6 +297,7 @@ pub struct StatusLabels {
     pub quarter_detail: fn(year: i32, quarter: u8, elapsed: f64, days_left: u32) -> String,
     pub year_to_date: fn(signed: u32, amount: &str, started: u32) -> String,
     pub calendar: fn(years: &str) -> String,
+    pub calendar_next_year: fn(year: i32) -> String,
     pub stalled_heading: fn(count: usize) -> String,
     pub stalled_row: fn(submitted: &str, elapsed: u32, limit: u32, overdue: u32) -> String,
     pub rejected: &'static str,

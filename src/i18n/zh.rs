@@ -58,7 +58,8 @@ pub static ZH: Labels = Labels {
         checking_for: |elapsed| format!("正在检查… {elapsed}"),
         retry_now: " · 正在重试…",
         rejected_records: |count| format!("{count} 条记录被拒"),
-        calendar_uncovered: |years| format!("日历未覆盖 {years} 年，仅按周末计算"),
+        calendar_uncovered: |years| format!("日历：{years} 年为暂定（仅法定节假日）"),
+        calendar_next_year: |year| format!("请添加 {year} 年节假日：calendar_file"),
         loading: "加载中",
         fresh: "最新",
         ageing: "偏旧",
@@ -240,7 +241,14 @@ pub static ZH: Labels = Labels {
         year_to_date: |signed, amount, started| {
             format!("年累计：签约 {signed} 个，{amount}，开工 {started} 个")
         },
-        calendar: |years| format!("日历：{years} 年不在节假日表中，工作日按周一至周五计算"),
+        calendar: |years| {
+            format!("日历：{years} 年不在节假日表中，工作日为暂定（周末与法定节假日，无调休上班）")
+        },
+        calendar_next_year: |year| {
+            format!(
+                "日历：{year} 年尚未录入节假日表；国务院办公厅通知发布后，用 calendar_file 添加该年（示例见 docs/configuration.md）"
+            )
+        },
         stalled_heading: |count| format!("超期审批：{count} 项"),
         stalled_row: |submitted, elapsed, limit, overdue| {
             format!("{submitted} 提交 {elapsed}/{limit} 个工作日，超期 {overdue} 天")

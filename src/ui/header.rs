@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::health::Freshness;
+use crate::domain::calendar::year_ranges;
 use crate::ui::labels::Labelled;
 use crate::ui::text::put_line;
 use crate::ui::theme;
@@ -115,13 +116,14 @@ impl HeaderPanel<'_> {
             }
             let years = &data.summary.uncovered_years;
             if !years.is_empty() {
-                let list = years
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ");
                 segments.push(vec![Span::styled(
-                    (h.calendar_uncovered)(&list),
+                    (h.calendar_uncovered)(&year_ranges(years)),
+                    theme::warning(),
+                )]);
+            }
+            if let Some(year) = data.summary.next_year_uncovered {
+                segments.push(vec![Span::styled(
+                    (h.calendar_next_year)(year),
                     theme::warning(),
                 )]);
             }

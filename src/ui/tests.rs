@@ -551,6 +551,32 @@ mod properties {
     }
 }
 
+/// Provisional years in one line of ranges, however many years the pending approvals span.
+#[test]
+fn the_header_names_provisional_years_as_ranges() {
+    let feed = br#"{"schema_version":1,"projects":[{"id":"P","name":"n","amount_cny":1,
+        "stage":"signed","approvals":[{"id":"A","status":"pending","submitted_on":"2017-06-01"}]}]}"#;
+    let snapshot = crate::feed::parse_feed(feed).expect("valid");
+    let later = "2033-03-01T10:00:00+08:00";
+    let mut app = App::new(
+        crate::testing::settings(false),
+        crate::domain::calendar::Calendar::embedded(),
+        crate::domain::aggregate::AggregateOptions::default(),
+        at(later),
+        std::time::Instant::now(),
+    );
+    app.update(crate::testing::loaded(snapshot, later));
+    let header = screen(&app, 120, 24)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        header.contains(" · calendar: 2017-2019, 2027-2033 provisional (statutory holidays only) "),
+        "{header}"
+    );
+}
+
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
 mod whole_figures;
