@@ -235,5 +235,7 @@ pub static EN: Labels = Labels {
         },
         rejected: "Rejected:",
         warning: "Warning:",
+        data_ahead: |ahead| format!("data stamped {ahead} in the future"),
+        and_more: |count| format!("… and {count} more"),
     },
 };

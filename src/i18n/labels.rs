@@ -297,6 +297,10 @@ pub struct StatusLabels {
     pub stalled_row: fn(submitted: &str, elapsed: u32, limit: u32, overdue: u32) -> String,
     pub rejected: &'static str,
     pub warning: &'static str,
+    /// `generated_at` too far ahead of our clock to have an age, and by how much.
+    pub data_ahead: fn(ahead: &str) -> String,
+    /// The line that stands for the detail lines past `--max-lines`.
+    pub and_more: fn(count: usize) -> String,
 }
 
 #[cfg(test)]

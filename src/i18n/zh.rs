@@ -246,5 +246,7 @@ pub static ZH: Labels = Labels {
         },
         rejected: "被拒：",
         warning: "警告：",
+        data_ahead: |ahead| format!("数据时间超前 {ahead}（时钟或时区有误）"),
+        and_more: |count| format!("…… 另有 {count} 行"),
     },
 };
