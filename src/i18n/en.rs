@@ -49,6 +49,13 @@ pub static EN: Labels = Labels {
         retry_now: " · retrying…",
         rejected_records: |count| plural(count, "rejected record", "rejected records"),
         calendar_uncovered: |years| format!("calendar: {years} not covered, weekends only"),
+        degraded: "DEGRADED",
+        rejected_share: |rejected, total, share| {
+            format!("{rejected} of {total} records rejected ({share})")
+        },
+        rejected_hint: |key| format!(" · {key}: list"),
+        no_rejections: "No record was rejected.",
+        generated_ahead: |ahead| format!("generated_at {ahead} in the future: clock or zone wrong"),
         loading: "LOADING",
         fresh: "FRESH",
         ageing: "AGEING",
@@ -166,6 +173,7 @@ pub static EN: Labels = Labels {
         sort: cmd("cycle the sort order", Some("sort")),
         refresh: cmd("poll the feed now", Some("refresh")),
         hold: cmd("hold/resume wall rotation", None),
+        rejected: cmd("rejected records and why", None),
         help: cmd("this help", Some("help")),
     },
     detail: DetailLabels {

@@ -91,6 +91,16 @@ pub struct HeaderLabels {
     pub retry_now: &'static str,
     pub rejected_records: fn(count: usize) -> String,
     pub calendar_uncovered: fn(years: &str) -> String,
+    /// The word shown when more records than `max_rejected_share` were rejected.
+    pub degraded: &'static str,
+    /// `380 of 420 records rejected (90.48%)`: beside DEGRADED and atop the rejected view.
+    pub rejected_share: fn(rejected: usize, total: usize, share: &str) -> String,
+    /// The key that opens the rejected view, after the share.
+    pub rejected_hint: fn(key: &str) -> String,
+    /// The rejected view when nothing was rejected.
+    pub no_rejections: &'static str,
+    /// A `generated_at` too far in the future to have an age.
+    pub generated_ahead: fn(ahead: &str) -> String,
     pub loading: &'static str,
     pub fresh: &'static str,
     pub ageing: &'static str,
