@@ -19,7 +19,9 @@ use crate::appearance::Appearance;
 use crate::config::Settings;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
+use crate::domain::freshness;
 use crate::domain::model::Snapshot;
+use crate::domain::rejections::{RecordCounts, RejectionLevel, RejectionLimits};
 use crate::lang::Lang;
 use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
@@ -111,6 +113,8 @@ pub enum Action {
     PollNow,
     ToggleHold,
     ToggleHelp,
+    /// Show or hide the rejected records.
+    ToggleRejected,
 }
 
 impl PartialEq for Action {
@@ -128,6 +132,10 @@ impl PartialEq for Action {
 pub enum Overlay {
     None,
     Help,
+    /// The feed's rejected records with their reasons, scrolled by `scroll` rows.
+    Rejected {
+        scroll: u16,
+    },
     /// A project's detail; `approval` is emphasised when opened from the stalled list.
     Detail {
         project: usize,
@@ -157,6 +165,8 @@ pub struct Highlights {
 pub struct AppSettings {
     pub zone: FixedOffset,
     pub ages: AgeLimits,
+    /// The rejected shares that make the feed DEGRADED (the domain's rule, as `status`).
+    pub rejections: RejectionLimits,
     pub wall: bool,
     pub rotate_interval: Duration,
     pub resume_rotation_after: Duration,
@@ -174,6 +184,10 @@ impl AppSettings {
             ages: AgeLimits {
                 warn: settings.warn_age,
                 crit: settings.crit_age,
+            },
+            rejections: RejectionLimits {
+                warn: settings.max_rejected_share,
+                crit: settings.crit_rejected_share,
             },
             wall: settings.wall,
             rotate_interval: settings.rotate_interval,
@@ -294,13 +308,24 @@ impl App {
         self.rotation.as_ref().map(|r| r.view)
     }
 
-    /// Age of the data on screen (see [`health::data_age`]).
+    /// Age of the data on screen (see [`health::data_age`]). A `generated_at` too far in the
+    /// future has no age (never "0 s ago"): the last successful poll stands in for it.
     pub fn data_age(&self) -> Option<Duration> {
-        health::data_age(
-            self.now,
-            self.data.as_ref().and_then(|d| d.snapshot.generated_at),
-            self.health.last_success,
-        )
+        let generated_at = self.data.as_ref().and_then(|d| d.snapshot.generated_at);
+        let trusted = generated_at.filter(|&at| freshness::ahead_by(self.now, at).is_none());
+        health::data_age(self.now, trusted, self.health.last_success)
+    }
+
+    /// How far the data's `generated_at` lies ahead of our clock, beyond the tolerance.
+    pub fn generated_ahead(&self) -> Option<Duration> {
+        let generated_at = self.data.as_ref()?.snapshot.generated_at?;
+        freshness::ahead_by(self.now, generated_at)
+    }
+
+    /// The feed's rejected records counted and graded: DEGRADED above the warning share.
+    pub fn rejections(&self) -> Option<(RejectionLevel, RecordCounts)> {
+        let counts = RecordCounts::of(&self.data.as_ref()?.snapshot);
+        Some((self.settings.rejections.level(counts), counts))
     }
 
     pub fn freshness(&self) -> Freshness {
@@ -536,6 +561,12 @@ impl App {
                     _ => Overlay::Help,
                 };
             }
+            Action::ToggleRejected => {
+                self.overlay = match self.overlay {
+                    Overlay::Rejected { .. } => Overlay::None,
+                    _ => Overlay::Rejected { scroll: 0 },
+                };
+            }
             Action::Close => self.close(),
             _ if self.overlay != Overlay::None => self.overlay_input(action),
             Action::NextPanel => match self.rotation.as_mut() {
@@ -604,7 +635,7 @@ impl App {
     }
 
     fn overlay_input(&mut self, action: Action) {
-        if let Overlay::Detail { scroll, .. } = &mut self.overlay {
+        if let Overlay::Detail { scroll, .. } | Overlay::Rejected { scroll } = &mut self.overlay {
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),

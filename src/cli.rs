@@ -15,6 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::appearance::{ColorChoice, Theme};
 use crate::config::{Layer, Profile, parse_duration};
 use crate::lang::Lang;
+use crate::status::Check;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -27,6 +28,8 @@ Examples:
   investboard --log-file /tmp/ib.log           log polls to a file (RUST_LOG=debug for more)
   investboard status                           one-shot summary; exit 0 ok, 1 warning, 2 critical, 3 unknown
   investboard status --format json --feed feed.json
+  investboard status --check targets           exit 1 when a quarter metric is behind pace
+  investboard status --format openmetrics      for node_exporter's textfile collector
   investboard check-feed feed.json             list every rejected record and warning
   investboard demo-feed --listen 127.0.0.1:8080
   investboard doctor                           what was detected and will be used; exit 0/1/3
@@ -117,6 +120,8 @@ pub struct CompletionsArgs {
 pub enum Format {
     Text,
     Json,
+    /// OpenMetrics text (node_exporter's textfile collector, Prometheus)
+    Openmetrics,
 }
 
 #[derive(Debug, Args)]
@@ -130,6 +135,19 @@ pub struct StatusArgs {
     /// Data older than this is CRITICAL (exit 2), e.g. 2h
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub crit_age: Option<Duration>,
+    /// What sets the exit code (comma-separated); targets: a metric behind pace is a WARNING
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "CHECKS",
+        default_values_t = Check::DEFAULT,
+        ignore_case = true
+    )]
+    pub check: Vec<Check>,
+    /// Text form: at most this many lines after the summary line, then "… and N more"
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_lines: usize,
 }
 
 #[derive(Debug, Args)]

@@ -8,3 +8,4 @@ pub mod date;
 pub mod freshness;
 pub mod metric;
 pub mod model;
+pub mod rejections;

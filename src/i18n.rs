@@ -151,6 +151,7 @@ pub struct CommandLabels {
     pub sort: CommandLabel,
     pub refresh: CommandLabel,
     pub hold: CommandLabel,
+    pub rejected: CommandLabel,
     pub help: CommandLabel,
 }
 

@@ -2,6 +2,8 @@
 //! convention), then detail; or the version-1 JSON contract of FEED.md. Pure: it formats what
 //! it is given and writes to any `impl Write`.
 
+mod openmetrics;
+
 use std::io::{self, Write};
 use std::time::Duration;
 
@@ -9,12 +11,13 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::domain::aggregate::{QuarterFigures, Summary};
+use crate::domain::aggregate::{Progress, QuarterFigures, Summary};
 use crate::domain::amount::Amount;
 use crate::domain::calendar::year_ranges;
 use crate::domain::freshness::{self, AgeLevel};
 use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
+use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
 use crate::lang::Lang;
 use crate::sanitize::{fit_width, sanitize};
@@ -51,6 +54,43 @@ impl Level {
 
 /// Age thresholds for the data (now - `generated_at`): the domain's, shared with the dashboard.
 pub use crate::domain::freshness::AgeLimits;
+/// Rejected-share thresholds: the domain's, shared with the dashboard.
+pub use crate::domain::rejections::RejectionLimits;
+
+/// What can set the level (`status --check`). An unusable feed is critical whatever is checked:
+/// nothing else can be judged without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    /// The data's age against `warn_age`/`crit_age`, and a `generated_at` in the future.
+    Freshness,
+    /// Approvals past their working-day limit (a warning).
+    Stalled,
+    /// The share of rejected records against `max_rejected_share`/`crit_rejected_share`.
+    Rejections,
+    /// A quarter metric behind the pace its target sets (a warning).
+    Targets,
+}
+
+impl Check {
+    /// What `status` checks unless told otherwise: the feed's health and the approvals, not
+    /// the business figures (a separate service can check `targets`).
+    pub const DEFAULT: [Check; 3] = [Check::Freshness, Check::Stalled, Check::Rejections];
+}
+
+/// How `status` grades: the limits, and which checks set the level.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    pub ages: AgeLimits,
+    pub rejections: RejectionLimits,
+    pub checks: Vec<Check>,
+}
+
+impl Policy {
+    fn checks(&self, check: Check) -> bool {
+        self.checks.contains(&check)
+    }
+}
 
 /// Everything `status` reports, with its level decided.
 #[derive(Debug)]
@@ -60,61 +100,125 @@ pub struct StatusReport<'a> {
     /// Printable source (URL without credentials or query, path, `-` or the demo).
     pub source: String,
     pub feed: Result<(&'a Snapshot, &'a Summary), String>,
-    /// now - `generated_at`; `None` when the feed does not say when it was generated.
+    /// now - `generated_at`; `None` when the feed does not say when it was generated, or
+    /// says a time too far ahead of ours to have an age.
     pub age: Option<Duration>,
+    /// How far `generated_at` lies ahead of our clock, when beyond the tolerance.
+    pub ahead: Option<Duration>,
+    /// The checks that set the level.
+    pub checks: Vec<Check>,
     /// Why the level is not OK, in order of importance.
     pub reasons: Vec<String>,
 }
 
-/// Decides the level: critical when the feed is unusable or older than the critical age;
-/// warning when approvals are stalled or the data is older than the warning age.
+/// Decides the level from the chosen checks: critical when the feed is unusable, older than
+/// the critical age or has more rejected records than the critical share; warning when
+/// approvals are stalled, the data is older than the warning age or stamped in the future,
+/// more records than the warning share are rejected, or (checking targets) a metric is behind
+/// pace.
 pub fn assess<'a>(
     now: DateTime<FixedOffset>,
     source: String,
     feed: Result<(&'a Snapshot, &'a Summary), String>,
-    limits: AgeLimits,
+    policy: &Policy,
 ) -> StatusReport<'a> {
-    let mut reasons = Vec::new();
-    let mut level = Level::Ok;
+    let mut findings: Vec<(Level, String)> = Vec::new();
     let mut age = None;
+    let mut ahead = None;
     match &feed {
         Err(error) => {
-            level = Level::Critical;
-            reasons.push(format!("feed unusable: {}", sanitize(error)));
+            findings.push((
+                Level::Critical,
+                format!("feed unusable: {}", sanitize(error)),
+            ));
         }
         Ok((snapshot, summary)) => {
             if let Some(generated_at) = snapshot.generated_at {
                 // Whole seconds, as `data_age_seconds` reports it.
-                let data_age = Duration::from_secs(freshness::age(now, generated_at).as_secs());
-                age = Some(data_age);
-                let age_level = match limits.level(data_age) {
-                    AgeLevel::Fresh => None,
-                    AgeLevel::Warn => Some(Level::Warning),
-                    AgeLevel::Crit => Some(Level::Critical),
-                };
-                if let Some(age_level) = age_level {
-                    level = age_level;
-                    reasons.push(format!("data {} old", Lang::En.duration(data_age)));
+                let whole = |d: Duration| Duration::from_secs(d.as_secs());
+                match freshness::ahead_by(now, generated_at) {
+                    Some(by) => ahead = Some(whole(by)),
+                    None => age = Some(whole(freshness::age(now, generated_at))),
                 }
             }
-            if !summary.stalled.is_empty() {
-                level = level.max(Level::Warning);
+            if policy.checks(Check::Freshness) {
+                findings.extend(freshness_finding(age, ahead, policy.ages));
+            }
+            if policy.checks(Check::Stalled) && !summary.stalled.is_empty() {
                 let n = summary.stalled.len();
-                reasons.push(format!(
-                    "{n} stalled approval{}",
-                    if n == 1 { "" } else { "s" }
-                ));
+                let s = if n == 1 { "" } else { "s" };
+                findings.push((Level::Warning, format!("{n} stalled approval{s}")));
+            }
+            if policy.checks(Check::Rejections) {
+                findings.extend(rejections_finding(snapshot, policy.rejections));
+            }
+            if policy.checks(Check::Targets) {
+                findings.extend(behind_pace(&summary.quarter));
             }
         }
     }
+    // Most severe first; equals keep the order above.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.0));
     StatusReport {
-        level,
+        level: findings.first().map_or(Level::Ok, |f| f.0),
         now,
         source,
         feed,
         age,
-        reasons,
+        ahead,
+        checks: policy.checks.clone(),
+        reasons: findings.into_iter().map(|f| f.1).collect(),
     }
+}
+
+fn freshness_finding(
+    age: Option<Duration>,
+    ahead: Option<Duration>,
+    limits: AgeLimits,
+) -> Option<(Level, String)> {
+    if let Some(ahead) = ahead {
+        let by = Lang::En.duration(ahead);
+        return Some((
+            Level::Warning,
+            format!("generated_at {by} in the future (clock skew, or local time written as UTC)"),
+        ));
+    }
+    let age = age?;
+    let level = match limits.level(age) {
+        AgeLevel::Fresh => return None,
+        AgeLevel::Warn => Level::Warning,
+        AgeLevel::Crit => Level::Critical,
+    };
+    Some((level, format!("data {} old", Lang::En.duration(age))))
+}
+
+fn rejections_finding(snapshot: &Snapshot, limits: RejectionLimits) -> Option<(Level, String)> {
+    let counts = RecordCounts::of(snapshot);
+    let level = match limits.level(counts) {
+        RejectionLevel::Acceptable => return None,
+        RejectionLevel::Degraded => Level::Warning,
+        RejectionLevel::Crit => Level::Critical,
+    };
+    let (rejected, total, share) = (counts.rejected, counts.total, counts.share());
+    Some((
+        level,
+        format!("{rejected} of {total} records rejected ({share})"),
+    ))
+}
+
+/// A warning for each metric of the quarter behind the pace its target sets.
+fn behind_pace(quarter: &QuarterFigures) -> Vec<(Level, String)> {
+    let names = &Lang::En.labels().common;
+    Metric::ALL
+        .into_iter()
+        .filter(|&metric| quarter.metric(metric).progress == Progress::Behind)
+        .map(|metric| {
+            let figure = Units::Contract.figure(quarter, metric);
+            let name = names.metric(metric).full.to_lowercase();
+            let q = quarter.quarter;
+            (Level::Warning, format!("Q{q} {name} behind pace: {figure}"))
+        })
+        .collect()
 }
 
 /// How a line writes amounts: a language's own units, or the JSON contract's (亿 always, as
@@ -209,9 +313,10 @@ impl StatusReport<'_> {
                     &figure(Metric::SignedAmount),
                 ));
                 parts.push((l.started)(&figure(Metric::StartedProjects)));
-                parts.push(match self.age {
-                    Some(age) => (l.data_age)(&lang.duration(age)),
-                    None => l.data_age_unknown.to_owned(),
+                parts.push(match (self.age, self.ahead) {
+                    (_, Some(ahead)) => (l.data_ahead)(&lang.duration(ahead)),
+                    (Some(age), None) => (l.data_age)(&lang.duration(age)),
+                    (None, None) => l.data_age_unknown.to_owned(),
                 });
             }
         }
@@ -223,7 +328,8 @@ impl StatusReport<'_> {
     }
 
     /// The FEED.md `status` JSON, version 1, plus additive keys (`summary`, `reasons`,
-    /// `data_age_seconds`, `quarters`, `calendar`).
+    /// `checks`, `feed.records`, `feed.generated_ahead_seconds`, `data_age_seconds`,
+    /// `quarters`, `calendar`).
     pub fn to_json(&self) -> serde_json::Value {
         let now = self.now.to_rfc3339_opts(SecondsFormat::Secs, false);
         let (snapshot, summary) = match &self.feed {
@@ -256,6 +362,7 @@ impl StatusReport<'_> {
             "now": now,
             "summary": self.summary_line(),
             "reasons": self.reasons,
+            "checks": self.checks,
             "feed": {
                 "source": self.source,
                 "generated_at": snapshot
@@ -263,6 +370,8 @@ impl StatusReport<'_> {
                     .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
                 "projects": snapshot.map(|s| s.projects.len()),
                 "rejected_records": snapshot.map(|s| s.rejected.len()),
+                "records": snapshot.map(|s| RecordCounts::of(s).total),
+                "generated_ahead_seconds": self.ahead.map(|a| a.as_secs()),
                 "error": self.feed.as_ref().err().map(|e| sanitize(e)),
                 "warnings": snapshot.map(|s| s.warnings.clone()).unwrap_or_default(),
             },
@@ -283,88 +392,90 @@ impl StatusReport<'_> {
         writeln!(out)
     }
 
-    /// The summary line, then readable detail, in `lang`. Feed text in here is already
-    /// sanitized.
-    pub fn write_text(&self, out: &mut impl Write, lang: Lang) -> io::Result<()> {
+    /// The summary line, then at most `max_lines` lines of readable detail in `lang` and
+    /// `… and N more` for the rest (a monitoring system keeps the first lines; the JSON stays
+    /// complete). Feed text in here is already sanitized.
+    pub fn write_text(&self, out: &mut impl Write, lang: Lang, max_lines: usize) -> io::Result<()> {
+        writeln!(out, "{}", self.summary_line_in(lang))?;
+        let lines = self.detail_lines(lang);
+        for line in lines.iter().take(max_lines) {
+            writeln!(out, "{line}")?;
+        }
+        if lines.len() > max_lines {
+            let more = lines.len() - max_lines;
+            writeln!(out, "{}", (lang.labels().status.and_more)(more))?;
+        }
+        Ok(())
+    }
+
+    /// Every detail line the text form has, in order.
+    fn detail_lines(&self, lang: Lang) -> Vec<String> {
         let labels = lang.labels();
         let (l, c) = (&labels.status, &labels.common);
         let units = Units::Lang(lang);
         let label = |text: &str| fit_width(text, 10);
-        writeln!(out, "{}", self.summary_line_in(lang))?;
+        let mut lines = Vec::new();
         let Ok((snapshot, summary)) = &self.feed else {
-            writeln!(out, "{}{}", label(l.feed), self.source)?;
-            writeln!(out, "{}", l.unusable_no_figures)?;
-            return Ok(());
+            lines.push(format!("{}{}", label(l.feed), self.source));
+            lines.push(l.unusable_no_figures.to_owned());
+            return lines;
         };
         let generated = snapshot.generated_at.map_or_else(
             || l.no_generated_at.to_owned(),
             |t| (l.generated)(&lang.timestamp(t)),
         );
-        writeln!(
-            out,
+        lines.push(format!(
             "{}{} {}",
             label(l.feed),
             self.source,
             (l.feed_detail)(&generated, snapshot.projects.len(), snapshot.rejected.len())
-        )?;
+        ));
         let q = &summary.quarter;
-        writeln!(
-            out,
+        lines.push(format!(
             "{}{}",
             label(l.quarter),
             (l.quarter_detail)(q.year, q.quarter, q.elapsed_share * 100.0, q.days_left)
-        )?;
+        ));
         for metric in Metric::ALL {
-            writeln!(
-                out,
+            lines.push(format!(
                 "  {} {} {}",
                 fit_width(c.metric(metric).full, 17),
                 fit_width(&units.figure(q, metric), 16),
                 c.progress(q.metric(metric).progress)
-            )?;
+            ));
         }
         let ytd = &summary.year_to_date;
-        writeln!(
-            out,
-            "{}",
-            (l.year_to_date)(
-                ytd.signed_projects,
-                &lang.money_with_unit(ytd.signed_amount),
-                ytd.started_projects
-            )
-        )?;
+        lines.push((l.year_to_date)(
+            ytd.signed_projects,
+            &lang.money_with_unit(ytd.signed_amount),
+            ytd.started_projects,
+        ));
         if !summary.uncovered_years.is_empty() {
             let years = year_ranges(&summary.uncovered_years);
-            writeln!(out, "{}", (l.calendar)(&years))?;
+            lines.push((l.calendar)(&years));
         }
         if let Some(year) = summary.next_year_uncovered {
-            writeln!(out, "{}", (l.calendar_next_year)(year))?;
+            lines.push((l.calendar_next_year)(year));
         }
-        write_stalled(out, snapshot, summary, lang)?;
+        stalled_lines(&mut lines, snapshot, summary, lang);
         for rejection in &snapshot.rejected {
-            writeln!(out, "{}{rejection}", label(l.rejected))?;
+            lines.push(format!("{}{rejection}", label(l.rejected)));
         }
         for warning in &snapshot.warnings {
-            writeln!(out, "{}{warning}", label(l.warning))?;
+            lines.push(format!("{}{warning}", label(l.warning)));
         }
-        Ok(())
+        lines
     }
 }
 
-fn write_stalled(
-    out: &mut impl Write,
-    snapshot: &Snapshot,
-    summary: &Summary,
-    lang: Lang,
-) -> io::Result<()> {
+fn stalled_lines(lines: &mut Vec<String>, snapshot: &Snapshot, summary: &Summary, lang: Lang) {
     let l = &lang.labels().status;
-    writeln!(out, "{}", (l.stalled_heading)(summary.stalled.len()))?;
+    lines.push((l.stalled_heading)(summary.stalled.len()));
     for st in &summary.stalled {
         let project = &snapshot.projects[st.project];
         let approval = &project.approvals[st.approval];
         let none = || "-".to_owned();
-        writeln!(
-            out,
+        lines.push(format!(
             "  {} {} {} {} {}",
             fit_width(project.id.as_str(), 14),
             fit_width(project.name.as_str(), 30),
@@ -388,7 +499,6 @@ fn write_stalled(
                 st.limit_working_days,
                 st.overdue_by()
             )
-        )?;
+        ));
     }
-    Ok(())
 }

@@ -43,6 +43,12 @@ pub fn settings(wall: bool) -> AppSettings {
             warn: Duration::from_secs(30 * 60),
             crit: Duration::from_secs(2 * 3600),
         },
+        // Above the fixture's one rejected record of 18 (5.56%), which the snapshots show as
+        // a plain count; DEGRADED (default: above 1%) has its own tests (`ui::header`).
+        rejections: crate::domain::rejections::RejectionLimits {
+            warn: crate::domain::rejections::Share::percent(10),
+            crit: crate::domain::rejections::Share::percent(50),
+        },
         wall,
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
@@ -79,6 +85,38 @@ pub fn failed(error: &str, when: &str, retry_secs: u64) -> Action {
         at: at(when),
         retry_in: Duration::from_secs(retry_secs),
     })
+}
+
+/// An app at [`NOW`] loaded with the fixture plus `n` rejected projects (an impossible
+/// `signed_on` each), and its `generated_at` moved by `generated_shift`.
+pub fn app_with_rejections(n: usize, generated_shift: chrono::Duration, redact: bool) -> App {
+    let (mut app, _) = empty_app(false);
+    app.settings.redact = redact;
+    let mut snapshot = fixture();
+    snapshot.generated_at = snapshot.generated_at.map(|t| t + generated_shift);
+    snapshot.rejected = (0..n)
+        .map(|i| crate::domain::model::Rejection {
+            record: format!("projects[{i}]"),
+            id: Some(crate::sanitize::SafeText::new(&format!("BAD-{i}"))),
+            path: format!("projects[{i}].signed_on"),
+            reason: "invalid date \"2022-02-30\"".to_owned(),
+        })
+        .collect();
+    app.update(loaded(snapshot, NOW));
+    app
+}
+
+/// Every cell's symbol, row by row: what a test reads off a drawn buffer.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Loaded with two polls (so the newest signing is highlighted as new), at [`NOW`].

@@ -32,6 +32,7 @@ pub mod help;
 pub mod labels;
 pub mod overview;
 pub mod palette;
+pub mod rejected;
 pub mod signings;
 pub mod stalled;
 pub mod table;
@@ -95,6 +96,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             wall: app.settings.wall,
             keys: &app.keys,
             labels: labels(app),
+        }
+        .render(body, buf),
+        Overlay::Rejected { scroll } => rejected::RejectedPanel {
+            app,
+            scroll: *scroll,
         }
         .render(body, buf),
         Overlay::Detail {

@@ -390,3 +390,241 @@ fn status_names_provisional_years_as_ranges_and_next_year_from_november() {
     let october = status("2026-10-31T10:00:00+08:00", "text");
     assert!(!october.contains("Calendar:"), "{october}");
 }
+
+/// A feed of `good` signed projects and `bad` ones with an impossible date, generated at `at`.
+fn feed_with_rejections(good: usize, bad: usize, at: &str) -> tempfile::NamedTempFile {
+    let project = |i: usize, date: &str| {
+        format!(
+            r#"{{"id":"P{i}","name":"p","amount_cny":1,"stage":"signed","signed_on":"{date}"}}"#
+        )
+    };
+    let projects: Vec<String> = (0..good + bad)
+        .map(|i| project(i, if i < good { "2022-01-05" } else { "2022-02-30" }))
+        .collect();
+    let body = format!(
+        r#"{{"schema_version":1,"generated_at":"{at}","projects":[{}]}}"#,
+        projects.join(",")
+    );
+    let mut file = tempfile::NamedTempFile::new().expect("temp");
+    file.write_all(body.as_bytes()).expect("write");
+    file
+}
+
+#[test]
+fn the_share_of_rejected_records_sets_the_level() {
+    let at = "2022-02-15T09:50:00+08:00";
+    let status = |good, bad, extra: &[&str]| {
+        let file = feed_with_rejections(good, bad, at);
+        let mut args = vec!["status", "--feed", file.path().to_str().expect("utf-8")];
+        args.extend_from_slice(&["--now", NOW]);
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    // 1 of 100 is the limit itself: still OK.
+    assert_eq!(status(99, 1, &[]).0, 0);
+    let (code, out, _) = status(415, 5, &["--format", "json"]);
+    assert_eq!(code, 1, "5 of 420 is above 1%\n{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["reasons"][0], "5 of 420 records rejected (1.19%)");
+    assert_eq!(json["feed"]["records"], 420);
+    assert_eq!(json["feed"]["rejected_records"], 5);
+    // The case that was seen: 380 of 420 rejected read as OK.
+    let (code, out, _) = status(40, 380, &[]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.starts_with("INVESTBOARD CRITICAL - 0 stalled approvals;"),
+        "{out}"
+    );
+    // Every record rejected.
+    let (code, out, _) = status(0, 3, &["--format", "json"]);
+    assert_eq!(code, 2, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["reasons"][0], "3 of 3 records rejected (100%)");
+    // The limits are settings.
+    let output = investboard()
+        .env("INVESTBOARD_MAX_REJECTED_SHARE", "2%")
+        .env("INVESTBOARD_CRIT_REJECTED_SHARE", "95%")
+        .args(["status", "--now", NOW, "--feed"])
+        .arg(feed_with_rejections(40, 380, at).path())
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let file = feed_with_rejections(415, 5, at);
+    let path = file.path().to_str().expect("utf-8");
+    let output = investboard()
+        .env("INVESTBOARD_MAX_REJECTED_SHARE", "2%")
+        .args(["status", "--now", NOW, "--feed", path])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn a_generated_at_in_the_future_is_a_warning_never_zero_seconds_old() {
+    // Local time written with `Z`: eight hours ahead of the room's clock.
+    let file = feed_with_rejections(1, 0, "2022-02-15T09:50:00Z");
+    let path = file.path().to_str().expect("utf-8");
+    let (code, out, _) = run(&["status", "--feed", path, "--now", NOW]);
+    assert_eq!(code, 1, "{out}");
+    let first = out.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "INVESTBOARD WARNING - 0 stalled approvals; Q1 signed 1, 0 bn; started 0; data stamped 7 h 50 min in the future"
+    );
+    assert!(!out.contains("0 s old"), "{out}");
+    let (code, out, _) = run(&["status", "--format", "json", "--feed", path, "--now", NOW]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert!(json["data_age_seconds"].is_null(), "{out}");
+    assert_eq!(json["feed"]["generated_ahead_seconds"], 7 * 3600 + 50 * 60);
+    assert_eq!(
+        json["reasons"][0],
+        "generated_at 7 h 50 min in the future (clock skew, or local time written as UTC)"
+    );
+    // Within five minutes is a small difference between clocks: OK.
+    let file = feed_with_rejections(1, 0, "2022-02-15T10:05:00+08:00");
+    let path = file.path().to_str().expect("utf-8");
+    let (code, out, _) = run(&["status", "--feed", path, "--now", NOW]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn check_chooses_what_sets_the_exit_code() {
+    let check = |checks: &str| {
+        run(&[
+            "status", "--feed", FIXTURE, "--now", NOW, "--check", checks, "--format", "json",
+        ])
+    };
+    // The fixture has stalled approvals, fresh data and every metric on pace or on target.
+    assert_eq!(check("freshness").0, 0);
+    assert_eq!(check("freshness,rejections,targets").0, 0);
+    let (code, out, _) = check("stalled");
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["checks"], serde_json::json!(["stalled"]));
+    let (_, out, _) = run(&[
+        "status", "--feed", FIXTURE, "--now", NOW, "--format", "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        json["checks"],
+        serde_json::json!(["freshness", "stalled", "rejections"])
+    );
+    // The demo is behind pace on signed and started projects at this time.
+    let demo = |checks: &str| {
+        run(&[
+            "status",
+            "--now",
+            "2026-11-29T10:00:00+08:00",
+            "--check",
+            checks,
+            "--format",
+            "json",
+        ])
+    };
+    let (code, out, _) = demo("targets");
+    assert_eq!(code, 1, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(
+        json["reasons"],
+        serde_json::json!([
+            "Q4 signed projects behind pace: 64/105",
+            "Q4 started projects behind pace: 68/115"
+        ])
+    );
+    assert_eq!(demo("freshness").0, 0);
+    let (code, _, err) = run(&["status", "--check", "weather"]);
+    assert_eq!(code, 3, "{err}");
+    // An unusable feed is critical whatever is checked.
+    let (code, _, _) = run(&[
+        "status",
+        "--feed",
+        "/nonexistent.json",
+        "--check",
+        "targets",
+    ]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn the_text_form_is_bounded_and_the_json_complete() {
+    let at = "2022-02-15T09:50:00+08:00";
+    let file = feed_with_rejections(40, 380, at);
+    let path = file.path().to_str().expect("utf-8");
+    let (_, out, _) = run(&["status", "--feed", path, "--now", NOW]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 20 + 1, "{out}");
+    // Feed, quarter, 3 metrics, year to date, stalled heading: then 13 of 380 rejections.
+    assert_eq!(lines[21], "… and 367 more");
+    let (_, out, _) = run(&["status", "--feed", path, "--now", NOW, "--max-lines", "2"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(lines[1].starts_with("Feed:"), "{out}");
+    assert_eq!(lines[3], "… and 385 more");
+    let (_, out, _) = run(&["status", "--feed", FIXTURE, "--now", NOW]);
+    assert!(!out.contains("more"), "nine lines fit in twenty\n{out}");
+    let (_, out, _) = run(&["status", "--feed", path, "--now", NOW, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["feed"]["rejected_records"], 380);
+}
+
+#[test]
+fn openmetrics_has_the_figures_the_health_and_the_age() {
+    let (code, out, _) = run(&[
+        "status",
+        "--feed",
+        FIXTURE,
+        "--now",
+        NOW,
+        "--format",
+        "openmetrics",
+    ]);
+    assert_eq!(code, 1, "the exit code is the level's, whatever the format");
+    assert!(out.ends_with("# EOF\n"), "{out}");
+    for sample in [
+        "investboard_status 1",
+        "investboard_feed_up 1",
+        "investboard_data_age_seconds 1800",
+        "investboard_projects 7",
+        "investboard_rejected_records 0",
+        "investboard_stalled_approvals 2",
+        "investboard_signed_projects{year=\"2022\",quarter=\"1\"} 3",
+        "investboard_target_signed_projects{year=\"2022\",quarter=\"2\"} 5",
+        "investboard_signed_amount_yuan{year=\"2022\",quarter=\"1\"} 9000000000",
+        "investboard_target_signed_amount_yuan{year=\"2022\",quarter=\"1\"} 10000000000",
+        "investboard_started_projects{year=\"2022\",quarter=\"1\"} 2",
+        "investboard_quarter_elapsed_ratio{year=\"2022\",quarter=\"1\"} 0.5111",
+        "# UNIT investboard_data_age_seconds seconds",
+        "# UNIT investboard_signed_amount_yuan yuan",
+    ] {
+        assert!(out.lines().any(|l| l == sample), "{sample}\n{out}");
+    }
+    // Every sample's family is declared before it, once.
+    let mut declared = Vec::new();
+    for line in out.lines() {
+        if let Some(rest) = line.strip_prefix("# TYPE ") {
+            let name = rest.strip_suffix(" gauge").expect("gauges only");
+            assert!(!declared.contains(&name), "{name} declared twice");
+            assert!(
+                include_str!("../docs/feed-format.md").contains(&format!("`{name}`")),
+                "{name} is documented in docs/feed-format.md"
+            );
+            declared.push(name);
+        } else if !line.starts_with('#') {
+            let name = line.split(['{', ' ']).next().unwrap_or_default();
+            assert_eq!(declared.last(), Some(&name), "{line}");
+        }
+    }
+    let (code, out, _) = run(&[
+        "status",
+        "--feed",
+        "/nonexistent.json",
+        "--format",
+        "openmetrics",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.contains("investboard_status 2\n"), "{out}");
+    assert!(out.contains("investboard_feed_up 0\n"), "{out}");
+    assert!(!out.contains("investboard_projects"), "{out}");
+    assert!(out.ends_with("# EOF\n"), "{out}");
+}

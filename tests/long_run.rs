@@ -84,7 +84,7 @@ fn footprint(app: &App) -> Footprint {
             .map_or(0, |f| f.message.len()),
         overlay: match &app.overlay {
             Overlay::Detail { elapsed, .. } => 1 + elapsed.len(),
-            Overlay::Help => 1,
+            Overlay::Help | Overlay::Rejected { .. } => 1,
             Overlay::None => 0,
         },
         projects: data.snapshot.projects.len(),

@@ -53,7 +53,8 @@ fn a_hostile_feed_cannot_retitle_or_redraw_the_terminal() {
     session.keys(&[&format!("{binary} --feed {url} --now {NOW}"), "Enter"]);
 
     let screen = session.wait_for("the signings", |s| {
-        s.contains("Plain neighbou") && s.contains("3 rejected records")
+        // 3 of 7 records rejected is above max_rejected_share: the header says DEGRADED.
+        s.contains("Plain neighbou") && s.contains("DEGRADED  3 of 7 records rejected")
     });
     assert_clean_screen("signings", &screen);
     assert!(screen.contains("长沙储能电池 A"), "{screen}");

@@ -44,6 +44,8 @@ pub enum Command {
     Refresh,
     #[strum(serialize = "hold")]
     HoldRotation,
+    /// The records the feed's publisher sent and the validator refused, with the reasons.
+    Rejected,
     Help,
     Quit,
 }
@@ -69,6 +71,7 @@ impl Command {
             Command::Sort => const { &[Key::ch('s')] },
             Command::Refresh => const { &[Key::ch('r')] },
             Command::HoldRotation => const { &[Key::ch('p')] },
+            Command::Rejected => const { &[Key::ch('e')] },
             Command::Help => const { &[Key::ch('?')] },
             Command::Quit => const { &[Key::ch('q'), map::CTRL_C] },
         }
@@ -94,6 +97,7 @@ impl Command {
             Command::Sort => Action::CycleSort,
             Command::Refresh => Action::Refresh,
             Command::HoldRotation => Action::ToggleHold,
+            Command::Rejected => Action::ToggleRejected,
             Command::Help => Action::ToggleHelp,
             Command::Quit => Action::Quit,
         }

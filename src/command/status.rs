@@ -5,7 +5,7 @@ use crate::cli::{Format, StatusArgs};
 use crate::domain::aggregate::aggregate;
 use crate::exit::Exit;
 use crate::startup::Startup;
-use crate::status::{AgeLimits, Level, assess};
+use crate::status::{AgeLimits, Level, Policy, RejectionLimits, assess};
 
 pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
     let settings = &startup.settings;
@@ -30,15 +30,23 @@ pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
         }
         Err(error) => Err(error.clone()),
     };
-    let limits = AgeLimits {
-        warn: settings.warn_age,
-        crit: settings.crit_age,
+    let policy = Policy {
+        ages: AgeLimits {
+            warn: settings.warn_age,
+            crit: settings.crit_age,
+        },
+        rejections: RejectionLimits {
+            warn: settings.max_rejected_share,
+            crit: settings.crit_rejected_share,
+        },
+        checks: args.check.clone(),
     };
-    let report = assess(now, source, feed, limits);
+    let report = assess(now, source, feed, &policy);
     tracing::info!(level = report.level.word(), summary = %report.summary_line(), "status");
     let written = super::to_stdout(|out| match args.format {
-        Format::Text => report.write_text(out, startup.lang),
+        Format::Text => report.write_text(out, startup.lang, args.max_lines),
         Format::Json => report.write_json(out),
+        Format::Openmetrics => report.write_openmetrics(out),
     });
     if let Err(e) = written {
         super::report_io_error("cannot write the report", &e);

@@ -16,6 +16,7 @@ use super::declare::{Declared, Resolver, from_env, layered};
 use super::value::{Value, within};
 use super::{ConfigError, KeySpec, Origin, Profile, china_standard_time};
 use crate::appearance::{ColorChoice, ColorDepth, Theme};
+use crate::domain::rejections::Share;
 use crate::lang::Lang;
 
 const MINUTE: Duration = Duration::from_secs(60);
@@ -175,6 +176,12 @@ declare_settings! {
     warn_age: Duration, plain(30 * MINUTE), within(Duration::ZERO, 365 * DAY), flag("--warn-age");
     /// Data older than this is STALE (`status`: CRITICAL, exit 2); not shorter than `warn_age`.
     crit_age: Duration, plain(2 * HOUR), within(Duration::ZERO, 365 * DAY), flag("--crit-age");
+    /// A share of rejected records above this degrades the feed (dashboard: DEGRADED;
+    /// `status`: WARNING, exit 1), e.g. `1%` or `0.01`.
+    max_rejected_share: Share, plain(Share::percent(1)), within(Share::NONE, Share::ALL);
+    /// A share of rejected records above this is CRITICAL (`status`: exit 2); not below
+    /// `max_rejected_share`.
+    crit_rejected_share: Share, plain(Share::percent(20)), within(Share::NONE, Share::ALL);
     /// The file holding the feed's bearer token (first line); `INVESTBOARD_TOKEN` overrides it.
     token_file: PathBuf, optional("(unset)");
     /// Extra working-day calendar years, merged over the built-in table.
@@ -250,6 +257,12 @@ impl Settings {
         self.check_bounds()?;
         if self.crit_age < self.warn_age {
             return Err(self.invalid("crit_age", "must not be shorter than warn_age".to_owned()));
+        }
+        if self.crit_rejected_share < self.max_rejected_share {
+            return Err(self.invalid(
+                "crit_rejected_share",
+                "must not be below max_rejected_share".to_owned(),
+            ));
         }
         Ok(())
     }

@@ -250,6 +250,16 @@ fn beside(bound: &str, whole: bool, up: bool) -> Option<String> {
         };
         return n.map(|n| n.to_string());
     }
+    if let Some(percent) = bound.strip_suffix('%') {
+        // Shares step by a hundredth of a percent; bounds are whole percentages.
+        let bp = percent.parse::<u64>().expect("a whole-percent bound") * 100;
+        let bp = if up {
+            bp.checked_add(1)
+        } else {
+            bp.checked_sub(1)
+        };
+        return bp.map(|bp| format!("{}.{:02}%", bp / 100, bp % 100));
+    }
     let d = parse_duration(bound).expect("a duration bound");
     let step = Duration::from_millis(1);
     let d = if up {
@@ -465,7 +475,18 @@ fn every_declared_flag_sets_its_key_and_every_setting_flag_is_declared() {
     let status = command
         .find_subcommand("status")
         .expect("a status subcommand");
-    let not_settings = ["config", "now", "verbose", "format", "help", "version"];
+    // How one `status` run reports, not settings: `--check` and `--max-lines` choose what a
+    // monitoring service asks of this one invocation.
+    let not_settings = [
+        "config",
+        "now",
+        "verbose",
+        "format",
+        "check",
+        "max-lines",
+        "help",
+        "version",
+    ];
     for arg in command.get_arguments().chain(status.get_arguments()) {
         let Some(long) = arg.get_long() else {
             continue;

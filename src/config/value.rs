@@ -15,6 +15,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use super::Profile;
 use crate::appearance::{ColorChoice, Theme};
+use crate::domain::rejections::Share;
 use crate::lang::Lang;
 
 /// A type a setting can hold.
@@ -206,6 +207,51 @@ impl Value for bool {
 
     fn from_file<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         bool::deserialize(d)
+    }
+
+    fn show(&self) -> String {
+        self.to_string()
+    }
+}
+
+const SHARE: &str = "a share such as 1%, 0.5% or 0.01";
+
+impl Value for Share {
+    fn expected() -> String {
+        SHARE.to_owned()
+    }
+
+    fn from_text(text: &str) -> Result<Self, String> {
+        Share::parse(text)
+    }
+
+    /// A string as the environment takes it, or a TOML number as a fraction (`0.01`).
+    fn from_file<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Written;
+        impl Visitor<'_> for Written {
+            type Value = Share;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(SHARE)
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Share, E> {
+                Share::parse(&value.to_string()).map_err(|_| got(SHARE, value))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Share, E> {
+                u64::try_from(value)
+                    .map_err(|_| got(SHARE, value))
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Share, E> {
+                Share::from_fraction(value).ok_or_else(|| got(SHARE, value))
+            }
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Share, E> {
+                Err(got(SHARE, value))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Share, E> {
+                Share::parse(text).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Written)
     }
 
     fn show(&self) -> String {

@@ -1,7 +1,8 @@
-//! How old data may get: the warning and critical ages, how old data is, and the one rule that
-//! grades an age against the limits. `status` (its exit level) and the dashboard (its freshness
-//! word) both decide here, so they cannot disagree about when data turns old. Pure: the caller
-//! hands in `now`; no clock, no terminal, no IO.
+//! How old data may get: the warning and critical ages, how old data is, the one rule that
+//! grades an age against the limits, and when a `generated_at` lies too far ahead to have an
+//! age. `status` (its exit level) and the dashboard (its freshness word) both decide here, so
+//! they cannot disagree about when data turns old. Pure: the caller hands in `now`; no clock,
+//! no terminal, no IO.
 
 use std::time::Duration;
 
@@ -44,6 +45,21 @@ pub fn age(now: DateTime<FixedOffset>, since: DateTime<FixedOffset>) -> Duration
     (now - since).to_std().unwrap_or(Duration::ZERO)
 }
 
+/// How far a `generated_at` may lie ahead of our clock before it is a fault rather than a
+/// small difference between clocks.
+pub const SKEW_TOLERANCE: Duration = Duration::from_secs(5 * 60);
+
+/// How far `generated_at` lies in the future, when that is beyond [`SKEW_TOLERANCE`]: a
+/// publisher clock that is wrong, or local time written with `Z`. Such data has no known age
+/// (never "0 s old"); `None` when the stamp is in the past or within the tolerance.
+pub fn ahead_by(
+    now: DateTime<FixedOffset>,
+    generated_at: DateTime<FixedOffset>,
+) -> Option<Duration> {
+    let ahead = age(generated_at, now);
+    (ahead > SKEW_TOLERANCE).then_some(ahead)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +98,22 @@ mod tests {
             Duration::from_millis(60_500)
         );
         assert_eq!(age(now, at("2026-11-29T11:00:00+08:00")), Duration::ZERO);
+    }
+
+    #[test]
+    fn a_stamp_more_than_five_minutes_ahead_is_skew() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("valid");
+        let now = at("2026-11-29T10:00:00+08:00");
+        assert_eq!(ahead_by(now, at("2026-11-29T09:00:00+08:00")), None);
+        assert_eq!(ahead_by(now, at("2026-11-29T10:05:00+08:00")), None);
+        assert_eq!(
+            ahead_by(now, at("2026-11-29T10:05:01+08:00")),
+            Some(Duration::from_secs(301))
+        );
+        // Local time written with `Z`: eight hours ahead.
+        assert_eq!(
+            ahead_by(now, at("2026-11-29T10:00:00Z")),
+            Some(Duration::from_secs(8 * 3600))
+        );
     }
 }

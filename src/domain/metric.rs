@@ -46,6 +46,16 @@ impl Metric {
         format!("target_{}", self.json_key())
     }
 
+    /// The name in `status --format openmetrics` (after `investboard_`): that format puts the
+    /// unit in the name.
+    pub fn openmetrics_name(self) -> &'static str {
+        match self {
+            Metric::SignedProjects => "signed_projects",
+            Metric::SignedAmount => "signed_amount_yuan",
+            Metric::StartedProjects => "started_projects",
+        }
+    }
+
     /// The key of the progress word in the `status` JSON (no currency in it).
     pub fn progress_json_key(self) -> &'static str {
         match self {

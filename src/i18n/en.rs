@@ -52,6 +52,13 @@ pub static EN: Labels = Labels {
             format!("calendar: {years} provisional (statutory holidays only)")
         },
         calendar_next_year: |year| format!("add {year} holidays: calendar_file"),
+        degraded: "DEGRADED",
+        rejected_share: |rejected, total, share| {
+            format!("{rejected} of {total} records rejected ({share})")
+        },
+        rejected_hint: |key| format!(" · {key}: list"),
+        no_rejections: "No record was rejected.",
+        generated_ahead: |ahead| format!("generated_at {ahead} in the future: clock or zone wrong"),
         loading: "LOADING",
         fresh: "FRESH",
         ageing: "AGEING",
@@ -170,6 +177,7 @@ pub static EN: Labels = Labels {
         sort: cmd("cycle the sort order", Some("sort")),
         refresh: cmd("poll the feed now", Some("refresh")),
         hold: cmd("hold/resume wall rotation", None),
+        rejected: cmd("rejected records and why", None),
         help: cmd("this help", Some("help")),
     },
     detail: DetailLabels {
@@ -244,5 +252,7 @@ pub static EN: Labels = Labels {
         },
         rejected: "Rejected:",
         warning: "Warning:",
+        data_ahead: |ahead| format!("data stamped {ahead} in the future"),
+        and_more: |count| format!("… and {count} more"),
     },
 };

@@ -93,6 +93,16 @@ pub struct HeaderLabels {
     pub calendar_uncovered: fn(years: &str) -> String,
     /// From 1 November, next year missing from the holiday table (short: it shares a row).
     pub calendar_next_year: fn(year: i32) -> String,
+    /// The word shown when more records than `max_rejected_share` were rejected.
+    pub degraded: &'static str,
+    /// `380 of 420 records rejected (90.48%)`: beside DEGRADED and atop the rejected view.
+    pub rejected_share: fn(rejected: usize, total: usize, share: &str) -> String,
+    /// The key that opens the rejected view, after the share.
+    pub rejected_hint: fn(key: &str) -> String,
+    /// The rejected view when nothing was rejected.
+    pub no_rejections: &'static str,
+    /// A `generated_at` too far in the future to have an age.
+    pub generated_ahead: fn(ahead: &str) -> String,
     pub loading: &'static str,
     pub fresh: &'static str,
     pub ageing: &'static str,
@@ -302,6 +312,10 @@ pub struct StatusLabels {
     pub stalled_row: fn(submitted: &str, elapsed: u32, limit: u32, overdue: u32) -> String,
     pub rejected: &'static str,
     pub warning: &'static str,
+    /// `generated_at` too far ahead of our clock to have an age, and by how much.
+    pub data_ahead: fn(ahead: &str) -> String,
+    /// The line that stands for the detail lines past `--max-lines`.
+    pub and_more: fn(count: usize) -> String,
 }
 
 #[cfg(test)]

@@ -60,6 +60,13 @@ pub static ZH: Labels = Labels {
         rejected_records: |count| format!("{count} 条记录被拒"),
         calendar_uncovered: |years| format!("日历：{years} 年为暂定（仅法定节假日）"),
         calendar_next_year: |year| format!("请添加 {year} 年节假日：calendar_file"),
+        degraded: "数据降级",
+        rejected_share: |rejected, total, share| {
+            format!("{total} 条记录中 {rejected} 条被拒（{share}）")
+        },
+        rejected_hint: |key| format!(" · 按 {key} 查看"),
+        no_rejections: "没有被拒的记录。",
+        generated_ahead: |ahead| format!("数据时间超前 {ahead}（时钟或时区有误）"),
         loading: "加载中",
         fresh: "最新",
         ageing: "偏旧",
@@ -178,6 +185,7 @@ pub static ZH: Labels = Labels {
         sort: cmd("切换排序", Some("排序")),
         refresh: cmd("立即拉取数据", Some("刷新")),
         hold: cmd("暂停/继续大屏轮播", None),
+        rejected: cmd("被拒记录及原因", None),
         help: cmd("本帮助", Some("帮助")),
     },
     detail: DetailLabels {
@@ -255,5 +263,7 @@ pub static ZH: Labels = Labels {
         },
         rejected: "被拒：",
         warning: "警告：",
+        data_ahead: |ahead| format!("数据时间超前 {ahead}（时钟或时区有误）"),
+        and_more: |count| format!("…… 另有 {count} 行"),
     },
 };

@@ -1,6 +1,7 @@
 //! The header: title, quarter and clock on the first row; then feed health (freshness word and
-//! age, last error and retry), rejected records and calendar coverage, wrapped onto as many
-//! rows as the header is given.
+//! age, last error and retry, a `generated_at` in the future), rejected records (DEGRADED above
+//! `max_rejected_share`) and calendar coverage, wrapped onto as many rows as the header is
+//! given.
 
 use std::time::Duration;
 
@@ -13,7 +14,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::health::Freshness;
+use crate::app::keys::Command;
 use crate::domain::calendar::year_ranges;
+use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::ui::labels::Labelled;
 use crate::ui::text::put_line;
 use crate::ui::theme;
@@ -78,12 +81,17 @@ impl HeaderPanel<'_> {
             format!(" {} ", freshness.label(l)),
             theme::freshness(freshness),
         );
-        let age = match (freshness, app.data_age()) {
-            (Freshness::Loading, _) => h.waiting_first_feed.to_owned(),
-            (_, None) => h.no_data.to_owned(),
-            (_, Some(age)) => (h.updated_ago)(&lang.short_duration(age)),
+        let age = match (freshness, app.data_age(), app.generated_ahead()) {
+            (Freshness::Loading, _, _) => Span::raw(h.waiting_first_feed),
+            // Stamped in the future: no age to show (never "0 s ago"), and a warning.
+            (_, _, Some(ahead)) => Span::styled(
+                (h.generated_ahead)(&lang.short_duration(ahead)),
+                theme::warning(),
+            ),
+            (_, None, None) => Span::raw(h.no_data),
+            (_, Some(age), None) => Span::raw((h.updated_ago)(&lang.short_duration(age))),
         };
-        segments.push(vec![badge, Span::raw(format!(" {age}"))]);
+        segments.push(vec![badge, Span::raw(" "), age]);
         if let Some(failure) = &app.health.last_failure {
             let mut text = (h.feed_error)(&failure.message);
             match app.retry_in() {
@@ -107,12 +115,17 @@ impl HeaderPanel<'_> {
             segments.push(vec![Span::styled(h.refreshing, theme::dim())]);
         }
         if let Some(data) = app.data() {
-            let rejected = data.snapshot.rejected.len();
-            if rejected > 0 {
-                segments.push(vec![Span::styled(
-                    (h.rejected_records)(rejected),
-                    theme::warning(),
-                )]);
+            match app.rejections() {
+                Some((level, counts)) if level != RejectionLevel::Acceptable => {
+                    segments.push(self.degraded(level, counts));
+                }
+                Some((_, counts)) if counts.rejected > 0 => {
+                    segments.push(vec![Span::styled(
+                        (h.rejected_records)(counts.rejected),
+                        theme::warning(),
+                    )]);
+                }
+                _ => {}
             }
             let years = &data.summary.uncovered_years;
             if !years.is_empty() {
@@ -129,6 +142,29 @@ impl HeaderPanel<'_> {
             }
         }
         segments
+    }
+}
+
+impl HeaderPanel<'_> {
+    /// DEGRADED, how many records were rejected, and the key that lists them.
+    fn degraded(&self, level: RejectionLevel, counts: RecordCounts) -> Vec<Span<'static>> {
+        let app = self.app;
+        let h = &app.settings.lang.labels().header;
+        let badge = match level {
+            RejectionLevel::Crit => theme::freshness(Freshness::Stale),
+            RejectionLevel::Degraded | RejectionLevel::Acceptable => {
+                theme::freshness(Freshness::Ageing)
+            }
+        };
+        let share = counts.share().to_string();
+        let mut text = (h.rejected_share)(counts.rejected, counts.total, &share);
+        if !app.settings.wall {
+            text.push_str(&(h.rejected_hint)(&app.keys.key_name(Command::Rejected)));
+        }
+        vec![
+            Span::styled(format!(" {} ", h.degraded), badge),
+            Span::styled(format!(" {text}"), theme::warning()),
+        ]
     }
 }
 
@@ -176,5 +212,63 @@ impl Widget for &HeaderPanel<'_> {
                 .saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
             put_line(buf, area, y, line);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rejections::{RejectionLimits, Share};
+    use crate::testing::{app_with_rejections, buffer_text};
+
+    /// The header at 100 columns with the default rejected-share limits (1% and 20%).
+    fn header(mut app: App) -> String {
+        app.settings.rejections = RejectionLimits {
+            warn: Share::percent(1),
+            crit: Share::percent(20),
+        };
+        let panel = HeaderPanel { app: &app };
+        let mut buf = Buffer::empty(Rect::new(0, 0, 100, panel.height(100, 4)));
+        (&panel).render(buf.area, &mut buf);
+        buffer_text(&buf)
+    }
+
+    #[test]
+    fn a_share_of_rejected_records_above_the_limit_reads_degraded() {
+        let none = header(app_with_rejections(0, chrono::Duration::zero(), false));
+        assert!(
+            !none.contains("DEGRADED") && !none.contains("rejected"),
+            "{none}"
+        );
+        // 1 of 18 records is above 1%: DEGRADED, with the key that lists them.
+        let one = header(app_with_rejections(1, chrono::Duration::zero(), false));
+        assert!(
+            one.contains(" DEGRADED  1 of 18 records rejected (5.56%) · e: list"),
+            "{one}"
+        );
+        let many = header(app_with_rejections(30, chrono::Duration::zero(), false));
+        assert!(
+            many.contains("30 of 47 records rejected (63.83%)"),
+            "{many}"
+        );
+        let app = app_with_rejections(1, chrono::Duration::zero(), false);
+        assert_eq!(
+            app.rejections().map(|(level, _)| level),
+            Some(RejectionLevel::Acceptable),
+            "the test settings' 10%/50% limits keep the fixture's snapshots as they were"
+        );
+    }
+
+    #[test]
+    fn a_generated_at_in_the_future_is_a_warning_not_zero_seconds_old() {
+        // The fixture's stamp is 12 s before now: eight hours later is 7 h 59 min ahead.
+        let ahead = header(app_with_rejections(0, chrono::Duration::hours(8), false));
+        assert!(
+            ahead.contains(" FRESH  generated_at 7 h in the future: clock or zone wrong"),
+            "{ahead}"
+        );
+        assert!(!ahead.contains("0 s ago"), "{ahead}");
+        let near = header(app_with_rejections(0, chrono::Duration::minutes(4), false));
+        assert!(!near.contains("in the future"), "{near}");
     }
 }

@@ -90,6 +90,7 @@ pub fn command(l: &Labels, command: Command) -> CommandLabel {
         Command::Sort => c.sort,
         Command::Refresh => c.refresh,
         Command::HoldRotation => c.hold,
+        Command::Rejected => c.rejected,
         Command::Help => c.help,
         Command::Quit => c.quit,
     }
