@@ -181,14 +181,8 @@ impl AppSettings {
     pub fn from_settings(settings: &Settings) -> AppSettings {
         AppSettings {
             zone: settings.utc_offset,
-            ages: AgeLimits {
-                warn: settings.warn_age,
-                crit: settings.crit_age,
-            },
-            rejections: RejectionLimits {
-                warn: settings.max_rejected_share,
-                crit: settings.crit_rejected_share,
-            },
+            ages: settings.age_limits(),
+            rejections: settings.rejection_limits(),
             wall: settings.wall,
             rotate_interval: settings.rotate_interval,
             resume_rotation_after: settings.resume_rotation_after,

@@ -5,7 +5,7 @@ use crate::cli::{Format, StatusArgs};
 use crate::domain::aggregate::aggregate;
 use crate::exit::Exit;
 use crate::startup::Startup;
-use crate::status::{AgeLimits, Level, Policy, RejectionLimits, assess};
+use crate::status::{Level, Policy, assess};
 
 pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
     let settings = &startup.settings;
@@ -31,14 +31,8 @@ pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
         Err(error) => Err(error.clone()),
     };
     let policy = Policy {
-        ages: AgeLimits {
-            warn: settings.warn_age,
-            crit: settings.crit_age,
-        },
-        rejections: RejectionLimits {
-            warn: settings.max_rejected_share,
-            crit: settings.crit_rejected_share,
-        },
+        ages: settings.age_limits(),
+        rejections: settings.rejection_limits(),
         checks: args.check.clone(),
     };
     let report = assess(now, source, feed, &policy);

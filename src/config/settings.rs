@@ -16,7 +16,8 @@ use super::declare::{Declared, Resolver, from_env, layered};
 use super::value::{Value, within};
 use super::{ConfigError, KeySpec, Origin, Profile, china_standard_time};
 use crate::appearance::{ColorChoice, ColorDepth, Theme};
-use crate::domain::rejections::Share;
+use crate::domain::freshness::AgeLimits;
+use crate::domain::rejections::{RejectionLimits, Share};
 use crate::lang::Lang;
 
 const MINUTE: Duration = Duration::from_secs(60);
@@ -102,6 +103,24 @@ macro_rules! declare_settings {
         }
 
         impl Settings {
+    /// The data-age thresholds that `status` and the dashboard both judge by.
+    pub fn age_limits(&self) -> AgeLimits {
+        AgeLimits {
+            warn: self.warn_age,
+            crit: self.crit_age,
+        }
+    }
+
+    /// The rejected-record shares that `status` and the dashboard both judge by.
+    pub fn rejection_limits(&self) -> RejectionLimits {
+        RejectionLimits {
+            warn: self.max_rejected_share,
+            crit: self.crit_rejected_share,
+        }
+    }
+}
+
+impl Settings {
             /// Each declared key from its highest-precedence layer; the rest left empty.
             fn pick(cli: &Layer, env: &Layer, file: &Layer, r: &mut Resolver) -> Settings {
                 Settings {
