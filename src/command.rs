@@ -39,16 +39,10 @@ pub(crate) async fn fetch_once(
 ) -> Result<FetchedOnce, StartupError> {
     let started = Instant::now();
     let Some(feed) = feed else {
-        let now = startup.now();
-        let demo = crate::demo::DemoFeed::new(
-            crate::demo::DEFAULT_SEED,
-            now,
-            crate::demo::DEFAULT_PROJECTS,
-        );
         return Ok(FetchedOnce {
             label: DEMO_SOURCE_LABEL.to_owned(),
             warning: None,
-            body: Ok(demo.document_at(now)),
+            body: Ok(demo_document(startup)),
             elapsed: started.elapsed(),
         });
     };
@@ -64,6 +58,17 @@ pub(crate) async fn fetch_once(
         body,
         elapsed: started.elapsed(),
     })
+}
+
+/// The embedded demo feed's document as of now (or `--now`), generated in process.
+pub(crate) fn demo_document(startup: &Startup) -> Vec<u8> {
+    let now = startup.now();
+    crate::demo::DemoFeed::new(
+        crate::demo::DEFAULT_SEED,
+        now,
+        crate::demo::DEFAULT_PROJECTS,
+    )
+    .document_at(now)
 }
 
 /// Fetches and parses `feed` once: the source as shown, and the snapshot or a one-line reason

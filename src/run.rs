@@ -102,7 +102,7 @@ fn start_logging(
     logging::init(sinks, filter)?;
     tracing::debug!(
         config_file = ?settings.config_file,
-        lang = %startup.lang,
+        lang = %startup.lang(),
         theme = %settings.theme,
         colours = settings.color_depth.name(),
         "settings resolved"

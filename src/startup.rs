@@ -63,7 +63,6 @@ pub struct Startup {
     pub keys: KeyMap,
     /// The system clock in the configured zone, or the moment frozen by `--now`.
     pub clock: Clock,
-    pub lang: Lang,
 }
 
 impl Startup {
@@ -88,10 +87,11 @@ impl Startup {
                 .map_or_else(|| "config".to_owned(), |p| p.display().to_string()),
             source,
         })?;
-        let lang = settings
-            .lang
-            .unwrap_or_else(|| Lang::from_environment(env).0);
-        settings.lang = Some(lang);
+        settings.lang = Some(
+            settings
+                .lang
+                .unwrap_or_else(|| Lang::from_environment(env).0),
+        );
         settings.color_depth = ColorDepth::detect(settings.color, env).0;
         let calendar = match &settings.calendar_file {
             Some(path) => with_calendar_file(path)?,
@@ -106,8 +106,12 @@ impl Startup {
             calendar,
             keys,
             clock,
-            lang,
         })
+    }
+
+    /// The language every command speaks (decided in [`Startup::resolve`]).
+    pub fn lang(&self) -> Lang {
+        self.settings.lang.unwrap_or_default()
     }
 
     /// The current time in the configured zone, or the frozen `--now`.

@@ -38,7 +38,7 @@ pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
     let report = assess(now, source, feed, &policy);
     tracing::info!(level = report.level.word(), summary = %report.summary_line(), "status");
     let written = super::to_stdout(|out| match args.format {
-        Format::Text => report.write_text(out, startup.lang, args.max_lines),
+        Format::Text => report.write_text(out, startup.lang(), args.max_lines),
         Format::Json => report.write_json(out),
         Format::Openmetrics => report.write_openmetrics(out),
     });
