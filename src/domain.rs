@@ -3,9 +3,12 @@
 
 pub mod aggregate;
 pub mod amount;
+pub mod breakdown;
 pub mod calendar;
+pub mod changes;
 pub mod date;
 pub mod freshness;
 pub mod metric;
 pub mod model;
 pub mod rejections;
+pub mod trends;

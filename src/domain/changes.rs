@@ -1,0 +1,231 @@
+//! What just happened: each new snapshot compared with the previous one into [`Change`]s (new
+//! signings, stage advances, newly stalled approvals, approvals decided, projects cancelled or
+//! gone from the feed), kept newest first in a bounded [`ChangeLog`]. The time of a change is
+//! when the poll saw it, given by the caller: the domain reads no clock. Pure domain: no
+//! terminal, no IO, no language.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::domain::aggregate::StalledApproval;
+use crate::domain::amount::Amount;
+use crate::domain::model::{ApprovalStatus, Project, Snapshot, Stage};
+use crate::sanitize::SafeText;
+
+/// Most entries the log keeps: a few hours of a busy feed, enough for the wall's strip and
+/// the operators' view, and a bound on memory however long the wall runs.
+pub const CHANGE_LOG_CAPACITY: usize = 300;
+
+/// What changed about a project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// Signed on or before today, and not signed (or not in the feed) before.
+    NewSigning {
+        signed_on: NaiveDate,
+    },
+    /// Moved forward through the pipeline (a signing is told as [`ChangeKind::NewSigning`]).
+    StageAdvanced {
+        from: Stage,
+        to: Stage,
+    },
+    /// A pending approval went past its limit.
+    NewlyStalled {
+        approval: SafeText,
+        item: Option<SafeText>,
+        department: Option<SafeText>,
+        overdue: u32,
+    },
+    /// A pending approval was approved, rejected or withdrawn.
+    ApprovalDecided {
+        approval: SafeText,
+        item: Option<SafeText>,
+        status: ApprovalStatus,
+    },
+    Cancelled,
+    /// The project is no longer in the feed.
+    Removed,
+}
+
+impl ChangeKind {
+    /// Order within one poll: what the room wants to see first.
+    fn rank(&self) -> u8 {
+        match self {
+            ChangeKind::NewSigning { .. } => 0,
+            ChangeKind::StageAdvanced { .. } => 1,
+            ChangeKind::NewlyStalled { .. } => 2,
+            ChangeKind::ApprovalDecided { .. } => 3,
+            ChangeKind::Cancelled => 4,
+            ChangeKind::Removed => 5,
+        }
+    }
+}
+
+/// One entry of the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// When the poll that brought it was received.
+    pub seen_at: DateTime<FixedOffset>,
+    pub project_id: SafeText,
+    pub project_name: SafeText,
+    pub amount: Amount,
+    pub district: Option<SafeText>,
+    pub kind: ChangeKind,
+}
+
+/// One snapshot with the stalled approvals computed from it (`Summary::stalled`).
+#[derive(Clone, Copy, Debug)]
+pub struct Observed<'a> {
+    pub snapshot: &'a Snapshot,
+    pub stalled: &'a [StalledApproval],
+}
+
+impl Observed<'_> {
+    /// `(project id, approval id)` of each stalled approval.
+    fn stalled_keys(&self) -> HashSet<(&SafeText, &SafeText)> {
+        self.stalled
+            .iter()
+            .filter_map(|s| {
+                let project = self.snapshot.projects.get(s.project)?;
+                Some((&project.id, &project.approvals.get(s.approval)?.id))
+            })
+            .collect()
+    }
+}
+
+fn is_signed_by(project: &Project, today: NaiveDate) -> bool {
+    !project.is_cancelled() && project.signed_on.is_some_and(|d| d <= today)
+}
+
+/// The place of a stage in the pipeline; `None` for cancelled.
+fn pipeline_rank(stage: Stage) -> Option<usize> {
+    crate::domain::trends::PIPELINE_STAGES
+        .iter()
+        .position(|s| *s == stage)
+}
+
+/// What changed from `previous` to `current`, most important first (new signings, largest
+/// amount first; then stage advances, newly stalled, decided, cancelled, removed).
+pub fn compare(
+    previous: Observed<'_>,
+    current: Observed<'_>,
+    today: NaiveDate,
+    seen_at: DateTime<FixedOffset>,
+) -> Vec<Change> {
+    let before: HashMap<&SafeText, &Project> = previous
+        .snapshot
+        .projects
+        .iter()
+        .map(|p| (&p.id, p))
+        .collect();
+    let change = |project: &Project, kind: ChangeKind| Change {
+        seen_at,
+        project_id: project.id.clone(),
+        project_name: project.name.clone(),
+        amount: project.amount,
+        district: project.district.clone(),
+        kind,
+    };
+    let mut changes = Vec::new();
+    for project in &current.snapshot.projects {
+        let old = before.get(&project.id).copied();
+        let newly_signed =
+            is_signed_by(project, today) && !old.is_some_and(|p| is_signed_by(p, today));
+        if let (true, Some(signed_on)) = (newly_signed, project.signed_on) {
+            changes.push(change(project, ChangeKind::NewSigning { signed_on }));
+        }
+        let Some(old) = old else { continue };
+        if project.is_cancelled() && !old.is_cancelled() {
+            changes.push(change(project, ChangeKind::Cancelled));
+        }
+        let advanced = pipeline_rank(old.stage)
+            .zip(pipeline_rank(project.stage))
+            .is_some_and(|(from, to)| to > from);
+        if advanced && !(newly_signed && project.stage == Stage::Signed) {
+            let kind = ChangeKind::StageAdvanced {
+                from: old.stage,
+                to: project.stage,
+            };
+            changes.push(change(project, kind));
+        }
+        for approval in &project.approvals {
+            let was_pending = old
+                .approvals
+                .iter()
+                .any(|a| a.id == approval.id && a.status == ApprovalStatus::Pending);
+            if was_pending && approval.status != ApprovalStatus::Pending {
+                let kind = ChangeKind::ApprovalDecided {
+                    approval: approval.id.clone(),
+                    item: approval.item.clone(),
+                    status: approval.status,
+                };
+                changes.push(change(project, kind));
+            }
+        }
+    }
+    let stalled_before = previous.stalled_keys();
+    for entry in current.stalled {
+        let Some(project) = current.snapshot.projects.get(entry.project) else {
+            continue;
+        };
+        let Some(approval) = project.approvals.get(entry.approval) else {
+            continue;
+        };
+        if !stalled_before.contains(&(&project.id, &approval.id)) {
+            let kind = ChangeKind::NewlyStalled {
+                approval: approval.id.clone(),
+                item: approval.item.clone(),
+                department: approval.department.clone(),
+                overdue: entry.overdue_by(),
+            };
+            changes.push(change(project, kind));
+        }
+    }
+    let now_present: HashSet<&SafeText> = current.snapshot.projects.iter().map(|p| &p.id).collect();
+    for project in &previous.snapshot.projects {
+        if !now_present.contains(&project.id) {
+            changes.push(change(project, ChangeKind::Removed));
+        }
+    }
+    changes.sort_by(|a, b| {
+        a.kind
+            .rank()
+            .cmp(&b.kind.rank())
+            .then(b.amount.cmp(&a.amount))
+            .then(a.project_id.cmp(&b.project_id))
+    });
+    changes
+}
+
+/// The changes seen so far, newest poll first, at most [`CHANGE_LOG_CAPACITY`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangeLog {
+    entries: VecDeque<Change>,
+}
+
+impl ChangeLog {
+    /// Puts one poll's changes (in their order) before everything older, dropping the oldest
+    /// past the capacity.
+    pub fn record(&mut self, changes: Vec<Change>) {
+        for change in changes.into_iter().rev() {
+            self.entries.push_front(change);
+        }
+        self.entries.truncate(CHANGE_LOG_CAPACITY);
+    }
+
+    /// Newest first.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Change> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;
