@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::model::Snapshot;
+use crate::feed::source::FeedSource;
 use crate::rng::SplitMix64;
 
 /// What one poll produced.
@@ -39,8 +40,11 @@ pub enum PollCommand {
     PollNow,
 }
 
-/// Longest wait between polls while the feed keeps failing (unless Retry-After asks for more).
-pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// Longest wait between polls while an HTTP feed keeps failing (unless Retry-After asks for
+/// more): the default of the `max_backoff` setting. A minute, so a wall recovers within about a
+/// minute of the feed coming back (it has no `r` key), while a server that is down still sees
+/// at most one request a minute from each screen.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(60);
 pub use crate::feed::source::MAX_RETRY_AFTER;
 
 /// Delay before the next poll after `failures` consecutive failures (0 = the last poll was
@@ -72,11 +76,32 @@ pub struct PollTiming {
 
 impl PollTiming {
     pub fn new(interval: Duration) -> PollTiming {
+        PollTiming::with_max_backoff(interval, MAX_BACKOFF)
+    }
+
+    /// The production limits with the `max_backoff` setting.
+    pub fn with_max_backoff(interval: Duration, max_backoff: Duration) -> PollTiming {
         PollTiming {
             interval,
-            max_backoff: MAX_BACKOFF,
+            max_backoff,
             max_retry_after: MAX_RETRY_AFTER,
             jitter_seed: u64::from(std::process::id()) ^ 0x9E37_79B9_7F4A_7C15,
+        }
+    }
+
+    /// Delay before the next poll of `source` after `failures` consecutive failures: a file
+    /// is checked again every interval, since backoff protects a server and a file has none
+    /// (one `stat` tells whether it changed); anything else backs off ([`PollTiming::delay`]).
+    pub fn retry_delay(
+        &self,
+        source: &FeedSource,
+        failures: u32,
+        retry_after: Option<Duration>,
+        jitter: f64,
+    ) -> Duration {
+        match source {
+            FeedSource::File(_) => self.interval,
+            FeedSource::Http(_) | FeedSource::Stdin => self.delay(failures, retry_after, jitter),
         }
     }
 
@@ -188,7 +213,8 @@ pub async fn run_poller_with(
             }
             Err(error) => {
                 failures = failures.saturating_add(1);
-                let delay = timing.delay(failures, retry_after, jitter.unit());
+                let delay =
+                    timing.retry_delay(fetcher.source(), failures, retry_after, jitter.unit());
                 tracing::warn!(
                     error = %crate::sanitize::sanitize(&error),
                     failures,
@@ -308,6 +334,30 @@ mod tests {
         );
         let greedy = Some(Duration::from_secs(86_400));
         assert_eq!(next_delay(1, interval, greedy, 0.0), MAX_RETRY_AFTER);
+    }
+
+    #[test]
+    fn an_http_feed_waits_at_most_a_minute_and_a_file_one_interval() {
+        let timing = PollTiming::new(Duration::from_secs(10));
+        let http = FeedSource::parse("https://feeds.example.org/f.json").expect("a url");
+        let file = FeedSource::parse("feed.json").expect("a path");
+        for failures in [1, 3, 6, 30, u32::MAX] {
+            let waited = timing.retry_delay(&http, failures, None, 1.0);
+            assert!(waited <= Duration::from_secs(60), "{failures}: {waited:?}");
+            assert_eq!(
+                timing.retry_delay(&file, failures, None, 1.0),
+                Duration::from_secs(10)
+            );
+        }
+        assert_eq!(
+            timing.retry_delay(&http, 30, None, 1.0),
+            Duration::from_secs(60)
+        );
+        let wider = PollTiming::with_max_backoff(Duration::from_secs(10), Duration::from_secs(300));
+        assert_eq!(
+            wider.retry_delay(&http, 30, None, 1.0),
+            Duration::from_secs(300)
+        );
     }
 
     #[test]

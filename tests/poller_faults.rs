@@ -611,3 +611,57 @@ async fn poll_now_skips_the_backoff_wait() {
     assert!(is_loaded(&poller.next().await));
     assert!(started.elapsed() < Duration::from_secs(2));
 }
+
+/// A file feed is checked again every interval after a failure, without backoff, so the wall
+/// recovers at the first poll after the file is back (issue 11 §3); an HTTP feed's backoff is
+/// capped at `max_backoff` (60 s by default: `poll::tests`). The paused clock runs the
+/// production interval (10 s) through a minute of failures in no real time.
+#[tokio::test(start_paused = true)]
+async fn a_missing_file_is_checked_every_interval_and_recovers_at_the_next_one() {
+    /// Far past the interval, in paused time: a poller that backs off fails the assertions,
+    /// never hangs the test.
+    const PAUSED_GUARD: Duration = Duration::from_secs(3600);
+    async fn answer(poller: &mut Poller) -> FeedUpdate {
+        loop {
+            let update = tokio::time::timeout(PAUSED_GUARD, poller.updates.recv())
+                .await
+                .expect("an update within the guard time")
+                .expect("the poller is running");
+            if !matches!(update, FeedUpdate::Checking { .. }) {
+                return update;
+            }
+        }
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.json");
+    let interval = Duration::from_secs(10);
+    let timing = PollTiming {
+        jitter_seed: 7,
+        ..PollTiming::new(interval)
+    };
+    let source = path.to_str().expect("a UTF-8 path");
+    let mut poller = Poller::start(source, FetchOptions::default(), timing);
+    let began = tokio::time::Instant::now();
+    for failure in 1..=6 {
+        let update = answer(&mut poller).await;
+        assert_eq!(
+            retry_of(&update),
+            Some(interval),
+            "failure {failure}: {update:?}"
+        );
+    }
+    assert!(
+        began.elapsed() <= interval * 5,
+        "six checks took {:?}",
+        began.elapsed()
+    );
+    std::fs::write(&path, dash::good_feed(0, 1)).expect("write the feed");
+    let back = tokio::time::Instant::now();
+    let update = answer(&mut poller).await;
+    assert!(is_loaded(&update), "{update:?}");
+    assert!(
+        back.elapsed() <= interval,
+        "recovered {:?} after the file came back",
+        back.elapsed()
+    );
+}

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::app::{App, AppSettings};
 use crate::appearance::ColorChoice;
 use crate::exit::Exit;
-use crate::poll::run_poller;
+use crate::poll::{PollTiming, run_poller_with};
 use crate::startup::Startup;
 
 /// Runs the dashboard until the user quits.
@@ -74,9 +74,9 @@ pub async fn run(startup: Startup) -> Exit {
     // One slot: a refresh asked for while another waits adds nothing.
     let (command_tx, command_rx) = tokio::sync::mpsc::channel(1);
     let stamp: crate::poll::Clock = Arc::new(move || clock.now());
-    let poller = tokio::spawn(run_poller(
+    let poller = tokio::spawn(run_poller_with(
         opened.fetcher,
-        settings.poll_interval,
+        PollTiming::with_max_backoff(settings.poll_interval, settings.max_backoff),
         stamp,
         update_tx,
         command_rx,

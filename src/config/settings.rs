@@ -211,6 +211,9 @@ declare_settings! {
     /// How long one whole fetch of the feed may take.
     request_timeout: Duration, plain(Duration::from_secs(20)),
         within(Duration::from_millis(100), DAY);
+    /// Longest wait between polls while an http(s) feed keeps failing (the backoff's cap; a
+    /// server's Retry-After may ask for more). A file feed is checked every `poll_interval`.
+    max_backoff: Duration, plain(MINUTE), within(Duration::from_secs(1), DAY);
     /// The largest feed body accepted, in MiB (decoded bytes).
     max_body_mb: u64, plain(256), within(1, 4096);
     /// Refuse plain http:// feeds (and redirects to them).
