@@ -79,8 +79,13 @@ impl Poller {
     /// The next answer of a poll. A poll outliving the 20 ms interval (a hang, a trickle) is
     /// first reported as `Checking` (`tests/stuck_reads.rs` covers that); skipped here.
     async fn next(&mut self) -> FeedUpdate {
+        self.next_within(GUARD).await
+    }
+
+    /// [`Poller::next`] with another guard time (a paused clock runs through long ones).
+    async fn next_within(&mut self, guard: Duration) -> FeedUpdate {
         loop {
-            let update = tokio::time::timeout(GUARD, self.updates.recv())
+            let update = tokio::time::timeout(guard, self.updates.recv())
                 .await
                 .expect("an update within the guard time")
                 .expect("the poller is running");
@@ -621,17 +626,6 @@ async fn a_missing_file_is_checked_every_interval_and_recovers_at_the_next_one()
     /// Far past the interval, in paused time: a poller that backs off fails the assertions,
     /// never hangs the test.
     const PAUSED_GUARD: Duration = Duration::from_secs(3600);
-    async fn answer(poller: &mut Poller) -> FeedUpdate {
-        loop {
-            let update = tokio::time::timeout(PAUSED_GUARD, poller.updates.recv())
-                .await
-                .expect("an update within the guard time")
-                .expect("the poller is running");
-            if !matches!(update, FeedUpdate::Checking { .. }) {
-                return update;
-            }
-        }
-    }
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("feed.json");
     let interval = Duration::from_secs(10);
@@ -643,7 +637,7 @@ async fn a_missing_file_is_checked_every_interval_and_recovers_at_the_next_one()
     let mut poller = Poller::start(source, FetchOptions::default(), timing);
     let began = tokio::time::Instant::now();
     for failure in 1..=6 {
-        let update = answer(&mut poller).await;
+        let update = poller.next_within(PAUSED_GUARD).await;
         assert_eq!(
             retry_of(&update),
             Some(interval),
@@ -657,7 +651,7 @@ async fn a_missing_file_is_checked_every_interval_and_recovers_at_the_next_one()
     );
     std::fs::write(&path, dash::good_feed(0, 1)).expect("write the feed");
     let back = tokio::time::Instant::now();
-    let update = answer(&mut poller).await;
+    let update = poller.next_within(PAUSED_GUARD).await;
     assert!(is_loaded(&update), "{update:?}");
     assert!(
         back.elapsed() <= interval,
