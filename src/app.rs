@@ -19,9 +19,11 @@ use crate::appearance::Appearance;
 use crate::config::Settings;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
+use crate::domain::changes::{ChangeLog, Observed};
 use crate::domain::freshness;
 use crate::domain::model::Snapshot;
 use crate::domain::rejections::{RecordCounts, RejectionLevel, RejectionLimits};
+use crate::domain::trends::{Trends, trends};
 use crate::lang::Lang;
 use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
@@ -60,7 +62,9 @@ impl Panel {
 
     fn of_view(view: WallView) -> Panel {
         match view {
-            WallView::Overview | WallView::Targets => Panel::Targets,
+            WallView::Overview | WallView::Targets | WallView::Trends | WallView::Pipeline => {
+                Panel::Targets
+            }
             WallView::Signings => Panel::Signings,
             WallView::Stalled => Panel::Stalled,
         }
@@ -115,6 +119,10 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the rejected records.
     ToggleRejected,
+    /// Show or hide the trends (burn-up, weekly signings, stalled by department, pipeline).
+    ToggleTrends,
+    /// Show or hide the change log.
+    ToggleChanges,
 }
 
 impl PartialEq for Action {
@@ -136,6 +144,14 @@ pub enum Overlay {
     Rejected {
         scroll: u16,
     },
+    /// The trend charts; on a screen too small for all of them, one page at a time.
+    Trends {
+        page: TrendsPage,
+    },
+    /// The change log, newest first, scrolled by `scroll` rows.
+    Changes {
+        scroll: u16,
+    },
     /// A project's detail; `approval` is emphasised when opened from the stalled list.
     Detail {
         project: usize,
@@ -146,11 +162,33 @@ pub enum Overlay {
     },
 }
 
+/// The pages of the trends view when the screen cannot hold both (the wall shows each as a
+/// view of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrendsPage {
+    /// The quarter burn-ups and the signings per week.
+    Progress,
+    /// Stalled approvals by department and the pipeline.
+    Pipeline,
+}
+
+impl TrendsPage {
+    #[must_use]
+    pub fn next(self) -> TrendsPage {
+        match self {
+            TrendsPage::Progress => TrendsPage::Pipeline,
+            TrendsPage::Pipeline => TrendsPage::Progress,
+        }
+    }
+}
+
 /// The last good feed and what was computed from it.
 #[derive(Clone, Debug)]
 pub struct Loaded {
     pub snapshot: Arc<Snapshot>,
     pub summary: Summary,
+    /// The series the trend views plot, computed with the summary.
+    pub trends: Trends,
 }
 
 /// Signings new since the previous snapshot, highlighted until `until`.
@@ -216,6 +254,8 @@ pub struct App {
     pub input: InputMode,
     pub rotation: Option<Rotation>,
     pub highlights: Highlights,
+    /// What each new snapshot changed, newest first (bounded).
+    pub changes: ChangeLog,
     /// The key bindings in force (defaults with the config file's `[keys]`).
     pub keys: KeyMap,
     /// A standing warning about how the feed is fetched (plain http), shown in the header.
@@ -252,6 +292,7 @@ impl App {
             overlay: Overlay::None,
             input: InputMode::Normal,
             highlights: Highlights::default(),
+            changes: ChangeLog::default(),
             keys: KeyMap::default(),
             feed_warning: None,
             page_rows: 10,
@@ -403,6 +444,8 @@ impl App {
         }
         if self.highlights.until.is_some_and(|until| at >= until) {
             self.highlights = Highlights::default();
+            // New signings led their day's rows only while marked new.
+            self.refresh_lists();
             self.dirty = true;
         }
     }
@@ -423,7 +466,7 @@ impl App {
                 self.health.last_failure = None;
                 self.health.consecutive_failures = 0;
                 self.health.refresh_requested = false;
-                self.load(snapshot);
+                self.load(snapshot, received_at);
             }
             FeedUpdate::Unchanged { received_at } => {
                 self.health.last_success = Some(received_at);
@@ -448,7 +491,7 @@ impl App {
         }
     }
 
-    fn load(&mut self, snapshot: Arc<Snapshot>) {
+    fn load(&mut self, snapshot: Arc<Snapshot>, received_at: DateTime<FixedOffset>) {
         let snapshot = if self.settings.redact {
             Arc::new(redact::redact(&snapshot))
         } else {
@@ -473,7 +516,22 @@ impl App {
             }),
             _ => None,
         };
-        let summary = self.compute(&snapshot);
+        let (summary, trends) = self.compute(&snapshot);
+        if let Some(before) = &self.data {
+            let changes = crate::domain::changes::compare(
+                Observed {
+                    snapshot: &before.snapshot,
+                    stalled: &before.summary.stalled,
+                },
+                Observed {
+                    snapshot: &snapshot,
+                    stalled: &summary.stalled,
+                },
+                self.today(),
+                received_at.with_timezone(&self.settings.zone),
+            );
+            self.changes.record(changes);
+        }
         if let Some(previous) = previous {
             let new: HashSet<SafeText> = summary
                 .signings
@@ -504,25 +562,36 @@ impl App {
                 None => Overlay::None,
             };
         }
-        self.data = Some(Loaded { snapshot, summary });
+        self.data = Some(Loaded {
+            snapshot,
+            summary,
+            trends,
+        });
         self.refresh_lists();
     }
 
-    fn compute(&mut self, snapshot: &Snapshot) -> Summary {
+    fn compute(&mut self, snapshot: &Snapshot) -> (Summary, Trends) {
         self.aggregations += 1;
-        aggregate(snapshot, self.today(), &self.calendar, &self.options)
+        let today = self.today();
+        let summary = aggregate(snapshot, today, &self.calendar, &self.options);
+        let trends = trends(snapshot, &summary, today);
+        (summary, trends)
     }
 
     fn reaggregate(&mut self) {
         if let Some(snapshot) = self.data.as_ref().map(|d| Arc::clone(&d.snapshot)) {
-            let summary = self.compute(&snapshot);
+            let (summary, trends) = self.compute(&snapshot);
             if let Overlay::Detail {
                 project, approval, ..
             } = self.overlay
             {
                 self.overlay = self.detail(&snapshot, project, approval);
             }
-            self.data = Some(Loaded { snapshot, summary });
+            self.data = Some(Loaded {
+                snapshot,
+                summary,
+                trends,
+            });
             self.refresh_lists();
             self.dirty = true;
         }
@@ -530,7 +599,9 @@ impl App {
 
     fn refresh_lists(&mut self) {
         if let Some(data) = &self.data {
-            lists::refresh_signings(&mut self.signings, &data.snapshot, &data.summary);
+            lists::refresh_signings(&mut self.signings, &data.snapshot, &data.summary, |id| {
+                self.highlights.ids.contains(id)
+            });
             lists::refresh_stalled(&mut self.stalled, &data.snapshot, &data.summary);
         }
     }
@@ -559,6 +630,20 @@ impl App {
                 self.overlay = match self.overlay {
                     Overlay::Rejected { .. } => Overlay::None,
                     _ => Overlay::Rejected { scroll: 0 },
+                };
+            }
+            Action::ToggleTrends => {
+                self.overlay = match self.overlay {
+                    Overlay::Trends { .. } => Overlay::None,
+                    _ => Overlay::Trends {
+                        page: TrendsPage::Progress,
+                    },
+                };
+            }
+            Action::ToggleChanges => {
+                self.overlay = match self.overlay {
+                    Overlay::Changes { .. } => Overlay::None,
+                    _ => Overlay::Changes { scroll: 0 },
                 };
             }
             Action::Close => self.close(),
@@ -629,7 +714,16 @@ impl App {
     }
 
     fn overlay_input(&mut self, action: Action) {
-        if let Overlay::Detail { scroll, .. } | Overlay::Rejected { scroll } = &mut self.overlay {
+        if let Overlay::Trends { page } = &mut self.overlay
+            && matches!(action, Action::NextPanel | Action::PrevPanel)
+        {
+            *page = page.next();
+            return;
+        }
+        if let Overlay::Detail { scroll, .. }
+        | Overlay::Rejected { scroll }
+        | Overlay::Changes { scroll } = &mut self.overlay
+        {
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),

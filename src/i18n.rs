@@ -152,6 +152,8 @@ pub struct CommandLabels {
     pub refresh: CommandLabel,
     pub hold: CommandLabel,
     pub rejected: CommandLabel,
+    pub trends: CommandLabel,
+    pub changes: CommandLabel,
     pub help: CommandLabel,
 }
 
@@ -165,6 +167,7 @@ pub struct Labels {
     pub panels: PanelLabels,
     pub lists: ListLabels,
     pub targets: TargetLabels,
+    pub trends: TrendLabels,
     pub footer: FooterLabels,
     pub help: HelpLabels,
     pub commands: CommandLabels,
@@ -188,7 +191,7 @@ mod zh;
 pub use duration::{DurationStyle, DurationUnits};
 pub use labels::{
     CommonLabels, DetailLabels, FigureLabels, FooterLabels, HeaderLabels, HelpLabels, ListLabels,
-    MetricLabel, MetricName, PanelLabels, StatusLabels, TargetLabels,
+    MetricLabel, MetricName, PanelLabels, StatusLabels, TargetLabels, TrendLabels,
 };
 
 pub use en::EN;

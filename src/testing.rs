@@ -36,6 +36,41 @@ pub fn previous_fixture() -> Snapshot {
     snapshot
 }
 
+/// The fixture as an earlier poll saw it, one change of each kind away: CS-2026-0102 not yet
+/// signed (absent), YL-2026-0011 still `signed` (now landed), YH-2026-0007's approval A1 with a
+/// 200-day limit (now the default 9: stalled), LY-2026-0009's A1 still pending (now
+/// withdrawn), YH-2026-0031 not yet cancelled, and XX-2026-0099 since removed.
+pub fn earlier_fixture() -> Snapshot {
+    use crate::domain::model::{ApprovalStatus, Stage};
+    let mut snapshot = previous_fixture();
+    let mut removed = None;
+    for project in &mut snapshot.projects {
+        match project.id.as_str() {
+            "YL-2026-0011" => project.stage = Stage::Signed,
+            "YH-2026-0007" => project.approvals[0].limit_working_days = Some(200),
+            "LY-2026-0009" => project.approvals[0].status = ApprovalStatus::Pending,
+            "YH-2026-0031" => {
+                project.stage = Stage::Signed;
+                let mut gone = project.clone();
+                gone.id = crate::sanitize::SafeText::new("XX-2026-0099");
+                gone.name = crate::sanitize::SafeText::new("Retired pilot line project");
+                removed = Some(gone);
+            }
+            _ => {}
+        }
+    }
+    snapshot.projects.extend(removed);
+    snapshot
+}
+
+/// Loaded from [`earlier_fixture`], then the fixture: a change log with one entry of each kind.
+pub fn app_with_changes(wall: bool) -> (App, Instant) {
+    let (mut app, start) = empty_app(wall);
+    app.update(loaded(earlier_fixture(), "2026-11-29T09:58:00+08:00"));
+    app.update(loaded(fixture(), "2026-11-29T09:59:50+08:00"));
+    (app, start)
+}
+
 pub fn settings(wall: bool) -> AppSettings {
     AppSettings {
         zone: FixedOffset::east_opt(8 * 3600).expect("valid offset"),

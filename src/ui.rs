@@ -24,6 +24,7 @@
 //! Wall mode keeps header and figures and rotates the body through overview, signings,
 //! targets and stalled. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
 
+pub mod changes;
 pub mod detail;
 pub mod digits;
 pub mod figures;
@@ -39,6 +40,7 @@ pub mod table;
 pub mod targets;
 pub mod text;
 pub mod theme;
+pub mod trends;
 
 use std::fmt::Write as _;
 
@@ -53,7 +55,7 @@ use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
 use crate::app::lists::ListView;
 use crate::app::wall::{Rotation, WallView};
-use crate::app::{App, Overlay, Panel};
+use crate::app::{App, Overlay, Panel, TrendsPage};
 use crate::i18n::Labels;
 use crate::sanitize::truncate_to_width;
 use crate::ui::labels::Labelled;
@@ -83,14 +85,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let header = header::HeaderPanel { app };
     let large = app.settings.wall && area.height >= 40 && area.width >= 120;
-    let [header_area, figures_area, body, footer] = area.layout(&Layout::vertical([
+    let just_in = if app.settings.wall {
+        changes::just_in_height(app, area)
+    } else {
+        0
+    };
+    let [header_area, figures_area, just_in_area, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(header.height(area.width, 3)),
         Constraint::Length(figures::height(large)),
+        Constraint::Length(just_in),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
     header.render(header_area, buf);
     figures::FiguresPanel { app, large }.render(figures_area, buf);
+    changes::JustInStrip { app }.render(just_in_area, buf);
     match &app.overlay {
         Overlay::Help => help::HelpPanel {
             wall: app.settings.wall,
@@ -99,6 +108,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         .render(body, buf),
         Overlay::Rejected { scroll } => rejected::RejectedPanel {
+            app,
+            scroll: *scroll,
+        }
+        .render(body, buf),
+        Overlay::Trends { page } => trends::TrendsPanel {
+            app,
+            page: Some(*page),
+            overlay: true,
+        }
+        .render(body, buf),
+        Overlay::Changes { scroll } => changes::ChangesPanel {
             app,
             scroll: *scroll,
         }
@@ -204,6 +224,18 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
         WallView::Signings => panel_widget(app, Panel::Signings, held, body, buf),
         WallView::Targets => panel_widget(app, Panel::Targets, held, body, buf),
         WallView::Stalled => panel_widget(app, Panel::Stalled, held, body, buf),
+        WallView::Trends => trends::TrendsPanel {
+            app,
+            page: Some(TrendsPage::Progress),
+            overlay: false,
+        }
+        .render(body, buf),
+        WallView::Pipeline => trends::TrendsPanel {
+            app,
+            page: Some(TrendsPage::Pipeline),
+            overlay: false,
+        }
+        .render(body, buf),
     }
 }
 
@@ -288,6 +320,33 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
         .right_aligned();
         put_line(buf, area, area.y, &badge);
     }
+}
+
+/// The frame of a view that replaces the body (rejected records, changes, trends): thick, with
+/// its title, and the keys that close it (`toggle` or Close) at the bottom right. Returns the
+/// area inside it.
+fn overlay_frame(app: &App, title: &str, toggle: Command, area: Rect, buf: &mut Buffer) -> Rect {
+    let labels = labels(app);
+    let close = (labels.help.close)(
+        &app.keys.key_name(toggle),
+        &app.keys.key_name(Command::Close),
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme::focused_border())
+        .title(Span::styled(format!(" {title} "), theme::title()))
+        .title_bottom(Line::styled(format!(" {close} "), theme::dim()).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A plain frame titled in bold; returns the area inside it.
+fn titled_frame(title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// A panel's frame: thick and coloured when focused (the shape says it without colour).

@@ -11,6 +11,7 @@ use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use investboard::app::{Action, App, MAX_FILTER_CHARS, Overlay};
+use investboard::domain::changes::CHANGE_LOG_CAPACITY;
 use investboard::domain::model::Snapshot;
 use investboard::feed::parse_feed;
 use investboard::poll::FeedUpdate;
@@ -84,7 +85,10 @@ fn footprint(app: &App) -> Footprint {
             .map_or(0, |f| f.message.len()),
         overlay: match &app.overlay {
             Overlay::Detail { elapsed, .. } => 1 + elapsed.len(),
-            Overlay::Help | Overlay::Rejected { .. } => 1,
+            Overlay::Help
+            | Overlay::Rejected { .. }
+            | Overlay::Trends { .. }
+            | Overlay::Changes { .. } => 1,
             Overlay::None => 0,
         },
         projects: data.snapshot.projects.len(),
@@ -196,6 +200,11 @@ fn ten_thousand_poll_cycles_leave_every_collection_bounded() {
             assert!(now.stalled_filter <= MAX_FILTER_CHARS, "{now:?}");
             assert!(now.highlights <= PROJECTS, "{now:?}");
             assert!(now.failure_message <= 4 * MAX_FIELD_CHARS, "{now:?}");
+            assert!(
+                app.changes.len() <= CHANGE_LOG_CAPACITY,
+                "{}",
+                app.changes.len()
+            );
         }
     }
     // Replaced data is freed: only the variants this test holds remain.
@@ -212,8 +221,9 @@ fn ten_thousand_poll_cycles_leave_every_collection_bounded() {
         Some(late_footprint),
         "a collection grew between 1k and 10k cycles"
     );
-    // The run exercised what it claims to: data, highlights, a full filter.
+    // The run exercised what it claims to: data, highlights, a full filter, a full change log.
     let end = footprint(&app);
+    assert_eq!(app.changes.len(), CHANGE_LOG_CAPACITY);
     assert_eq!(end.projects, PROJECTS);
     assert!(app.aggregations() >= 4_000, "{}", app.aggregations());
 }

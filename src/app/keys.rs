@@ -46,6 +46,10 @@ pub enum Command {
     HoldRotation,
     /// The records the feed's publisher sent and the validator refused, with the reasons.
     Rejected,
+    /// Burn-ups, signings per week, stalled approvals by department, the pipeline.
+    Trends,
+    /// What each new snapshot changed, newest first.
+    Changes,
     Help,
     Quit,
 }
@@ -72,6 +76,8 @@ impl Command {
             Command::Refresh => const { &[Key::ch('r')] },
             Command::HoldRotation => const { &[Key::ch('p')] },
             Command::Rejected => const { &[Key::ch('e')] },
+            Command::Trends => const { &[Key::ch('t')] },
+            Command::Changes => const { &[Key::ch('c')] },
             Command::Help => const { &[Key::ch('?')] },
             Command::Quit => const { &[Key::ch('q'), map::CTRL_C] },
         }
@@ -98,6 +104,8 @@ impl Command {
             Command::Refresh => Action::Refresh,
             Command::HoldRotation => Action::ToggleHold,
             Command::Rejected => Action::ToggleRejected,
+            Command::Trends => Action::ToggleTrends,
+            Command::Changes => Action::ToggleChanges,
             Command::Help => Action::ToggleHelp,
             Command::Quit => Action::Quit,
         }

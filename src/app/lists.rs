@@ -104,7 +104,15 @@ fn text_key(text: Option<&SafeText>) -> (bool, &str) {
 }
 
 /// Recomputes the signing rows, keeping the selection on the same project when it survives.
-pub fn refresh_signings(list: &mut ListView<SigningSort>, snapshot: &Snapshot, summary: &Summary) {
+///
+/// Signings new since the previous poll (`is_new`) lead the rows of their signing date in the
+/// date order: the room sees what just arrived before older rows of the same day.
+pub fn refresh_signings(
+    list: &mut ListView<SigningSort>,
+    snapshot: &Snapshot,
+    summary: &Summary,
+    is_new: impl Fn(&SafeText) -> bool,
+) {
     let selected_id = list
         .selected_row()
         .and_then(|i| snapshot.projects.get(i))
@@ -128,7 +136,12 @@ pub fn refresh_signings(list: &mut ListView<SigningSort>, snapshot: &Snapshot, s
         .collect();
     // `summary.signings` is newest first; stable sorts keep that as the tie-break.
     match list.sort {
-        SigningSort::Date => {}
+        SigningSort::Date => {
+            rows.sort_by_key(|&i| {
+                let p = &snapshot.projects[i];
+                (std::cmp::Reverse(p.signed_on), !is_new(&p.id))
+            });
+        }
         SigningSort::Amount => {
             rows.sort_by(|&a, &b| {
                 snapshot.projects[b]

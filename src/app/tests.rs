@@ -6,6 +6,7 @@ use std::time::Duration;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::domain::metric::Metric;
 use crate::testing::{NOW, at, empty_app, failed, fixture, loaded, loaded_app};
 
 fn press(app: &mut App, code: KeyCode) -> Option<Action> {
@@ -335,4 +336,108 @@ fn detail_follows_its_project_into_a_new_snapshot() {
     gone.projects.retain(|p| Some(p.id.to_string()) != before);
     app.update(loaded(gone, NOW));
     assert_eq!(app.overlay, Overlay::None);
+}
+
+#[test]
+fn each_new_snapshot_adds_what_it_changed_to_the_log_newest_first() {
+    let (mut app, _) = crate::testing::app_with_changes(false);
+    let kinds: Vec<String> = app
+        .changes
+        .entries()
+        .map(|c| {
+            let kind = format!("{:?}", c.kind);
+            let kind = kind.split([' ', '{']).next().unwrap_or_default().to_owned();
+            format!("{} {kind}", c.project_id)
+        })
+        .collect();
+    // One of each kind, as `testing::earlier_fixture` lists them, in the order the room reads
+    // them: signings, stage advances, newly stalled, decided, cancelled, removed.
+    assert_eq!(
+        kinds,
+        [
+            "CS-2026-0102 NewSigning",
+            "YL-2026-0011 StageAdvanced",
+            "YH-2026-0007 NewlyStalled",
+            "LY-2026-0009 ApprovalDecided",
+            "YH-2026-0031 Cancelled",
+            "XX-2026-0099 Removed",
+        ]
+    );
+    assert!(
+        app.changes
+            .entries()
+            .all(|c| c.seen_at == at("2026-11-29T09:59:50+08:00"))
+    );
+    // The same document again changes nothing; the log keeps what it had.
+    app.update(loaded(fixture(), "2026-11-29T10:00:00+08:00"));
+    assert_eq!(app.changes.len(), 6);
+    // The first snapshot is the baseline: nothing "changed" before it.
+    let (mut first, _) = empty_app(false);
+    first.update(loaded(fixture(), NOW));
+    assert!(first.changes.is_empty());
+}
+
+#[test]
+fn a_new_signing_leads_the_rows_of_its_day_while_it_is_marked_new() {
+    let (mut app, start) = empty_app(false);
+    app.update(loaded(fixture(), "2026-11-29T09:59:00+08:00"));
+    // A small signing on 25 November, the day of KF-2026-0003 (0.8 亿): by amount it would
+    // come second among that day's rows.
+    let mut next = fixture();
+    let mut small = next.projects[0].clone();
+    small.id = SafeText::new("NEW-1");
+    small.name = SafeText::new("Small new signing");
+    small.amount = crate::domain::amount::Amount::from_yuan(10_000_000);
+    small.signed_on = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
+    small.stage = crate::domain::model::Stage::Signed;
+    next.projects.push(small);
+    app.update(loaded(next, "2026-11-29T09:59:50+08:00"));
+    let order = |app: &App| -> Vec<String> {
+        let data = app.data().expect("loaded");
+        app.signings
+            .rows
+            .iter()
+            .map(|&i| data.snapshot.projects[i].id.to_string())
+            .filter(|id| id == "NEW-1" || id == "KF-2026-0003")
+            .collect()
+    };
+    assert_eq!(order(&app), ["NEW-1", "KF-2026-0003"]);
+    // Once no longer marked new, it takes its place by amount again.
+    tick(&mut app, NOW, start + Duration::from_secs(301));
+    assert!(app.highlights.ids.is_empty());
+    assert_eq!(order(&app), ["KF-2026-0003", "NEW-1"]);
+}
+
+#[test]
+fn t_and_c_open_the_trends_and_the_changes_and_tab_turns_the_trends_page() {
+    let mut app = loaded_app(false);
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(
+        app.overlay,
+        Overlay::Trends {
+            page: TrendsPage::Progress
+        }
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.overlay,
+        Overlay::Trends {
+            page: TrendsPage::Pipeline
+        }
+    );
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.overlay, Overlay::None);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(app.overlay, Overlay::Changes { scroll: 0 });
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.overlay, Overlay::Changes { scroll: 1 });
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay, Overlay::None);
+    // The series are computed with the summary, for the same day.
+    let data = app.data().expect("loaded");
+    let current = data.trends.current().expect("today's quarter");
+    assert_eq!(
+        current[0].reached(),
+        data.summary.quarter.actual.get(Metric::SignedProjects)
+    );
 }

@@ -11,14 +11,20 @@ pub enum WallView {
     Signings,
     Targets,
     Stalled,
+    /// The quarter burn-ups and the signings per week.
+    Trends,
+    /// Stalled approvals by department and the pipeline.
+    Pipeline,
 }
 
 impl WallView {
-    pub const ALL: [WallView; 4] = [
+    pub const ALL: [WallView; 6] = [
         WallView::Overview,
         WallView::Signings,
         WallView::Targets,
         WallView::Stalled,
+        WallView::Trends,
+        WallView::Pipeline,
     ];
 
     fn index(self) -> usize {
@@ -154,7 +160,7 @@ mod tests {
 
     #[test]
     fn views_cycle_both_ways() {
-        assert_eq!(WallView::Stalled.next(), WallView::Overview);
-        assert_eq!(WallView::Overview.prev(), WallView::Stalled);
+        assert_eq!(WallView::Pipeline.next(), WallView::Overview);
+        assert_eq!(WallView::Overview.prev(), WallView::Pipeline);
     }
 }

@@ -3,7 +3,7 @@
 use super::{
     CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels, FooterLabels,
     HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, PanelLabels, StatusLabels,
-    TargetLabels, cmd, plural,
+    TargetLabels, TrendLabels, cmd, plural,
 };
 
 pub static EN: Labels = Labels {
@@ -142,6 +142,40 @@ pub static EN: Labels = Labels {
         more_rows: |count| format!("+{count} more"),
         unassigned: "(none)",
     },
+    trends: TrendLabels {
+        title: "Trends",
+        burn_up: |year, quarter| format!("Q{quarter} {year} burn-up"),
+        done: "done",
+        target: "target",
+        pace: "pace",
+        today: "today",
+        weekly: |year| format!("Signings per week, {year}"),
+        weekly_tail: |this_week, four_weeks| {
+            format!("{this_week} this week · {four_weeks} in the last 4 weeks")
+        },
+        by_department: "Stalled approvals by department",
+        department_row: |stalled, worst| format!("{stalled} stalled · worst +{worst} d"),
+        department_row_short: |stalled, worst| format!("{stalled} · +{worst} d"),
+        no_stalled: "no approval is past its limit",
+        pipeline: "Pipeline",
+        median_to_start: |days| format!("median {days} d from signing to start"),
+        median_over: |projects| format!("over {projects} started this year"),
+        no_median: "no project started this year after a recorded signing",
+        page: |page, pages, key| format!("{page}/{pages} · {key} next page"),
+        changes: |count| format!("Changes ({count})"),
+        just_in: "JUST IN",
+        no_changes: "nothing has changed since the first poll",
+        new_signing: |name, amount, district| {
+            format!("new signing: {name} · {amount} · {district}")
+        },
+        stage_advanced: |name, from, to| format!("{name}: {from} → {to}"),
+        newly_stalled: |name, item, department, overdue| {
+            format!("stalled +{overdue} d: {name} · {item} · {department}")
+        },
+        decided: |name, item, status| format!("{status}: {name} · {item}"),
+        cancelled: |name| format!("cancelled: {name}"),
+        removed: |name| format!("no longer in the feed: {name}"),
+    },
     footer: FooterLabels {
         filter_prompt: "filter: ",
         filter_keys: "Enter apply · Esc clear",
@@ -151,6 +185,8 @@ pub static EN: Labels = Labels {
         wall_signings: "signings",
         wall_targets: "targets",
         wall_stalled: "stalled",
+        wall_trends: "trends",
+        wall_pipeline: "pipeline",
     },
     help: HelpLabels {
         title: "Keys",
@@ -178,6 +214,8 @@ pub static EN: Labels = Labels {
         refresh: cmd("poll the feed now", Some("refresh")),
         hold: cmd("hold/resume wall rotation", None),
         rejected: cmd("rejected records and why", None),
+        trends: cmd("trends and pipeline", None),
+        changes: cmd("what changed, newest first", None),
         help: cmd("this help", Some("help")),
     },
     detail: DetailLabels {

@@ -202,6 +202,51 @@ pub struct FooterLabels {
     pub wall_signings: &'static str,
     pub wall_targets: &'static str,
     pub wall_stalled: &'static str,
+    pub wall_trends: &'static str,
+    pub wall_pipeline: &'static str,
+}
+
+/// The trend views (burn-ups, signings per week, stalled by department, the pipeline) and the
+/// change log ("just in" on the wall).
+#[derive(Debug)]
+pub struct TrendLabels {
+    pub title: &'static str,
+    /// `Q4 2026 burn-up`.
+    pub burn_up: fn(year: i32, quarter: u8) -> String,
+    /// The legend: the cumulative figure, the target, the pace, today.
+    pub done: &'static str,
+    pub target: &'static str,
+    pub pace: &'static str,
+    pub today: &'static str,
+    /// `Signings per week, 2026`.
+    pub weekly: fn(year: i32) -> String,
+    /// `4 this week · 12 last 4 weeks`.
+    pub weekly_tail: fn(this_week: u32, four_weeks: u32) -> String,
+    pub by_department: &'static str,
+    /// `12 stalled · worst +34 d`.
+    pub department_row: fn(stalled: u32, worst: u32) -> String,
+    /// The same where the long one does not fit: `12 · +34 d`.
+    pub department_row_short: fn(stalled: u32, worst: u32) -> String,
+    pub no_stalled: &'static str,
+    pub pipeline: &'static str,
+    /// `median 18 d from signing to start`.
+    pub median_to_start: fn(days: &str) -> String,
+    /// What the median is taken over: `over the 34 projects started this year`.
+    pub median_over: fn(projects: u32) -> String,
+    pub no_median: &'static str,
+    /// `1/2 · tab: next page`.
+    pub page: fn(page: usize, pages: usize, key: &str) -> String,
+    /// The change log's title with its count.
+    pub changes: fn(count: usize) -> String,
+    pub just_in: &'static str,
+    pub no_changes: &'static str,
+    /// `New signing: Name · 75 m · Furong District`.
+    pub new_signing: fn(name: &str, amount: &str, district: &str) -> String,
+    pub stage_advanced: fn(name: &str, from: &str, to: &str) -> String,
+    pub newly_stalled: fn(name: &str, item: &str, department: &str, overdue: u32) -> String,
+    pub decided: fn(name: &str, item: &str, status: &str) -> String,
+    pub cancelled: fn(name: &str) -> String,
+    pub removed: fn(name: &str) -> String,
 }
 
 /// The help overlay (command descriptions are in [`CommandLabels`]).

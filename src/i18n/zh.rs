@@ -3,7 +3,7 @@
 use super::{
     CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels, FooterLabels,
     HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, PanelLabels, StatusLabels,
-    TargetLabels, cmd,
+    TargetLabels, TrendLabels, cmd,
 };
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
@@ -150,6 +150,38 @@ pub static ZH: Labels = Labels {
         more_rows: |count| format!("另有 {count} 项"),
         unassigned: "（未填）",
     },
+    trends: TrendLabels {
+        title: "趋势",
+        burn_up: |year, quarter| format!("{year}年{}累计进度", quarter_name(quarter)),
+        done: "完成",
+        target: "目标",
+        pace: "进度线",
+        today: "今天",
+        weekly: |year| format!("{year}年每周签约"),
+        weekly_tail: |this_week, four_weeks| {
+            format!("本周 {this_week} 个 · 近 4 周 {four_weeks} 个")
+        },
+        by_department: "各部门超期审批",
+        department_row: |stalled, worst| format!("超期 {stalled} 项 · 最长超 {worst} 个工作日"),
+        department_row_short: |stalled, worst| format!("{stalled} 项 · 超 {worst} 工作日"),
+        no_stalled: "没有超期审批",
+        pipeline: "项目流",
+        median_to_start: |days| format!("签约到开工中位数 {days} 天"),
+        median_over: |projects| format!("按今年开工 {projects} 个项目计"),
+        no_median: "今年没有记录签约日期的开工项目",
+        page: |page, pages, key| format!("{page}/{pages} · {key} 下一页"),
+        changes: |count| format!("最新变化（{count}）"),
+        just_in: "最新",
+        no_changes: "首次读取以来没有变化",
+        new_signing: |name, amount, district| format!("新签约：{name} · {amount} · {district}"),
+        stage_advanced: |name, from, to| format!("{name}：{from} → {to}"),
+        newly_stalled: |name, item, department, overdue| {
+            format!("超期 {overdue} 个工作日：{name} · {item} · {department}")
+        },
+        decided: |name, item, status| format!("{status}：{name} · {item}"),
+        cancelled: |name| format!("已取消：{name}"),
+        removed: |name| format!("已从数据源移除：{name}"),
+    },
     footer: FooterLabels {
         filter_prompt: "筛选：",
         filter_keys: "Enter 确认 · Esc 清除",
@@ -159,6 +191,8 @@ pub static ZH: Labels = Labels {
         wall_signings: "签约",
         wall_targets: "目标",
         wall_stalled: "超期审批",
+        wall_trends: "趋势",
+        wall_pipeline: "项目流",
     },
     help: HelpLabels {
         title: "按键",
@@ -186,6 +220,8 @@ pub static ZH: Labels = Labels {
         refresh: cmd("立即拉取数据", Some("刷新")),
         hold: cmd("暂停/继续大屏轮播", None),
         rejected: cmd("被拒记录及原因", None),
+        trends: cmd("趋势与项目流", None),
+        changes: cmd("最新变化（新的在前）", None),
         help: cmd("本帮助", Some("帮助")),
     },
     detail: DetailLabels {

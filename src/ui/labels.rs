@@ -65,6 +65,8 @@ impl Labelled for WallView {
             WallView::Signings => l.footer.wall_signings,
             WallView::Targets => l.footer.wall_targets,
             WallView::Stalled => l.footer.wall_stalled,
+            WallView::Trends => l.footer.wall_trends,
+            WallView::Pipeline => l.footer.wall_pipeline,
         }
     }
 }
@@ -91,6 +93,8 @@ pub fn command(l: &Labels, command: Command) -> CommandLabel {
         Command::Refresh => c.refresh,
         Command::HoldRotation => c.hold,
         Command::Rejected => c.rejected,
+        Command::Trends => c.trends,
+        Command::Changes => c.changes,
         Command::Help => c.help,
         Command::Quit => c.quit,
     }

@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::app::keys::Command;
@@ -57,17 +57,7 @@ impl Widget for &RejectedPanel<'_> {
             let share = counts.share().to_string();
             (h.rejected_share)(counts.rejected, counts.total, &share)
         });
-        let close = (labels.help.close)(
-            &app.keys.key_name(Command::Rejected),
-            &app.keys.key_name(Command::Close),
-        );
-        let block = Block::bordered()
-            .border_type(BorderType::Thick)
-            .border_style(theme::focused_border())
-            .title(Span::styled(format!(" {title} "), theme::title()))
-            .title_bottom(Line::styled(format!(" {close} "), theme::dim()).right_aligned());
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = crate::ui::overlay_frame(app, &title, Command::Rejected, area, buf);
         let lines = self.lines();
         let rows = lines.iter().skip(usize::from(self.scroll));
         for (line, y) in rows.zip(inner.top()..inner.bottom()) {

@@ -579,4 +579,5 @@ fn the_header_names_provisional_years_as_ranges() {
 
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
+mod trends;
 mod whole_figures;

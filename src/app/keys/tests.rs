@@ -184,7 +184,7 @@ fn bad_tables_are_refused_with_their_names() {
         err(&[("quitt", &["q"])]),
         "unknown command \"quitt\" (commands: quit, next_panel, prev_panel, focus_signings, \
          focus_targets, focus_stalled, down, up, page_down, page_up, first, last, open, close, \
-         filter, sort, refresh, hold, rejected, help)"
+         filter, sort, refresh, hold, rejected, trends, changes, help)"
     );
     assert_eq!(
         err(&[("help", &["hyper+h"])]),

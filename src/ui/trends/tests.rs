@@ -1,0 +1,1 @@
+//! Trend widgets drawn into buffers: what the charts show, checked cell by cell.
