@@ -34,7 +34,7 @@ use crate::domain::metric::{Metric, Quantity};
 use crate::domain::trends::{BurnUp, Pipeline, WeekSignings};
 use crate::i18n::{Labels, Lang};
 use crate::sanitize::truncate_to_width;
-use crate::ui::text::{fit_right, put_line};
+use crate::ui::text::{fit_right, put_line, whole_groups};
 use crate::ui::{list_message, theme};
 
 /// Smallest body that shows both pages at once (the operator's view; the wall shows each page
@@ -408,13 +408,21 @@ impl Widget for WeeklyChart<'_> {
         });
         let this_week = self.weeks.last().map_or(0, |w| w.signings);
         let four_weeks: u32 = self.weeks.iter().rev().take(4).map(|w| w.signings).sum();
-        let block = Block::bordered().title(Line::from(vec![
-            Span::styled(format!(" {} ", (l.trends.weekly)(year)), theme::title()),
-            Span::raw(format!(
-                "{} ",
-                (l.trends.weekly_tail)(this_week, four_weeks)
-            )),
-        ]));
+        // Whole phrases only: a cut title could show "2026" as "20".
+        let title = whole_groups(
+            vec![
+                vec![Span::styled(
+                    format!(" {} ", (l.trends.weekly)(year)),
+                    theme::title(),
+                )],
+                vec![Span::raw(format!(
+                    "{} ",
+                    (l.trends.weekly_tail)(this_week, four_weeks)
+                ))],
+            ],
+            usize::from(area.width.saturating_sub(2)),
+        );
+        let block = Block::bordered().title(title);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || self.weeks.is_empty() {
