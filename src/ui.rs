@@ -21,8 +21,10 @@
 //! └───────────────────────────────────────────────────────────────────────────┘
 //! ```
 //!
-//! Wall mode keeps header and figures and rotates the body through overview, signings,
-//! targets and stalled. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
+//! Wall mode keeps header and figures, puts the newest changes under them ("just in", once
+//! there are any) and rotates the body through overview, signings, targets, stalled, trends
+//! and pipeline. `t` (trends), `c` (changes) and `e` (rejected records) replace the body like
+//! help. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
 
 pub mod changes;
 pub mod detail;
