@@ -61,6 +61,12 @@ fn hostile_app(wall: bool) -> App {
         dash::at(NOW),
         Instant::now(),
     );
+    // An empty poll first: every hostile project then arrives as a change, and its text
+    // reaches the change log, the "just in" strip and the Changes view too.
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: std::sync::Arc::new(investboard::domain::model::Snapshot::default()),
+        received_at: dash::at(NOW),
+    }));
     app.update(Action::Feed(FeedUpdate::Loaded {
         snapshot: std::sync::Arc::new(snapshot),
         received_at: dash::at(NOW),
@@ -175,8 +181,17 @@ fn the_dashboard_writes_no_injected_bytes_in_any_view() {
     let mut help = hostile_app(false);
     press(&mut help, KeyCode::Char('?'));
     views.push(("help".into(), help));
+    for (key, name) in [('t', "trends"), ('c', "changes")] {
+        let mut app = hostile_app(false);
+        press(&mut app, KeyCode::Char(key));
+        views.push((name.into(), app));
+    }
+    let mut pipeline = hostile_app(false);
+    press(&mut pipeline, KeyCode::Char('t'));
+    press(&mut pipeline, KeyCode::Tab);
+    views.push(("trends page 2".into(), pipeline));
     views.push(("wall".into(), hostile_app(true)));
-    for n in 1..=3 {
+    for n in 1..=5 {
         let mut wall = hostile_app(true);
         for _ in 0..n {
             press(&mut wall, KeyCode::Tab);

@@ -534,13 +534,16 @@ mod properties {
             width in 0u16..=300,
             height in 0u16..=120,
             wall in any::<bool>(),
-            moves in proptest::collection::vec(0usize..8, 0..6),
+            moves in proptest::collection::vec(0usize..10, 0..6),
         ) {
             let (mut app, _) = empty_app(wall);
+            // An empty poll first, so the feed's projects also arrive as changes.
+            app.update(crate::testing::loaded(Snapshot::default(), NOW));
             app.update(crate::testing::loaded(snapshot, NOW));
             let codes = [
                 KeyCode::Char('j'), KeyCode::Char('G'), KeyCode::Tab, KeyCode::Enter,
                 KeyCode::Char('s'), KeyCode::Char('?'), KeyCode::Esc, KeyCode::PageDown,
+                KeyCode::Char('t'), KeyCode::Char('c'),
             ];
             for m in moves {
                 keys(&mut app, &[codes[m]]);
