@@ -6,11 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::keys::Command;
 use crate::app::redact::HIDDEN_AMOUNT;
 use crate::domain::changes::{Change, ChangeKind};
+use crate::sanitize::truncate_to_width;
 use crate::ui::text::put_line;
 use crate::ui::theme;
 
@@ -52,6 +54,22 @@ pub fn change_text(app: &App, change: &Change) -> String {
     }
 }
 
+/// `text` in at most `room` columns by whole phrases (the parts between ` · `), so an amount or
+/// a day count is never cut; only a first phrase wider than the room is cut, at its end.
+fn fit_phrases(text: &str, room: usize) -> String {
+    let mut phrases = text.split(" · ");
+    let first = phrases.next().unwrap_or_default();
+    let mut shown = truncate_to_width(first, room).into_owned();
+    for phrase in phrases {
+        let longer = format!("{shown} · {phrase}");
+        if longer.width() > room {
+            break;
+        }
+        shown = longer;
+    }
+    shown
+}
+
 fn change_style(change: &Change) -> ratatui::style::Style {
     match change.kind {
         ChangeKind::NewSigning { .. } => theme::new_row(),
@@ -81,6 +99,8 @@ impl Widget for &ChangesPanel<'_> {
             put_line(buf, inner, inner.y, &empty);
             return;
         }
+        // The time takes 10 columns (" 09:59:50 ").
+        let room = usize::from(inner.width).saturating_sub(10);
         let rows = app.changes.entries().skip(usize::from(self.scroll));
         for (change, y) in rows.zip(inner.top()..inner.bottom()) {
             let line = Line::from(vec![
@@ -88,7 +108,10 @@ impl Widget for &ChangesPanel<'_> {
                     format!(" {} ", change.seen_at.format("%H:%M:%S")),
                     theme::dim(),
                 ),
-                Span::styled(change_text(app, change), change_style(change)),
+                Span::styled(
+                    fit_phrases(&change_text(app, change), room),
+                    change_style(change),
+                ),
             ]);
             put_line(buf, inner, y, &line);
         }
@@ -103,37 +126,50 @@ pub fn just_in_height(app: &App, area: Rect) -> u16 {
 }
 
 /// The "just in" strip: a badge, then the newest changes one after another, each line filled
-/// with whole entries; only a first entry wider than the whole line is cut (at its end, so
-/// the kind of change and the project's name stay).
+/// with whole entries; a first entry wider than the whole line shows its leading phrases
+/// (the kind of change and the project's name), never a cut figure.
 fn just_in_lines(app: &App, width: u16, most: usize) -> Vec<Line<'static>> {
     let badge = format!(" {} ", app.settings.lang.labels().trends.just_in);
-    let badge_width = unicode_width::UnicodeWidthStr::width(badge.as_str()) + 1;
+    // When the newest change was seen: after a quiet afternoon "just in" must not pass for
+    // this minute.
+    let seen = app
+        .changes
+        .entries()
+        .next()
+        .map_or_else(String::new, |c| format!(" {}", c.seen_at.format("%H:%M")));
+    let badge_width = badge.width() + seen.len() + 1;
     let mut entries = app.changes.entries().peekable();
     let mut lines = Vec::new();
     while lines.len() < most && entries.peek().is_some() {
-        let mut spans = vec![if lines.is_empty() {
-            Span::styled(badge.clone(), theme::hold_badge())
+        let mut spans = if lines.is_empty() {
+            vec![
+                Span::styled(badge.clone(), theme::hold_badge()),
+                Span::styled(seen.clone(), theme::title()),
+            ]
         } else {
-            Span::raw(" ".repeat(badge_width - 1))
-        }];
+            vec![Span::raw(" ".repeat(badge_width - 1))]
+        };
+        let lead = spans.len();
         let mut used = badge_width;
         while let Some(change) = entries.peek() {
             let text = change_text(app, change);
-            let entry_width = unicode_width::UnicodeWidthStr::width(text.as_str()) + 3;
+            let entry_width = text.width() + 3;
             if used + entry_width > usize::from(width) {
                 break;
             }
             used += entry_width;
-            let separator = if spans.len() == 1 { "   " } else { " · " };
+            let separator = if spans.len() == lead { "   " } else { " · " };
             spans.push(Span::styled(separator, theme::dim()));
             spans.push(Span::styled(text, change_style(change)));
             entries.next();
         }
-        if spans.len() == 1 {
+        if spans.len() == lead {
             match entries.next() {
                 Some(change) if lines.is_empty() => {
+                    let room = usize::from(width).saturating_sub(used + 3);
+                    let text = fit_phrases(&change_text(app, change), room);
                     spans.push(Span::raw("   "));
-                    spans.push(Span::styled(change_text(app, change), change_style(change)));
+                    spans.push(Span::styled(text, change_style(change)));
                 }
                 _ => break,
             }
@@ -155,5 +191,27 @@ impl Widget for &JustInStrip<'_> {
         for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
             put_line(buf, area, y, line);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_too_wide_loses_whole_phrases_never_part_of_a_figure() {
+        let text = "new signing: 三一重工智能制造升级项目 · 3.5 bn · 长沙县";
+        assert_eq!(fit_phrases(text, 80), text);
+        // "new signing: " is 13 columns and the name 24: 37; " · 3.5 bn" would make 46.
+        assert_eq!(
+            fit_phrases(text, 45),
+            "new signing: 三一重工智能制造升级项目"
+        );
+        assert_eq!(
+            fit_phrases(text, 46),
+            "new signing: 三一重工智能制造升级项目 · 3.5 bn"
+        );
+        // A first phrase wider than the room is cut, with an ellipsis.
+        assert_eq!(fit_phrases(text, 15), "new signing: …");
     }
 }
