@@ -236,13 +236,13 @@ impl BurnUpChart<'_> {
             .iter()
             .map(|head| (head, true))
             .chain(heads[first..].iter().map(|head| (head, false)));
-        let (head, with_word) = choices
-            .clone()
-            .find(|(head, with_word)| {
-                let word = if *with_word { word.width() } else { 0 };
-                head.width() + tail.width() + word <= room
-            })
-            .unwrap_or((&heads[2], false));
+        let Some((head, with_word)) = choices.clone().find(|(head, with_word)| {
+            let word = if *with_word { word.width() } else { 0 };
+            head.width() + tail.width() + word <= room
+        }) else {
+            // No room for the figure whole: the name alone (the frame cuts text, not figures).
+            return Line::styled(heads[2].clone(), theme::title());
+        };
         let mut spans = vec![Span::styled(head.clone(), theme::title()), Span::raw(tail)];
         if with_word && !word.is_empty() {
             spans.push(Span::styled(word, theme::progress(progress)));

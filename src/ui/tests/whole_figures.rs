@@ -112,8 +112,8 @@ fn model_figures(app: &App) -> HashSet<String> {
     figures
 }
 
-/// The app in `lang`, in the view numbered `view`: panels 1-3 and the detail for the
-/// operator, or the wall's views in turn.
+/// The app in `lang`, in the view numbered `view`: panels 1-3, the detail and the two trends
+/// pages for the operator, or the wall's six views in turn.
 fn app_in_view(lang: Lang, wall: bool, view: usize) -> App {
     let (mut app, start) = empty_app(wall);
     app.settings.lang = lang;
@@ -123,16 +123,20 @@ fn app_in_view(lang: Lang, wall: bool, view: usize) -> App {
     ));
     app.update(crate::testing::loaded(crate::testing::fixture(), NOW));
     if wall {
-        let secs = 20 * u64::try_from(view).unwrap_or(0);
-        app.update(Action::Tick {
-            now: at(NOW),
-            at: start + Duration::from_secs(secs),
-        });
+        // One view per interval, one step at a time.
+        for step in 1..=u64::try_from(view).unwrap_or(0) {
+            app.update(Action::Tick {
+                now: at(NOW),
+                at: start + Duration::from_secs(20 * step),
+            });
+        }
     } else {
-        let key = ['1', '2', '3', '3'][view];
+        let key = ['1', '2', '3', '3', 't', 't'][view];
         keys(&mut app, &[KeyCode::Char(key)]);
-        if view == 3 {
-            keys(&mut app, &[KeyCode::Enter]);
+        match view {
+            3 => keys(&mut app, &[KeyCode::Enter]),
+            5 => keys(&mut app, &[KeyCode::Tab]),
+            _ => {}
         }
     }
     app
@@ -147,7 +151,7 @@ proptest! {
         height in 16u16..=120,
         zh in any::<bool>(),
         wall in any::<bool>(),
-        view in 0usize..4,
+        view in 0usize..6,
     ) {
         let lang = if zh { Lang::Zh } else { Lang::En };
         let app = app_in_view(lang, wall, view);
