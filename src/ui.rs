@@ -35,6 +35,7 @@ pub mod help;
 pub mod labels;
 pub mod overview;
 pub mod palette;
+pub mod pipeline;
 pub mod rejected;
 pub mod signings;
 pub mod stalled;
@@ -116,7 +117,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .render(body, buf),
         Overlay::Trends { page } => trends::TrendsPanel {
             app,
-            page: Some(*page),
+            page: *page,
             overlay: true,
         }
         .render(body, buf),
@@ -228,13 +229,13 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
         WallView::Stalled => panel_widget(app, Panel::Stalled, held, body, buf),
         WallView::Trends => trends::TrendsPanel {
             app,
-            page: Some(TrendsPage::Progress),
+            page: TrendsPage::Progress,
             overlay: false,
         }
         .render(body, buf),
         WallView::Pipeline => trends::TrendsPanel {
             app,
-            page: Some(TrendsPage::Pipeline),
+            page: TrendsPage::Pipeline,
             overlay: false,
         }
         .render(body, buf),

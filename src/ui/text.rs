@@ -172,6 +172,15 @@ pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     );
 }
 
+/// A number for an axis or a median: whole numbers without decimals, others with one.
+pub fn short_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
 /// "118%" for a ratio; large values are capped so a tiny target cannot blow up a column.
 pub fn percent(ratio: f64) -> String {
     if !ratio.is_finite() || ratio >= 100.0 {

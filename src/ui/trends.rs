@@ -1,8 +1,8 @@
 //! The trend views: the quarter burn-ups (a ratatui `Chart`: what was done by each day, the
 //! target, the pace line from zero to the target, today), past quarters as small multiples,
-//! signings per week (a `BarChart` with the quarters marked under it), stalled approvals by
-//! department (ranked bars) and the pipeline by stage. Plots the series `App` computed with the
-//! summary (`domain::trends`); computes nothing but the layout.
+//! signings per week (a `BarChart` with the quarters marked under it); and the page that puts
+//! `ui::pipeline`'s stalled approvals by department beside the pipeline by stage. Plots the
+//! series `App` computed with the summary (`domain::trends`); computes nothing but the layout.
 //!
 //! ```text
 //! ┌ Signed projects · Q4 ┐┌ Signed amount bn · Q4 ┐┌ Started projects · Q4 ┐   Progress page
@@ -29,22 +29,22 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::keys::Command;
 use crate::app::{App, TrendsPage};
-use crate::domain::aggregate::{Progress, overdue_level};
+use crate::domain::aggregate::Progress;
 use crate::domain::metric::{Metric, Quantity};
-use crate::domain::trends::{BurnUp, Pipeline, WeekSignings};
-use crate::i18n::{Labels, Lang};
+use crate::domain::trends::{BurnUp, WeekSignings};
+use crate::i18n::Lang;
 use crate::sanitize::truncate_to_width;
-use crate::ui::text::{fit_right, put_line, whole_groups};
-use crate::ui::{list_message, theme};
+use crate::ui::text::{short_number, whole_groups};
+use crate::ui::{list_message, pipeline, theme};
 
 /// Smallest body that shows both pages at once (the operator's view; the wall shows each page
 /// as a view of its own).
 const BOTH_PAGES: (u16, u16) = (120, 40);
 
-/// The trends: one page, or both when `page` is `None` and the area holds them.
+/// The trends: one page; as the operator's overlay, both pages when the area holds them.
 pub struct TrendsPanel<'a> {
     pub app: &'a App,
-    pub page: Option<TrendsPage>,
+    pub page: TrendsPage,
     /// Drawn as the operator's overlay: a thick frame with the page and close keys.
     pub overlay: bool,
 }
@@ -54,9 +54,8 @@ impl Widget for &TrendsPanel<'_> {
         let area = area.intersection(buf.area);
         let app = self.app;
         let labels = app.settings.lang.labels();
-        let both = self.page.is_none()
-            || (self.overlay && area.width >= BOTH_PAGES.0 && area.height >= BOTH_PAGES.1);
-        let page = self.page.unwrap_or(TrendsPage::Progress);
+        let both = self.overlay && area.width >= BOTH_PAGES.0 && area.height >= BOTH_PAGES.1;
+        let page = self.page;
         let inner = if self.overlay {
             let mut title = labels.trends.title.to_owned();
             if !both {
@@ -82,12 +81,12 @@ impl Widget for &TrendsPanel<'_> {
                 Constraint::Percentage(55),
                 Constraint::Fill(1),
             ]));
-            DepartmentsPanel {
+            pipeline::DepartmentsPanel {
                 lang,
                 rows: &trends.stalled_by_department,
             }
             .render(left, buf);
-            PipelinePanel {
+            pipeline::PipelinePanel {
                 lang,
                 pipeline: &trends.pipeline,
             }
@@ -180,15 +179,6 @@ fn plotted(metric: Metric, lang: Lang, units: f64) -> f64 {
 #[expect(clippy::cast_precision_loss, reason = "a value to plot")]
 fn plotted_quantity(metric: Metric, lang: Lang, quantity: Quantity) -> f64 {
     plotted(metric, lang, quantity.units() as f64)
-}
-
-/// A number for an axis or a median: whole numbers without decimals, others with one.
-fn short_number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    }
 }
 
 /// A short date for the x axis: `Oct 1` / `10月1日`.
@@ -474,190 +464,6 @@ impl Widget for WeeklyChart<'_> {
                 }
             }
             x += bar + gap;
-        }
-    }
-}
-
-/// One row of a ranked bar chart: a name, the value the bar shows, and the words after it.
-struct BarRow {
-    name: String,
-    value: u32,
-    tail: String,
-    tail_style: Style,
-}
-
-/// Rows of horizontal bars scaled to the largest value: names in a column, the words right
-/// aligned after the bars. Each row gets up to three lines of bar when the height allows (so
-/// the bars read from across the room), with the words on the bar's middle line; rows that do
-/// not fit end in `+N more`.
-fn ranked_bars(l: &Labels, rows: &[BarRow], bar_style: Style, area: Rect, buf: &mut Buffer) {
-    let width = usize::from(area.width);
-    let height = usize::from(area.height);
-    if rows.is_empty() || height == 0 {
-        return;
-    }
-    let tail_width = rows.iter().map(|r| r.tail.width()).max().unwrap_or(0);
-    // Names give way before the words after the bars: those carry the figures.
-    let name_width = rows
-        .iter()
-        .map(|r| r.name.width())
-        .max()
-        .unwrap_or(0)
-        .min(width * 2 / 5)
-        .min(width.saturating_sub(tail_width + 4));
-    let bar_room = width.saturating_sub(name_width + tail_width + 3);
-    let most = rows.iter().map(|r| r.value).max().unwrap_or(1).max(1);
-    let pitch = (height / rows.len()).clamp(1, 4);
-    let thickness = if pitch >= 3 { pitch - 1 } else { pitch };
-    let fit = height / pitch;
-    let shown = if fit < rows.len() {
-        fit.saturating_sub(1)
-    } else {
-        rows.len()
-    };
-    for (index, row) in rows.iter().take(shown).enumerate() {
-        let length = scaled(row.value, most, bar_room);
-        let bar = Span::styled("█".repeat(length), bar_style);
-        let words_at = thickness / 2;
-        for line_index in 0..thickness {
-            let Ok(y) = u16::try_from(index * pitch + line_index) else {
-                continue;
-            };
-            let line = if line_index == words_at {
-                Line::from(vec![
-                    Span::raw(crate::sanitize::fit_width(&row.name, name_width)),
-                    Span::raw(" "),
-                    bar.clone(),
-                    Span::raw(" ".repeat(bar_room - length + 1)),
-                    Span::styled(fit_right(&row.tail, tail_width), row.tail_style),
-                ])
-            } else {
-                Line::from(vec![Span::raw(" ".repeat(name_width + 1)), bar.clone()])
-            };
-            put_line(buf, area, area.y.saturating_add(y), &line);
-        }
-    }
-    if shown < rows.len() {
-        let more = (l.targets.more_rows)(rows.len() - shown);
-        let y = u16::try_from(shown * pitch).unwrap_or(u16::MAX);
-        put_line(
-            buf,
-            area,
-            area.y.saturating_add(y),
-            &Line::styled(more, theme::dim()),
-        );
-    }
-}
-
-/// Stalled approvals by department: ranked bars with the count and the worst overdue.
-pub struct DepartmentsPanel<'a> {
-    pub lang: Lang,
-    pub rows: &'a [crate::domain::breakdown::DepartmentStalls],
-}
-
-impl Widget for DepartmentsPanel<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        let l = self.lang.labels();
-        let inner = crate::ui::titled_frame(l.trends.by_department, area, buf);
-        if self.rows.is_empty() {
-            put_line(
-                buf,
-                inner,
-                inner.y,
-                &Line::styled(l.trends.no_stalled, theme::dim()),
-            );
-            return;
-        }
-        // The long words where they leave room for a name and a bar, else the short ones.
-        let widest_long = self
-            .rows
-            .iter()
-            .map(|r| (l.trends.department_row)(r.stalled, r.worst_overdue).width())
-            .max()
-            .unwrap_or(0);
-        let row_words = if widest_long * 2 <= usize::from(inner.width) {
-            l.trends.department_row
-        } else {
-            l.trends.department_row_short
-        };
-        let rows: Vec<BarRow> = self
-            .rows
-            .iter()
-            .map(|r| BarRow {
-                name: display_department(l, r.department.as_str()).to_owned(),
-                value: r.stalled,
-                tail: row_words(r.stalled, r.worst_overdue),
-                tail_style: overdue_level(r.worst_overdue)
-                    .map_or_else(theme::stalled, theme::overdue),
-            })
-            .collect();
-        ranked_bars(l, &rows, theme::stalled(), inner, buf);
-    }
-}
-
-/// The department as shown: the feed's name, or the unassigned label.
-fn display_department<'a>(l: &'static Labels, name: &'a str) -> &'a str {
-    if name == crate::domain::aggregate::UNASSIGNED {
-        l.targets.unassigned
-    } else {
-        name
-    }
-}
-
-/// `value` of `most` as a bar of at most `room` cells; any non-zero value shows one cell.
-fn scaled(value: u32, most: u32, room: usize) -> usize {
-    if value == 0 || most == 0 || room == 0 {
-        return 0;
-    }
-    let room64 = u64::try_from(room).unwrap_or(u64::MAX);
-    let length = (u64::from(value) * room64).div_ceil(u64::from(most));
-    usize::try_from(length).unwrap_or(room).clamp(1, room)
-}
-
-/// The pipeline: each stage's projects and amount, and the median days from signing to start.
-pub struct PipelinePanel<'a> {
-    pub lang: Lang,
-    pub pipeline: &'a Pipeline,
-}
-
-impl Widget for PipelinePanel<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let area = area.intersection(buf.area);
-        let l = self.lang.labels();
-        let inner = crate::ui::titled_frame(l.trends.pipeline, area, buf);
-        let rows: Vec<BarRow> = self
-            .pipeline
-            .stages
-            .iter()
-            .map(|s| BarRow {
-                name: l.detail.stage(s.stage).to_owned(),
-                value: s.projects,
-                tail: format!("{} · {}", s.projects, self.lang.money_with_unit(s.amount)),
-                tail_style: Style::new(),
-            })
-            .collect();
-        let [bars, _, median_area] = inner.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(2),
-        ]));
-        ranked_bars(l, &rows, theme::pace_marker(), bars, buf);
-        let median = match self.pipeline.median_days_to_start {
-            Some(days) => vec![
-                Line::styled(
-                    (l.trends.median_to_start)(&short_number(days)),
-                    theme::title(),
-                ),
-                Line::styled(
-                    (l.trends.median_over)(self.pipeline.started_with_signing),
-                    theme::dim(),
-                ),
-            ],
-            None => vec![Line::styled(l.trends.no_median, theme::dim())],
-        };
-        for (line, y) in median.iter().zip(median_area.top()..median_area.bottom()) {
-            put_line(buf, median_area, y, line);
         }
     }
 }

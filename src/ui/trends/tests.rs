@@ -148,15 +148,6 @@ fn quarter_starts_are_marked_under_their_week() {
 }
 
 #[test]
-fn bars_scale_to_the_largest_and_a_small_value_still_shows() {
-    assert_eq!(scaled(4, 4, 10), 10);
-    assert_eq!(scaled(1, 4, 10), 3, "2.5 cells round up");
-    assert_eq!(scaled(1, 1000, 10), 1);
-    assert_eq!(scaled(0, 4, 10), 0);
-    assert_eq!(scaled(3, 4, 0), 0);
-}
-
-#[test]
 fn axis_tops_are_round_and_just_above_the_data() {
     assert!((nice_ceiling(4.4) - 5.0).abs() < 1e-9);
     assert!((nice_ceiling(110.0) - 120.0).abs() < 1e-9);
