@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
+use investboard::domain::trends::trends;
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
 
@@ -69,6 +70,16 @@ fn benches(c: &mut Criterion, bytes: &[u8], calendar: &Calendar) {
                 &AggregateOptions::default(),
             )
         });
+    });
+    let summary = aggregate(
+        &snapshot,
+        epoch().date_naive(),
+        calendar,
+        &AggregateOptions::default(),
+    );
+    // The wall's series, computed with the summary on each new snapshot and date.
+    group.bench_function("trends", |b| {
+        b.iter(|| trends(black_box(&snapshot), &summary, epoch().date_naive()));
     });
     group.bench_function("parse_feed + aggregate", |b| {
         b.iter(|| parse_and_aggregate(black_box(bytes), calendar));

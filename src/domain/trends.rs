@@ -137,38 +137,47 @@ pub fn trends(snapshot: &Snapshot, summary: &Summary, today: NaiveDate) -> Trend
 /// The burn-ups of Q1 through today's quarter.
 pub fn burn_ups(snapshot: &Snapshot, summary: &Summary, today: NaiveDate) -> Vec<[BurnUp; 3]> {
     let year = today.year();
+    let Some(new_year) = NaiveDate::from_ymd_opt(year, 1, 1) else {
+        return Vec::new();
+    };
+    // What each day of the year through today added, per metric: one pass over the projects.
+    let days = day_index(new_year, today).map_or(0, |d| d as usize + 1);
+    let mut daily: [Vec<Quantity>; 3] = Metric::ALL.map(|metric| vec![zero(metric); days]);
+    for project in snapshot.projects.iter().filter(|p| !p.is_cancelled()) {
+        for (slot, metric) in Metric::ALL.into_iter().enumerate() {
+            let (date, value) = match metric {
+                Metric::SignedProjects => (project.signed_on, Quantity::Count(1)),
+                Metric::SignedAmount => (project.signed_on, Quantity::Money(project.amount)),
+                Metric::StartedProjects => (project.started_on, Quantity::Count(1)),
+            };
+            let day = date
+                .and_then(|d| day_index(new_year, d))
+                .and_then(|i| daily[slot].get_mut(i as usize));
+            if let Some(day) = day {
+                *day = day.saturating_add(value);
+            }
+        }
+    }
     (1..=quarter_of(today))
         .filter_map(|quarter| {
             let (first_day, last_day) = quarter_bounds(year, quarter)?;
             let figures = &summary.year_quarters[usize::from(quarter - 1)];
-            let shown_to = last_day.min(today);
             let length = day_index(first_day, last_day)? + 1;
-            let shown = day_index(first_day, shown_to)? + 1;
+            let from = day_index(new_year, first_day)? as usize;
+            let to = day_index(new_year, last_day.min(today))? as usize;
+            let mut slot = 0;
             Some(Metric::ALL.map(|metric| {
-                let mut daily = vec![zero(metric); shown as usize];
-                for project in snapshot.projects.iter().filter(|p| !p.is_cancelled()) {
-                    let (date, value) = match metric {
-                        Metric::SignedProjects => (project.signed_on, Quantity::Count(1)),
-                        Metric::SignedAmount => {
-                            (project.signed_on, Quantity::Money(project.amount))
-                        }
-                        Metric::StartedProjects => (project.started_on, Quantity::Count(1)),
-                    };
-                    let slot = date
-                        .filter(|d| (first_day..=shown_to).contains(d))
-                        .and_then(|d| day_index(first_day, d));
-                    if let Some(day) = slot.and_then(|i| daily.get_mut(i as usize)) {
-                        *day = day.saturating_add(value);
-                    }
-                }
                 let mut total = zero(metric);
-                let cumulative = daily
-                    .into_iter()
+                let cumulative = daily[slot]
+                    .get(from..=to)
+                    .unwrap_or_default()
+                    .iter()
                     .map(|day| {
-                        total = total.saturating_add(day);
+                        total = total.saturating_add(*day);
                         total
                     })
                     .collect();
+                slot += 1;
                 BurnUp {
                     metric,
                     year,
