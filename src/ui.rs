@@ -24,6 +24,7 @@
 //! Wall mode keeps header and figures and rotates the body through overview, signings,
 //! targets and stalled. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
 
+pub mod banner;
 pub mod detail;
 pub mod digits;
 pub mod figures;
@@ -83,14 +84,29 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let header = header::HeaderPanel { app };
     let large = app.settings.wall && area.height >= 40 && area.width >= 120;
-    let [header_area, figures_area, body, footer] = area.layout(&Layout::vertical([
+    // The wall's figures take up to two fifths of the screen, as large as that allows.
+    let size = if large {
+        figures::FigureSize::choose(app, area.width, area.height * 2 / 5)
+    } else {
+        figures::FigureSize::Text
+    };
+    let banner = app
+        .settings
+        .wall
+        .then(|| banner::Banner::for_wall(app, area.width, area.height, large))
+        .flatten();
+    let [header_area, banner_area, figures_area, body, footer] = area.layout(&Layout::vertical([
         Constraint::Length(header.height(area.width, 3)),
-        Constraint::Length(figures::height(large)),
+        Constraint::Length(banner.as_ref().map_or(0, banner::Banner::height)),
+        Constraint::Length(size.height()),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
     header.render(header_area, buf);
-    figures::FiguresPanel { app, large }.render(figures_area, buf);
+    if let Some(banner) = &banner {
+        banner.render(banner_area, buf);
+    }
+    figures::FiguresPanel { app, size }.render(figures_area, buf);
     match &app.overlay {
         Overlay::Help => help::HelpPanel {
             wall: app.settings.wall,

@@ -208,7 +208,7 @@ fn panels_alone() {
         widget(
             &ui::figures::FiguresPanel {
                 app: &app,
-                large: false
+                size: ui::figures::FigureSize::Text
             },
             100,
             4
@@ -219,10 +219,10 @@ fn panels_alone() {
         widget(
             &ui::figures::FiguresPanel {
                 app: &app,
-                large: true
+                size: ui::figures::FigureSize::choose(&app, 160, 18)
             },
             160,
-            9
+            14
         )
     );
     insta::assert_snapshot!(
