@@ -70,6 +70,10 @@ pub struct CommonArgs {
     /// Wall-screen mode: rotating views, large figures, no key hints
     #[arg(long, global = true)]
     pub wall: bool,
+    /// Wall mode: close help, details, filters and selections and resume the rotation after
+    /// this long without input, e.g. 60s
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub wall_idle_reset: Option<Duration>,
     /// A set of defaults: wall (wall mode, high-contrast) or operator (everything shown)
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub profile: Option<Profile>,
@@ -192,6 +196,7 @@ impl Cli {
             warn_age,
             crit_age,
             wall: self.common.wall.then_some(true),
+            wall_idle_reset: self.common.wall_idle_reset,
             profile: self.common.profile,
             redact: self.common.redact.then_some(true),
             lang: self.common.lang,

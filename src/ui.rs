@@ -295,6 +295,13 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
         }
     }
     put_line(buf, area, area.y, &Line::from(spans));
+    // A discreet countdown, so the room knows the view is about to change, not stuck.
+    if let Some(next) = app.next_view_in() {
+        let lang = app.settings.lang;
+        let countdown = (l.footer.next_view)(&lang.short_duration(next));
+        let line = Line::styled(format!("{countdown} "), theme::dim()).right_aligned();
+        put_line(buf, area, area.y, &line);
+    }
     if held {
         let resume = (l.footer.resume_key)(&app.keys.key_name(Command::HoldRotation));
         let badge = Line::from(vec![
@@ -346,11 +353,12 @@ fn list_block(
 
 /// A list panel's table over its view: the rows the filter and sort leave, the selection, and
 /// what it says when empty (`none`, or `no_match` when a filter hides every row). `row` gets
-/// the index of the item behind each shown row.
+/// the index of the item behind each shown row. `focused, marked`: the list has the focus;
+/// its selection is marked at all ([`App::shows_selection`]).
 fn list_table<'a, S, R>(
     list: &'a ListView<S>,
     columns: &'a [Col<R>],
-    focused: bool,
+    (focused, marked): (bool, bool),
     (none, no_match): (&'a str, &'a str),
     row: impl Fn(usize, bool) -> R + 'a,
 ) -> ListTable<'a, R, impl Fn(usize, bool) -> R + 'a> {
@@ -359,6 +367,7 @@ fn list_table<'a, S, R>(
         len: list.rows.len(),
         selected: list.selected,
         focused,
+        marked,
         empty: if list.filter.is_empty() {
             none
         } else {

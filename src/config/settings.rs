@@ -226,6 +226,10 @@ declare_settings! {
         within(Duration::from_secs(1), DAY);
     /// After a key press holds the rotation, resume it after this long without input.
     resume_rotation_after: Duration, plain(MINUTE), within(Duration::ZERO, DAY);
+    /// Wall mode: after this long without input, close what a passer-by opened (help, a
+    /// detail, a filter, a selection, a pause) and resume the rotation.
+    wall_idle_reset: Duration, plain(MINUTE), within(Duration::from_secs(1), DAY),
+        flag("--wall-idle-reset");
     /// How long signings new since the previous poll stay highlighted.
     highlight_new_for: Duration, plain(5 * MINUTE), within(Duration::ZERO, DAY);
     /// The labels' language. Unset: from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).

@@ -147,6 +147,7 @@ pub static EN: Labels = Labels {
         filter_keys: "Enter apply · Esc clear",
         hold_badge: "HOLD",
         resume_key: |key| format!("{key} resume"),
+        next_view: |wait| format!("next {wait}"),
         wall_overview: "overview",
         wall_signings: "signings",
         wall_targets: "targets",

@@ -198,6 +198,8 @@ pub struct FooterLabels {
     pub filter_keys: &'static str,
     pub hold_badge: &'static str,
     pub resume_key: fn(key: &str) -> String,
+    /// The wall's countdown to its next view: "next 12 s".
+    pub next_view: fn(wait: &str) -> String,
     pub wall_overview: &'static str,
     pub wall_signings: &'static str,
     pub wall_targets: &'static str,

@@ -155,6 +155,7 @@ pub static ZH: Labels = Labels {
         filter_keys: "Enter 确认 · Esc 清除",
         hold_badge: "暂停",
         resume_key: |key| format!("{key} 继续"),
+        next_view: |wait| format!("{wait}后换页"),
         wall_overview: "总览",
         wall_signings: "签约",
         wall_targets: "目标",

@@ -461,7 +461,7 @@ mod tests {
             FigureSize::choose(&rich, 320, 36),
         )
         else {
-            panic!("block digits at 320 columns");
+            unreachable!("block digits at 320 columns");
         };
         assert!(rich_scale < normal_scale, "{rich_scale} vs {normal_scale}");
         // Whatever the size, no card shows its figure as text beside block digits.
