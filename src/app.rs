@@ -194,6 +194,7 @@ impl AppSettings {
             appearance: Appearance {
                 theme: settings.theme,
                 depth: settings.color_depth,
+                glyphs: settings.glyph_set,
             },
             redact: settings.redact,
         }

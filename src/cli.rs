@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::appearance::{ColorChoice, Theme};
+use crate::appearance::{ColorChoice, Glyphs, Theme};
 use crate::config::{Layer, Profile, parse_duration};
 use crate::lang::Lang;
 use crate::status::Check;
@@ -89,6 +89,10 @@ pub struct CommonArgs {
     /// Colour: auto (NO_COLOR, COLORTERM, TERM decide), always or never [default: auto]
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub color: Option<ColorChoice>,
+    /// Characters: unicode, or console (what the Linux console fonts carry) [default: console
+    /// when TERM=linux]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub glyphs: Option<Glyphs>,
     /// Write logs to this file (RUST_LOG sets the level; default info)
     #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
@@ -202,6 +206,7 @@ impl Cli {
             lang: self.common.lang,
             theme: self.common.theme,
             color: self.common.color,
+            glyphs: self.common.glyphs,
             log_file: self.common.log_file.clone(),
             ..Layer::default()
         }

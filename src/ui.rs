@@ -28,6 +28,7 @@ pub mod banner;
 pub mod detail;
 pub mod digits;
 pub mod figures;
+pub mod glyphs;
 pub mod header;
 pub mod help;
 pub mod labels;
@@ -79,7 +80,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, area, buf);
-        palette::apply(app.settings.appearance, area, buf);
+        finish(app, area, buf);
         return;
     }
     let header = header::HeaderPanel { app };
@@ -141,8 +142,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Some(rotation) => wall_footer(app, rotation.view, rotation.is_held(), footer, buf),
         None => hints(app, footer, buf),
     }
-    // Colours are drawn as the dark 16-colour roles, then mapped to the theme and depth.
+    finish(app, area, buf);
+}
+
+/// Colours are drawn as the dark 16-colour roles and glyphs as Unicode; here both are mapped
+/// to the theme, the depth and the font's glyphs.
+fn finish(app: &App, area: Rect, buf: &mut Buffer) {
     palette::apply(app.settings.appearance, area, buf);
+    glyphs::apply(app.settings.appearance.glyphs, area, buf);
 }
 
 /// The label set the app is drawn in.

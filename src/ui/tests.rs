@@ -577,6 +577,7 @@ fn the_header_names_provisional_years_as_ranges() {
     );
 }
 
+mod console;
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
 mod whole_figures;
