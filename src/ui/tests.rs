@@ -580,4 +580,5 @@ fn the_header_names_provisional_years_as_ranges() {
 mod console;
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
+mod wall_states;
 mod whole_figures;
