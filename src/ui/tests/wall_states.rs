@@ -53,7 +53,7 @@ fn the_wall_fresh_stale_and_offline_at_command_room_sizes() {
                 // The banner's sentence is there exactly when the data is not live.
                 match word {
                     Some(word) => {
-                        assert!(shown.contains(word), "{state} {width}x{height}\n{shown}")
+                        assert!(shown.contains(word), "{state} {width}x{height}\n{shown}");
                     }
                     None => assert!(!shown.contains(" · updated"), "{shown}"),
                 }
