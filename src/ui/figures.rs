@@ -68,6 +68,10 @@ impl FigureSize {
     /// row's) and the row takes at most `max_height` rows; the word is drawn in letters no
     /// larger than a scale below the digits' (the figure leads), else as a band.
     pub fn choose(app: &App, width: u16, max_height: u16) -> FigureSize {
+        // Before any data the cards hold a dash and NO DATA: nothing to draw big.
+        if app.data().is_none() {
+            return FigureSize::Text;
+        }
         // The narrowest of the four cards (the layout splits the remainder) inside its borders.
         let inner = (width / 4).saturating_sub(2);
         let cards = cards(app);
@@ -431,6 +435,9 @@ mod tests {
         );
         // Too little height for block digits: text, for every card alike.
         assert_eq!(FigureSize::choose(&app, 320, 8), FigureSize::Text);
+        // No data yet: no giant dashes.
+        let (empty, _) = empty_app(true);
+        assert_eq!(FigureSize::choose(&empty, 320, 36), FigureSize::Text);
     }
 
     #[test]

@@ -57,21 +57,23 @@ pub fn apply(glyphs: Glyphs, area: Rect, buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         let mut x = area.left();
         while x < area.right() {
-            let symbol = buf[(x, y)].symbol().to_owned();
-            let width = symbol.width().max(1);
-            let mut chars = symbol.chars();
-            let drawable = match (chars.next(), chars.next()) {
-                (None, _) => true,
-                (Some(c), None) => set.contains(&c),
-                // Combining sequences: the console draws one glyph a cell.
-                (Some(_), Some(_)) => false,
+            let (drawable, width, first) = {
+                let symbol = buf[(x, y)].symbol();
+                let mut chars = symbol.chars();
+                let drawable = match (chars.next(), chars.next()) {
+                    (None, _) => true,
+                    (Some(c), None) => set.contains(&c),
+                    // Combining sequences: the console draws one glyph a cell.
+                    (Some(_), Some(_)) => false,
+                };
+                let first = symbol.chars().next().unwrap_or(' ');
+                (drawable, symbol.width().max(1), first)
             };
             if !drawable {
-                let first = symbol.chars().next().unwrap_or(' ');
                 let stand_in = substitute(first);
                 // A wide character becomes as many stand-ins as the cells it covered.
                 for dx in 0..u16::try_from(width).unwrap_or(1) {
-                    if let Some(cell) = buf.cell_mut((x + dx, y)) {
+                    if let Some(cell) = buf.cell_mut((x.saturating_add(dx), y)) {
                         cell.set_char(stand_in);
                     }
                 }
