@@ -304,7 +304,10 @@ fn render_card(card: &Card, size: FigureSize, liveness: Liveness, area: Rect, bu
     let unit = if card.unit.is_empty() {
         Vec::new()
     } else {
-        vec![Span::raw(format!(" {}", card.unit))]
+        vec![Span::styled(
+            format!(" {}", card.unit),
+            liveness.style(Style::new()),
+        )]
     };
     let value_style = match liveness {
         Liveness::Live => theme::title(),
