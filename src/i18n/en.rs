@@ -157,7 +157,7 @@ pub static EN: Labels = Labels {
         title: "Keys",
         close: |help, close| format!("{help} or {close} close"),
         filter_note: |key| format!("{key} matches district, chain, name, investor and department."),
-        wall_note: "Any key holds the wall rotation (HOLD); it resumes after a quiet spell.",
+        wall_note: "Any key holds the rotation (HOLD); left alone, the wall resets and rotates.",
     },
     commands: CommandLabels {
         quit: cmd("quit", Some("quit")),

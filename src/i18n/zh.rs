@@ -165,7 +165,7 @@ pub static ZH: Labels = Labels {
         title: "按键",
         close: |help, close| format!("{help} 或 {close} 关闭"),
         filter_note: |key| format!("{key} 按区县、产业链、项目名称、投资方和部门筛选。"),
-        wall_note: "任意键暂停大屏轮播（暂停），一段时间无操作后自动继续。",
+        wall_note: "任意键暂停轮播（暂停）；无人操作时大屏自动复位并继续轮播。",
     },
     commands: CommandLabels {
         quit: cmd("退出", Some("退出")),
