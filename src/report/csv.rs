@@ -14,7 +14,7 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
         line(out, &[overview.as_str()])?;
     }
     for section in &report.sections {
-        writeln!(out)?;
+        out.write_all(b"\r\n")?;
         line(out, &[section.title.as_str()])?;
         for note in &section.notes {
             line(out, &[note.as_str()])?;

@@ -51,6 +51,10 @@ pub fn labels(lang: Lang) -> &'static ReportLabels {
     }
 }
 
+fn plural(count: u64) -> &'static str {
+    if count == 1 { "project" } else { "projects" }
+}
+
 static EN: ReportLabels = ReportLabels {
     title: |date| format!("Investment promotion brief, {date}"),
     overview: "Overview",
@@ -85,10 +89,15 @@ static EN: ReportLabels = ReportLabels {
     days_of_limit: "Working days/limit",
     overdue: "Overdue (working days)",
     week_title: "Signings this week",
-    week_note: |from, to, count, amount| format!("{from} to {to}: {count} projects, {amount}"),
+    week_note: |from, to, count, amount| {
+        format!("{from} to {to}: {count} {}, {amount}", plural(count as u64))
+    },
     quarter_title: "Signings this quarter",
     quarter_note: |year, quarter, count, amount| {
-        format!("{year} Q{quarter} to date: {count} projects, {amount}")
+        format!(
+            "{year} Q{quarter} to date: {count} {}, {amount}",
+            plural(u64::from(count))
+        )
     },
     signed_on: "Signed",
     investor: "Investor",
