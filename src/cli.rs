@@ -14,6 +14,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::appearance::{ColorChoice, Glyphs, Theme};
 use crate::config::{Layer, Profile, parse_duration};
+use crate::import::Encoding;
 use crate::lang::Lang;
 use crate::status::Check;
 
@@ -32,6 +33,9 @@ Examples:
   investboard status --format openmetrics      for node_exporter's textfile collector
   investboard check-feed feed.json             list every rejected record and warning
   investboard demo-feed --listen 127.0.0.1:8080
+  investboard import 台账.xlsx --write feed.json   a ledger spreadsheet becomes the feed
+  investboard report --feed feed.json --lang zh  the meeting brief in Markdown
+  investboard report --format xlsx --output brief.xlsx
   investboard doctor                           what was detected and will be used; exit 0/1/3
   investboard completions bash > /etc/bash_completion.d/investboard
   investboard man > investboard.1";
@@ -109,6 +113,11 @@ pub enum Command {
     CheckFeed(CheckFeedArgs),
     /// Serve or write the embedded demo feed
     DemoFeed(DemoFeedArgs),
+    /// Turn a ledger spreadsheet (CSV, UTF-8 or GBK, or XLSX) into a feed
+    Import(ImportArgs),
+    /// Write the supervision meeting's brief: stalled approvals by department, signings,
+    /// targets against pace, the pipeline (Markdown, CSV or XLSX)
+    Report(ReportArgs),
     /// Say what was detected (terminal, colours, locale, config, feed, calendar) and what will be used
     Doctor,
     /// Print a shell completion script
@@ -180,6 +189,49 @@ pub struct DemoFeedArgs {
     /// Seed of the generator (same seed and time, same feed)
     #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
     pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The ledger: a CSV file or a workbook (XLSX, XLS, ODS); its other sheets may hold the
+    /// approvals and the targets
+    #[arg(value_name = "LEDGER")]
+    pub ledger: PathBuf,
+    /// Write the feed to this file, atomically (temporary file, then rename) [default: stdout]
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// TOML file naming the column of each field ([projects], [approvals], [targets])
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Text encoding of CSV files
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
+    /// The approvals table as its own file (instead of a sheet of the ledger)
+    #[arg(long, value_name = "FILE")]
+    pub approvals: Option<PathBuf>,
+    /// The quarterly targets table as its own file (instead of a sheet of the ledger)
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: pastes into WeCom or DingTalk messages and documents
+    Markdown,
+    /// CSV, UTF-8 with a byte order mark (Excel opens it with the Chinese intact)
+    Csv,
+    /// An Excel workbook, one sheet per section (needs --output)
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to this file, atomically [default: stdout; xlsx needs a file]
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod amount;
+pub mod breakdown;
 pub mod calendar;
 pub mod date;
 pub mod freshness;
