@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
-use investboard::domain::trends::trends;
 use investboard::domain::calendar::Calendar;
+use investboard::domain::trends::trends;
 use investboard::feed::parse_feed;
 
 use support::{Ratio, epoch, interleaved};

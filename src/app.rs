@@ -208,6 +208,8 @@ pub struct AppSettings {
     pub wall: bool,
     pub rotate_interval: Duration,
     pub resume_rotation_after: Duration,
+    /// Wall mode: input this long ago is forgotten; see [`App::input_is_recent`].
+    pub wall_idle_reset: Duration,
     pub highlight_new_for: Duration,
     pub lang: Lang,
     pub appearance: Appearance,
@@ -224,11 +226,13 @@ impl AppSettings {
             wall: settings.wall,
             rotate_interval: settings.rotate_interval,
             resume_rotation_after: settings.resume_rotation_after,
+            wall_idle_reset: settings.wall_idle_reset,
             highlight_new_for: settings.highlight_new_for,
             lang: settings.lang.unwrap_or_default(),
             appearance: Appearance {
                 theme: settings.theme,
                 depth: settings.color_depth,
+                glyphs: settings.glyph_set,
             },
             redact: settings.redact,
         }
@@ -260,6 +264,9 @@ pub struct App {
     pub keys: KeyMap,
     /// A standing warning about how the feed is fetched (plain http), shown in the header.
     pub feed_warning: Option<&'static str>,
+    /// When the last key arrived (the instant of the tick before it); forgotten when the wall
+    /// resets after `wall_idle_reset`.
+    last_input: Option<Instant>,
     /// Rows a page key moves; follows the terminal height.
     page_rows: usize,
     quit: bool,
@@ -295,6 +302,7 @@ impl App {
             changes: ChangeLog::default(),
             keys: KeyMap::default(),
             feed_warning: None,
+            last_input: None,
             page_rows: 10,
             quit: false,
             dirty: true,
@@ -411,6 +419,7 @@ impl App {
             Action::PollNow => None,
             input => {
                 self.dirty = true;
+                self.last_input = Some(self.at);
                 if let Some(rotation) = &mut self.rotation {
                     // Any key holds the rotation; `p` on a held rotation resumes it.
                     if matches!(input, Action::ToggleHold) && rotation.is_held() {
@@ -436,7 +445,18 @@ impl App {
         if date_changed {
             self.reaggregate();
         }
+        let idle_for = self
+            .last_input
+            .map(|last| at.saturating_duration_since(last));
+        if self.settings.wall && idle_for.is_some_and(|idle| idle >= self.settings.wall_idle_reset)
+        {
+            self.reset_wall(at);
+        }
+        // What a passer-by opened keeps the rotation held until the idle reset closes it: a
+        // rotation going on under help or a detail would show nothing of it.
+        let opened = self.overlay != Overlay::None || self.input == InputMode::Filter;
         if let Some(rotation) = &mut self.rotation
+            && !opened
             && rotation.tick(at)
         {
             self.focus = Panel::of_view(rotation.view);
@@ -448,6 +468,36 @@ impl App {
             self.refresh_lists();
             self.dirty = true;
         }
+    }
+
+    /// The wall after `wall_idle_reset` without input: as a passer-by found it. Overlays,
+    /// filters and selections go, and the rotation resumes with a full interval.
+    fn reset_wall(&mut self, at: Instant) {
+        self.last_input = None;
+        self.overlay = Overlay::None;
+        self.input = InputMode::Normal;
+        self.signings.filter.clear();
+        self.stalled.filter.clear();
+        self.refresh_lists();
+        self.signings.select_first();
+        self.stalled.select_first();
+        if let Some(rotation) = &mut self.rotation {
+            rotation.resume(at);
+            self.focus = Panel::of_view(rotation.view);
+        }
+        self.dirty = true;
+    }
+
+    /// Whether lists mark their selected row: always for operators; on the wall only while
+    /// someone is using it (a key within `wall_idle_reset`), so an idle wall has no bar on
+    /// an arbitrary row drawing the eye.
+    pub fn shows_selection(&self) -> bool {
+        !self.settings.wall || self.last_input.is_some()
+    }
+
+    /// Time until the wall shows its next view; `None` while held or off the wall.
+    pub fn next_view_in(&self) -> Option<Duration> {
+        self.rotation.as_ref()?.next_in(self.at)
     }
 
     fn feed(&mut self, update: FeedUpdate) {

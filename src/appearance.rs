@@ -1,6 +1,7 @@
-//! How the dashboard looks on this terminal: the theme asked for, and the colour depth the
+//! How the dashboard looks on this terminal: the theme asked for, the colour depth the
 //! terminal can show, decided from the environment (`NO_COLOR`, `COLORTERM`, `TERM`) and
-//! `--color`. Pure functions of an environment getter, so `doctor` can say why. The mapping of
+//! `--color`, and the glyphs its font has (the Linux console's fonts lack braille, eighths and
+//! quadrants). Pure functions of an environment getter, so `doctor` can say why. The mapping of
 //! colours onto the screen is `ui::palette`.
 
 use std::fmt;
@@ -58,6 +59,43 @@ impl ColorChoice {
 impl fmt::Display for ColorChoice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// Which characters the screen's font can draw.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Glyphs {
+    /// Any Unicode: a terminal emulator with fallback fonts.
+    #[default]
+    Unicode,
+    /// Only what the standard Linux console fonts carry (`TERM=linux`): box drawing, full
+    /// block and shades, Latin text; no braille, eighth blocks, quadrants or CJK.
+    Console,
+}
+
+impl Glyphs {
+    /// The glyph set for `chosen` (the `glyphs` setting) in this environment, and why:
+    /// unset, the Linux console (`TERM=linux`) gets `console`.
+    pub fn detect(
+        chosen: Option<Glyphs>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> (Glyphs, String) {
+        if let Some(glyphs) = chosen {
+            return (glyphs, format!("glyphs = {glyphs}"));
+        }
+        match env("TERM").as_deref() {
+            Some("linux") => (Glyphs::Console, "TERM=linux: the console font".to_owned()),
+            _ => (Glyphs::Unicode, "not the Linux console".to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for Glyphs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Glyphs::Unicode => "unicode",
+            Glyphs::Console => "console",
+        })
     }
 }
 
@@ -128,19 +166,21 @@ impl ColorDepth {
     }
 }
 
-/// The theme and the depth it is drawn in.
+/// The theme, the depth it is drawn in and the glyphs it may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Appearance {
     pub theme: Theme,
     pub depth: ColorDepth,
+    pub glyphs: Glyphs,
 }
 
 impl Default for Appearance {
-    /// The dark theme in 16 colours: what the snapshots and most tests draw with.
+    /// The dark theme in 16 colours, any glyph: what the snapshots and most tests draw with.
     fn default() -> Self {
         Appearance {
             theme: Theme::Dark,
             depth: ColorDepth::Ansi16,
+            glyphs: Glyphs::Unicode,
         }
     }
 }

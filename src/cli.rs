@@ -12,8 +12,9 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::appearance::{ColorChoice, Theme};
+use crate::appearance::{ColorChoice, Glyphs, Theme};
 use crate::config::{Layer, Profile, parse_duration};
+use crate::import::Encoding;
 use crate::lang::Lang;
 use crate::status::Check;
 
@@ -32,6 +33,9 @@ Examples:
   investboard status --format openmetrics      for node_exporter's textfile collector
   investboard check-feed feed.json             list every rejected record and warning
   investboard demo-feed --listen 127.0.0.1:8080
+  investboard import 台账.xlsx --write feed.json   a ledger spreadsheet becomes the feed
+  investboard report --feed feed.json --lang zh  the meeting brief in Markdown
+  investboard report --format xlsx --output brief.xlsx
   investboard doctor                           what was detected and will be used; exit 0/1/3
   investboard completions bash > /etc/bash_completion.d/investboard
   investboard man > investboard.1";
@@ -70,6 +74,10 @@ pub struct CommonArgs {
     /// Wall-screen mode: rotating views, large figures, no key hints
     #[arg(long, global = true)]
     pub wall: bool,
+    /// Wall mode: close help, details, filters and selections and resume the rotation after
+    /// this long without input, e.g. 60s
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
+    pub wall_idle_reset: Option<Duration>,
     /// A set of defaults: wall (wall mode, high-contrast) or operator (everything shown)
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub profile: Option<Profile>,
@@ -85,6 +93,10 @@ pub struct CommonArgs {
     /// Colour: auto (NO_COLOR, COLORTERM, TERM decide), always or never [default: auto]
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub color: Option<ColorChoice>,
+    /// Characters: unicode, or console (what the Linux console fonts carry) [default: console
+    /// when TERM=linux]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub glyphs: Option<Glyphs>,
     /// Write logs to this file (RUST_LOG sets the level; default info)
     #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
@@ -101,6 +113,11 @@ pub enum Command {
     CheckFeed(CheckFeedArgs),
     /// Serve or write the embedded demo feed
     DemoFeed(DemoFeedArgs),
+    /// Turn a ledger spreadsheet (CSV, UTF-8 or GBK, or XLSX) into a feed
+    Import(ImportArgs),
+    /// Write the supervision meeting's brief: stalled approvals by department, signings,
+    /// targets against pace, the pipeline (Markdown, CSV or XLSX)
+    Report(ReportArgs),
     /// Say what was detected (terminal, colours, locale, config, feed, calendar) and what will be used
     Doctor,
     /// Print a shell completion script
@@ -174,6 +191,49 @@ pub struct DemoFeedArgs {
     pub seed: u64,
 }
 
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The ledger: a CSV file or a workbook (XLSX, XLS, ODS); its other sheets may hold the
+    /// approvals and the targets
+    #[arg(value_name = "LEDGER")]
+    pub ledger: PathBuf,
+    /// Write the feed to this file, atomically (temporary file, then rename) [default: stdout]
+    #[arg(long, value_name = "FILE")]
+    pub write: Option<PathBuf>,
+    /// TOML file naming the column of each field ([projects], [approvals], [targets])
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Text encoding of CSV files
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Encoding::Auto)]
+    pub encoding: Encoding,
+    /// The approvals table as its own file (instead of a sheet of the ledger)
+    #[arg(long, value_name = "FILE")]
+    pub approvals: Option<PathBuf>,
+    /// The quarterly targets table as its own file (instead of a sheet of the ledger)
+    #[arg(long, value_name = "FILE")]
+    pub targets: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown: pastes into WeCom or DingTalk messages and documents
+    Markdown,
+    /// CSV, UTF-8 with a byte order mark (Excel opens it with the Chinese intact)
+    Csv,
+    /// An Excel workbook, one sheet per section (needs --output)
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+    /// Write the report to this file, atomically [default: stdout; xlsx needs a file]
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text)
         .map_err(|e| format!("not an RFC 3339 time ({e}); use e.g. 2022-03-31T17:00:00+08:00"))
@@ -192,11 +252,13 @@ impl Cli {
             warn_age,
             crit_age,
             wall: self.common.wall.then_some(true),
+            wall_idle_reset: self.common.wall_idle_reset,
             profile: self.common.profile,
             redact: self.common.redact.then_some(true),
             lang: self.common.lang,
             theme: self.common.theme,
             color: self.common.color,
+            glyphs: self.common.glyphs,
             log_file: self.common.log_file.clone(),
             ..Layer::default()
         }

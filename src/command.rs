@@ -8,7 +8,9 @@ pub mod check_feed;
 pub mod dashboard;
 pub mod demo_feed;
 pub mod doctor;
+pub mod import;
 pub mod reference;
+pub mod report;
 pub mod status;
 
 use std::io::{self, Write};

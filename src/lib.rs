@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod appearance;
+pub mod atomic_write;
 pub mod check;
 pub mod cli;
 pub mod clock;
@@ -20,9 +21,11 @@ pub mod domain;
 pub mod exit;
 pub mod feed;
 pub mod i18n;
+pub mod import;
 pub mod lang;
 pub mod logging;
 pub mod poll;
+pub mod report;
 pub mod rng;
 pub mod run;
 pub mod sanitize;

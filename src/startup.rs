@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::keys::{KeyConfigError, KeyMap};
-use crate::appearance::ColorDepth;
+use crate::appearance::{ColorDepth, Glyphs};
 use crate::cli::Cli;
 use crate::clock::Clock;
 use crate::config::{self, ConfigError, Settings};
@@ -87,11 +87,12 @@ impl Startup {
                 .map_or_else(|| "config".to_owned(), |p| p.display().to_string()),
             source,
         })?;
-        settings.lang = Some(
-            settings
-                .lang
-                .unwrap_or_else(|| Lang::from_environment(env).0),
-        );
+        settings.glyph_set = Glyphs::detect(settings.glyphs, env).0;
+        // The console fonts cannot draw Chinese: English unless a language was asked for.
+        settings.lang = Some(settings.lang.unwrap_or_else(|| match settings.glyph_set {
+            Glyphs::Console => Lang::En,
+            Glyphs::Unicode => Lang::from_environment(env).0,
+        }));
         settings.color_depth = ColorDepth::detect(settings.color, env).0;
         let calendar = match &settings.calendar_file {
             Some(path) => with_calendar_file(path)?,
@@ -174,4 +175,40 @@ fn with_calendar_file(path: &Path) -> Result<Calendar, StartupError> {
     let mut calendar = Calendar::embedded();
     calendar.merge(Calendar::from_toml_str(&text, &path.display().to_string())?);
     Ok(calendar)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+
+    /// The settings for `args` in an environment of `pairs`.
+    fn startup(args: &[&str], pairs: &'static [(&'static str, &'static str)]) -> Settings {
+        let cli = Cli::try_parse_from(args).expect("valid arguments");
+        let env = move |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v).to_owned())
+        };
+        Startup::resolve(&cli, &env).expect("resolves").settings
+    }
+
+    #[test]
+    fn the_linux_console_gets_its_glyphs_and_english_unless_told_otherwise() {
+        let zh_console = &[("TERM", "linux"), ("LANG", "zh_CN.UTF-8")];
+        let s = startup(&["investboard"], zh_console);
+        assert_eq!((s.glyph_set, s.lang), (Glyphs::Console, Some(Lang::En)));
+        // Chinese asked for explicitly is Chinese, drawn as the console can.
+        let s = startup(&["investboard", "--lang", "zh"], zh_console);
+        assert_eq!((s.glyph_set, s.lang), (Glyphs::Console, Some(Lang::Zh)));
+        let s = startup(&["investboard", "--glyphs", "unicode"], zh_console);
+        assert_eq!((s.glyph_set, s.lang), (Glyphs::Unicode, Some(Lang::Zh)));
+        let xterm = &[("TERM", "xterm-256color"), ("LANG", "zh_CN.UTF-8")];
+        let s = startup(&["investboard"], xterm);
+        assert_eq!((s.glyph_set, s.lang), (Glyphs::Unicode, Some(Lang::Zh)));
+        let s = startup(&["investboard", "--glyphs", "console"], xterm);
+        assert_eq!((s.glyph_set, s.lang), (Glyphs::Console, Some(Lang::En)));
+    }
 }

@@ -87,6 +87,7 @@ pub fn settings(wall: bool) -> AppSettings {
         wall,
         rotate_interval: Duration::from_secs(20),
         resume_rotation_after: Duration::from_secs(60),
+        wall_idle_reset: Duration::from_secs(60),
         highlight_new_for: Duration::from_secs(300),
         lang: crate::lang::Lang::En,
         appearance: crate::appearance::Appearance::default(),

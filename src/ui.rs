@@ -26,10 +26,12 @@
 //! and pipeline. `t` (trends), `c` (changes) and `e` (rejected records) replace the body like
 //! help. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
 
+pub mod banner;
 pub mod changes;
 pub mod detail;
 pub mod digits;
 pub mod figures;
+pub mod glyphs;
 pub mod header;
 pub mod help;
 pub mod labels;
@@ -83,25 +85,47 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, area, buf);
-        palette::apply(app.settings.appearance, area, buf);
+        finish(app, area, buf);
         return;
     }
     let header = header::HeaderPanel { app };
     let large = app.settings.wall && area.height >= 40 && area.width >= 120;
+    // The wall's figures take up to two fifths of the screen, as large as that allows.
+    let size = if large {
+        figures::FigureSize::choose(app, area.width, area.height * 2 / 5)
+    } else {
+        figures::FigureSize::Text
+    };
+    let banner = app
+        .settings
+        .wall
+        .then(|| banner::Banner::for_wall(app, area.width, area.height, large))
+        .flatten();
     let just_in = if app.settings.wall {
         changes::just_in_height(app, area)
     } else {
         0
     };
-    let [header_area, figures_area, just_in_area, body, footer] = area.layout(&Layout::vertical([
+    let [
+        header_area,
+        banner_area,
+        figures_area,
+        just_in_area,
+        body,
+        footer,
+    ] = area.layout(&Layout::vertical([
         Constraint::Length(header.height(area.width, 3)),
-        Constraint::Length(figures::height(large)),
+        Constraint::Length(banner.as_ref().map_or(0, banner::Banner::height)),
+        Constraint::Length(size.height()),
         Constraint::Length(just_in),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
     header.render(header_area, buf);
-    figures::FiguresPanel { app, large }.render(figures_area, buf);
+    if let Some(banner) = &banner {
+        banner.render(banner_area, buf);
+    }
+    figures::FiguresPanel { app, size }.render(figures_area, buf);
     changes::JustInStrip { app }.render(just_in_area, buf);
     match &app.overlay {
         Overlay::Help => help::HelpPanel {
@@ -148,8 +172,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Some(rotation) => wall_footer(app, rotation.view, rotation.is_held(), footer, buf),
         None => hints(app, footer, buf),
     }
-    // Colours are drawn as the dark 16-colour roles, then mapped to the theme and depth.
+    finish(app, area, buf);
+}
+
+/// Colours are drawn as the dark 16-colour roles and glyphs as Unicode; here both are mapped
+/// to the theme, the depth and the font's glyphs.
+fn finish(app: &App, area: Rect, buf: &mut Buffer) {
     palette::apply(app.settings.appearance, area, buf);
+    glyphs::apply(app.settings.appearance.glyphs, area, buf);
 }
 
 /// The label set the app is drawn in.
@@ -314,6 +344,13 @@ fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buff
         }
     }
     put_line(buf, area, area.y, &Line::from(spans));
+    // A discreet countdown, so the room knows the view is about to change, not stuck.
+    if let Some(next) = app.next_view_in() {
+        let lang = app.settings.lang;
+        let countdown = (l.footer.next_view)(&lang.short_duration(next));
+        let line = Line::styled(format!("{countdown} "), theme::dim()).right_aligned();
+        put_line(buf, area, area.y, &line);
+    }
     if held {
         let resume = (l.footer.resume_key)(&app.keys.key_name(Command::HoldRotation));
         let badge = Line::from(vec![
@@ -392,11 +429,12 @@ fn list_block(
 
 /// A list panel's table over its view: the rows the filter and sort leave, the selection, and
 /// what it says when empty (`none`, or `no_match` when a filter hides every row). `row` gets
-/// the index of the item behind each shown row.
+/// the index of the item behind each shown row. `focused, marked`: the list has the focus;
+/// its selection is marked at all ([`App::shows_selection`]).
 fn list_table<'a, S, R>(
     list: &'a ListView<S>,
     columns: &'a [Col<R>],
-    focused: bool,
+    (focused, marked): (bool, bool),
     (none, no_match): (&'a str, &'a str),
     row: impl Fn(usize, bool) -> R + 'a,
 ) -> ListTable<'a, R, impl Fn(usize, bool) -> R + 'a> {
@@ -405,6 +443,7 @@ fn list_table<'a, S, R>(
         len: list.rows.len(),
         selected: list.selected,
         focused,
+        marked,
         empty: if list.filter.is_empty() {
             none
         } else {

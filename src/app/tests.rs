@@ -441,3 +441,67 @@ fn t_and_c_open_the_trends_and_the_changes_and_tab_turns_the_trends_page() {
         data.summary.quarter.actual.get(Metric::SignedProjects)
     );
 }
+
+/// A passer-by opens help, filters the signings, moves the selection and pauses: after
+/// `wall_idle_reset` without input the wall is back as it was, rotating.
+#[test]
+fn the_wall_forgets_what_a_passer_by_left_after_the_idle_reset() {
+    let (mut app, t0) = empty_app(true);
+    app.settings.wall_idle_reset = Duration::from_secs(90);
+    app.update(loaded(fixture(), NOW));
+    assert!(!app.shows_selection(), "an untouched wall marks no row");
+    assert_eq!(app.next_view_in(), Some(Duration::from_secs(20)));
+    tick(&mut app, NOW, t0 + Duration::from_secs(5));
+    assert_eq!(app.next_view_in(), Some(Duration::from_secs(15)));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('/'));
+    for c in "岳麓".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.shows_selection());
+    assert_eq!(app.next_view_in(), None, "held: no countdown");
+    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.signings.filter, "岳麓");
+    // The hold's own 60 s pass, but help is open: the rotation stays where help was opened.
+    tick(&mut app, NOW, t0 + Duration::from_secs(70));
+    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.wall_view(), Some(WallView::Signings));
+    // 90 s after the last key: everything is closed and the rotation runs again.
+    tick(&mut app, NOW, t0 + Duration::from_secs(94));
+    assert_eq!(app.overlay, Overlay::Help);
+    tick(&mut app, NOW, t0 + Duration::from_secs(95));
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(app.input, InputMode::Normal);
+    assert_eq!(app.signings.filter, "");
+    assert_eq!(app.signings.selected, 0);
+    assert!(!app.shows_selection());
+    assert!(!app.rotation.as_ref().is_some_and(Rotation::is_held));
+    assert_eq!(app.next_view_in(), Some(Duration::from_secs(20)));
+    tick(&mut app, NOW, t0 + Duration::from_secs(115));
+    assert_eq!(app.wall_view(), Some(WallView::Targets));
+}
+
+/// A filter being typed also keeps the wall where it is, and is cleared by the idle reset;
+/// operators' screens never reset.
+#[test]
+fn a_filter_being_typed_holds_until_the_idle_reset_and_operators_never_reset() {
+    let (mut app, t0) = empty_app(true);
+    app.update(loaded(fixture(), NOW));
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.input, InputMode::Filter);
+    tick(&mut app, NOW, t0 + Duration::from_secs(59));
+    assert_eq!(app.input, InputMode::Filter);
+    tick(&mut app, NOW, t0 + Duration::from_secs(60));
+    assert_eq!(app.input, InputMode::Normal);
+    assert_eq!(app.signings.filter, "");
+
+    let mut operator = loaded_app(false);
+    press(&mut operator, KeyCode::Char('?'));
+    tick(&mut operator, NOW, t0 + Duration::from_secs(86_400));
+    assert_eq!(operator.overlay, Overlay::Help);
+    assert!(operator.shows_selection());
+}

@@ -80,6 +80,15 @@ impl Rotation {
         self.next_at = at.checked_add(self.every);
     }
 
+    /// Time from `at` to the next view; `None` while held or when the interval reaches past
+    /// what the clock can count.
+    pub fn next_in(&self, at: Instant) -> Option<Duration> {
+        if self.is_held() {
+            return None;
+        }
+        Some(self.next_at?.saturating_duration_since(at))
+    }
+
     /// Shows `view` now (a key chose it) and holds there.
     pub fn show(&mut self, view: WallView, at: Instant) {
         self.view = view;

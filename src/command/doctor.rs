@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::appearance::ColorDepth;
+use crate::appearance::{ColorDepth, Glyphs};
 use crate::config::{Origin, Settings};
 use crate::domain::calendar::{Calendar, HOW_TO_ADD_A_YEAR, PROVISIONAL_RULE, year_ranges};
 use crate::exit::Exit;
@@ -157,6 +157,8 @@ fn terminal_checks(env: &dyn Fn(&str) -> Option<String>, settings: &Settings) ->
         settings.theme.to_string()
     };
     checks.push(check("theme", theme));
+    let (glyphs, why) = Glyphs::detect(settings.glyphs, env);
+    checks.push(check("glyphs", format!("{glyphs} ({why})")));
     checks
 }
 

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::declare::{Declared, Resolver, from_env, layered};
 use super::value::{Value, within};
 use super::{ConfigError, KeySpec, Origin, Profile, china_standard_time};
-use crate::appearance::{ColorChoice, ColorDepth, Theme};
+use crate::appearance::{ColorChoice, ColorDepth, Glyphs, Theme};
 use crate::domain::freshness::AgeLimits;
 use crate::domain::rejections::{RejectionLimits, Share};
 use crate::lang::Lang;
@@ -94,6 +94,9 @@ macro_rules! declare_settings {
             /// What the terminal can show, decided at start-up from `color` and the
             /// environment (`run::settings_and_calendar`); 16 colours until then.
             pub color_depth: ColorDepth,
+            /// What the terminal's font can draw, decided at start-up from `glyphs` and `TERM`;
+            /// any Unicode until then.
+            pub glyph_set: Glyphs,
             /// The config file read, if any.
             pub config_file: Option<PathBuf>,
             /// Where each key's value came from.
@@ -133,6 +136,7 @@ impl Settings {
                     max_body_bytes: 0,
                     keys: BTreeMap::new(),
                     color_depth: ColorDepth::Ansi16,
+                    glyph_set: Glyphs::Unicode,
                     config_file: None,
                     origins: BTreeMap::new(),
                     from_profile: BTreeSet::new(),
@@ -229,6 +233,10 @@ declare_settings! {
         within(Duration::from_secs(1), DAY);
     /// After a key press holds the rotation, resume it after this long without input.
     resume_rotation_after: Duration, plain(MINUTE), within(Duration::ZERO, DAY);
+    /// Wall mode: after this long without input, close what a passer-by opened (help, a
+    /// detail, a filter, a selection, a pause) and resume the rotation.
+    wall_idle_reset: Duration, plain(MINUTE), within(Duration::from_secs(1), DAY),
+        flag("--wall-idle-reset");
     /// How long signings new since the previous poll stay highlighted.
     highlight_new_for: Duration, plain(5 * MINUTE), within(Duration::ZERO, DAY);
     /// The labels' language. Unset: from the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
@@ -237,6 +245,9 @@ declare_settings! {
     theme: Theme, profiled(Theme::Dark, Profile::theme), flag("--theme");
     /// Colour: `auto` (`NO_COLOR`, `COLORTERM` and `TERM` decide), `always` or `never`.
     color: ColorChoice, plain(ColorChoice::Auto), flag("--color");
+    /// The characters drawn: `unicode`, or `console` (only what the Linux console's fonts
+    /// carry; English labels unless `lang` is set). Unset: `console` when `TERM=linux`.
+    glyphs: Glyphs, optional("(from TERM)"), flag("--glyphs");
     /// Where logs go. Unset: nowhere for the dashboard, stderr on request for one-shots.
     log_file: PathBuf, optional("(unset)"), flag("--log-file");
 }

@@ -14,7 +14,7 @@ use clap::ValueEnum;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use super::Profile;
-use crate::appearance::{ColorChoice, Theme};
+use crate::appearance::{ColorChoice, Glyphs, Theme};
 use crate::domain::rejections::Share;
 use crate::lang::Lang;
 
@@ -361,6 +361,7 @@ enum_value!(Lang, "language");
 enum_value!(Theme, "theme");
 enum_value!(ColorChoice, "colour choice");
 enum_value!(Profile, "profile");
+enum_value!(Glyphs, "glyph set");
 
 /// serde's wording for an unknown name, which the config file's errors have always used.
 fn unknown_variant<E: de::Error>(text: &str, names: &[String]) -> E {

@@ -1,26 +1,28 @@
 //! The series the wall plots, derived from the dates already in the feed (no history store):
 //! the quarter burn-up of each metric against its target and pace, signings per week of the
-//! year, stalled approvals by department, and the pipeline by stage with the median days from
-//! signing to start. Computed once per snapshot and date, beside the [`Summary`]; a frame only
-//! plots them. Pure domain: no terminal, no IO, no language.
+//! year, and (from `domain::breakdown`) stalled approvals by department and the pipeline by
+//! stage with the median days from signing to start. Computed once per snapshot and date,
+//! beside the [`Summary`]; a frame only plots them. Pure domain: no terminal, no IO, no
+//! language.
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::aggregate::{Summary, quarter_bounds, quarter_of};
 use crate::domain::amount::Amount;
-use crate::domain::breakdown::{DepartmentStalls, stalled_by_department};
+use crate::domain::breakdown::{DepartmentStalled, Pipeline, pipeline, stalled_by_department};
 use crate::domain::metric::{Metric, Quantity};
 use crate::domain::model::{Snapshot, Stage};
 
 /// Everything the trend views draw.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Trends {
     /// Q1 up to today's quarter, each with one burn-up per metric in [`Metric::ALL`] order;
     /// today's quarter last.
     pub quarters: Vec<[BurnUp; 3]>,
     /// Monday-start weeks from the one holding 1 January through the one holding today.
     pub weeks: Vec<WeekSignings>,
-    pub stalled_by_department: Vec<DepartmentStalls>,
+    /// `domain::breakdown`'s, as the console drills into it.
+    pub stalled_by_department: Vec<DepartmentStalled>,
     pub pipeline: Pipeline,
 }
 
@@ -95,26 +97,6 @@ pub struct WeekSignings {
     pub quarter_starts: Option<u8>,
 }
 
-/// One stage of the pipeline: projects there now and their amount.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StageFigures {
-    pub stage: Stage,
-    pub projects: u32,
-    pub amount: Amount,
-}
-
-/// The pipeline from negotiating to operating (cancelled projects left out, as in every total).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Pipeline {
-    /// Negotiating, signed, landed, started, operating: in that order.
-    pub stages: Vec<StageFigures>,
-    /// Median calendar days from signing to the construction start, over the projects that
-    /// started this year (through today) with a signing date not after the start.
-    pub median_days_to_start: Option<f64>,
-    /// How many projects that median is taken over.
-    pub started_with_signing: u32,
-}
-
 /// The stages of the pipeline, in the order a project moves through them.
 pub const PIPELINE_STAGES: [Stage; 5] = [
     Stage::Negotiating,
@@ -129,7 +111,7 @@ pub fn trends(snapshot: &Snapshot, summary: &Summary, today: NaiveDate) -> Trend
     Trends {
         quarters: burn_ups(snapshot, summary, today),
         weeks: weekly_signings(snapshot, summary, today),
-        stalled_by_department: stalled_by_department(snapshot, &summary.stalled),
+        stalled_by_department: stalled_by_department(snapshot, summary),
         pipeline: pipeline(snapshot, today),
     }
 }
@@ -251,52 +233,6 @@ pub fn weekly_signings(
         }
     }
     rows
-}
-
-/// Projects per stage and the median days from signing to start.
-pub fn pipeline(snapshot: &Snapshot, today: NaiveDate) -> Pipeline {
-    let mut stages = PIPELINE_STAGES.map(|stage| StageFigures {
-        stage,
-        projects: 0,
-        amount: Amount::ZERO,
-    });
-    let mut days_to_start: Vec<i64> = Vec::new();
-    for project in &snapshot.projects {
-        if let Some(row) = stages.iter_mut().find(|s| s.stage == project.stage) {
-            row.projects = row.projects.saturating_add(1);
-            row.amount += project.amount;
-        }
-        if project.is_cancelled() {
-            continue;
-        }
-        if let (Some(signed), Some(started)) = (project.signed_on, project.started_on)
-            && started.year() == today.year()
-            && started <= today
-            && signed <= started
-        {
-            days_to_start.push((started - signed).num_days());
-        }
-    }
-    days_to_start.sort_unstable();
-    Pipeline {
-        stages: stages.to_vec(),
-        median_days_to_start: median(&days_to_start),
-        started_with_signing: u32::try_from(days_to_start.len()).unwrap_or(u32::MAX),
-    }
-}
-
-/// The median of sorted values: the middle one, or the mean of the middle two.
-#[expect(clippy::cast_precision_loss, reason = "day counts are small")]
-fn median(sorted: &[i64]) -> Option<f64> {
-    let middle = sorted.len() / 2;
-    match sorted.len() {
-        0 => None,
-        n if n % 2 == 1 => sorted.get(middle).map(|&d| d as f64),
-        _ => Some(f64::midpoint(
-            sorted[middle - 1] as f64,
-            sorted[middle] as f64,
-        )),
-    }
 }
 
 /// Builders of small snapshots for tests that count by hand.

@@ -198,6 +198,8 @@ pub struct FooterLabels {
     pub filter_keys: &'static str,
     pub hold_badge: &'static str,
     pub resume_key: fn(key: &str) -> String,
+    /// The wall's countdown to its next view: "next 12 s".
+    pub next_view: fn(wait: &str) -> String,
     pub wall_overview: &'static str,
     pub wall_signings: &'static str,
     pub wall_targets: &'static str,
@@ -231,7 +233,7 @@ pub struct TrendLabels {
     pub pipeline: &'static str,
     /// `median 18 d from signing to start`.
     pub median_to_start: fn(days: &str) -> String,
-    /// What the median is taken over: `over the 34 projects started this year`.
+    /// What the median is taken over: `over 34 started projects`.
     pub median_over: fn(projects: u32) -> String,
     pub no_median: &'static str,
     /// `1/2 · tab: next page`.

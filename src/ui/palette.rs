@@ -17,7 +17,11 @@ use crate::appearance::{Appearance, ColorDepth, Theme};
 /// Maps the frame in `area` to `appearance`.
 pub fn apply(appearance: Appearance, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
-    if appearance == Appearance::default() {
+    let colours_only = Appearance {
+        glyphs: Appearance::default().glyphs,
+        ..appearance
+    };
+    if colours_only == Appearance::default() {
         return;
     }
     let colourless = appearance.is_colourless();
@@ -126,6 +130,7 @@ mod tests {
             let appearance = Appearance {
                 theme,
                 depth: ColorDepth::Ansi16,
+                ..Appearance::default()
             };
             for role in roles {
                 assert!(
@@ -150,6 +155,7 @@ mod tests {
             let light = Appearance {
                 theme: Theme::Light,
                 depth,
+                ..Appearance::default()
             };
             for role in [Color::White, Color::Yellow] {
                 let c = foreground(light, role);

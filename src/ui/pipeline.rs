@@ -11,10 +11,10 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::aggregate::overdue_level;
-use crate::domain::breakdown::DepartmentStalls;
-use crate::domain::trends::Pipeline;
+use crate::domain::breakdown::{DepartmentStalled, Pipeline};
+use crate::domain::model::Stage;
 use crate::i18n::{Labels, Lang};
-use crate::ui::text::{fit_right, put_line, short_number};
+use crate::ui::text::{fit_right, put_line};
 use crate::ui::theme;
 
 /// One row of a ranked bar chart: a name, the value the bar shows, and the words after it.
@@ -91,7 +91,7 @@ fn ranked_bars(l: &Labels, rows: &[BarRow], bar_style: Style, area: Rect, buf: &
 /// Stalled approvals by department: ranked bars with the count and the worst overdue.
 pub struct DepartmentsPanel<'a> {
     pub lang: Lang,
-    pub rows: &'a [DepartmentStalls],
+    pub rows: &'a [DepartmentStalled],
 }
 
 impl Widget for DepartmentsPanel<'_> {
@@ -108,11 +108,12 @@ impl Widget for DepartmentsPanel<'_> {
             );
             return;
         }
+        let count = |r: &DepartmentStalled| u32::try_from(r.stalled.len()).unwrap_or(u32::MAX);
         // The long words where they leave room for a name and a bar, else the short ones.
         let widest_long = self
             .rows
             .iter()
-            .map(|r| (l.trends.department_row)(r.stalled, r.worst_overdue).width())
+            .map(|r| (l.trends.department_row)(count(r), r.worst_overdue()).width())
             .max()
             .unwrap_or(0);
         let row_words = if widest_long * 2 <= usize::from(inner.width) {
@@ -125,9 +126,9 @@ impl Widget for DepartmentsPanel<'_> {
             .iter()
             .map(|r| BarRow {
                 name: display_department(l, r.department.as_str()).to_owned(),
-                value: r.stalled,
-                tail: row_words(r.stalled, r.worst_overdue),
-                tail_style: overdue_level(r.worst_overdue)
+                value: count(r),
+                tail: row_words(count(r), r.worst_overdue()),
+                tail_style: overdue_level(r.worst_overdue())
                     .map_or_else(theme::stalled, theme::overdue),
             })
             .collect();
@@ -169,6 +170,8 @@ impl Widget for PipelinePanel<'_> {
             .pipeline
             .stages
             .iter()
+            // Cancelled projects are in no total; the pipeline is the stages they move through.
+            .filter(|s| s.stage != Stage::Cancelled)
             .map(|s| BarRow {
                 name: l.detail.stage(s.stage).to_owned(),
                 value: s.projects,
@@ -182,16 +185,13 @@ impl Widget for PipelinePanel<'_> {
             Constraint::Length(2),
         ]));
         ranked_bars(l, &rows, theme::pace_marker(), bars, buf);
-        let median = match self.pipeline.median_days_to_start {
+        let median = match self.pipeline.median_signing_to_start {
             Some(days) => vec![
                 Line::styled(
-                    (l.trends.median_to_start)(&short_number(days)),
+                    (l.trends.median_to_start)(&days.to_string()),
                     theme::title(),
                 ),
-                Line::styled(
-                    (l.trends.median_over)(self.pipeline.started_with_signing),
-                    theme::dim(),
-                ),
+                Line::styled((l.trends.median_over)(self.pipeline.measured), theme::dim()),
             ],
             None => vec![Line::styled(l.trends.no_median, theme::dim())],
         };

@@ -151,7 +151,8 @@ impl Widget for &SigningsPanel<'_> {
         }
         let columns = columns(l);
         let empty = (l.lists.no_signings, l.lists.no_signing_matches);
-        let table = list_table(list, &columns, self.focused, empty, |i, selected| {
+        let marks = (self.focused, app.shows_selection());
+        let table = list_table(list, &columns, marks, empty, |i, selected| {
             Signing::new(app, &data.snapshot.projects[i], selected)
         });
         table.render(inner, buf);

@@ -150,7 +150,8 @@ impl Widget for &StalledPanel<'_> {
         );
         let columns = columns(l);
         let empty = (l.lists.no_stalled, l.lists.no_stalled_matches);
-        let table = list_table(list, &columns, self.focused, empty, |i, selected| {
+        let marks = (self.focused, app.shows_selection());
+        let table = list_table(list, &columns, marks, empty, |i, selected| {
             Stalled::new(&data.snapshot, &data.summary.stalled[i], selected)
         });
         let below_buckets = Rect {

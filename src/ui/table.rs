@@ -120,6 +120,9 @@ pub struct ListTable<'a, R, F> {
     pub selected: usize,
     /// Whether the list has the focus (the selection is drawn brighter).
     pub focused: bool,
+    /// Whether the selected row is marked at all (an idle wall marks none, and scrolls to
+    /// the top).
+    pub marked: bool,
     /// What to say when the list is empty.
     pub empty: &'a str,
     /// The row at a list position, told whether it is the selected one (for its marker).
@@ -133,8 +136,9 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
             height: area.height.saturating_sub(1),
             ..area
         };
-        let shown: Vec<(u16, usize, R)> = visible_rows(self.selected, self.len, body)
-            .map(|(y, index)| (y, index, (self.row)(index, index == self.selected)))
+        let selected = self.marked.then_some(self.selected);
+        let shown: Vec<(u16, usize, R)> = visible_rows(selected.unwrap_or(0), self.len, body)
+            .map(|(y, index)| (y, index, (self.row)(index, Some(index) == selected)))
             .collect();
         let rows: Vec<&R> = shown.iter().map(|(_, _, row)| row).collect();
         let table = Table::fitting(self.columns, area.width, &rows);
@@ -145,7 +149,7 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
             return;
         }
         for (y, index, row) in &shown {
-            let (y, selected) = (*y, *index == self.selected);
+            let (y, selected) = (*y, Some(*index) == selected);
             let mut line = table.line(row);
             if selected {
                 line = line.patch_style(theme::selected_row(self.focused));
@@ -220,6 +224,7 @@ mod tests {
             len: rows.len(),
             selected: 3,
             focused: true,
+            marked: true,
             empty: "nothing",
             row: |i, selected| (rows[i], selected),
         };
@@ -259,6 +264,7 @@ mod tests {
             len: 0,
             selected: 0,
             focused: false,
+            marked: true,
             empty: "nothing",
             row: |_, _| (99, true),
         };

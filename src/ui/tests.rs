@@ -208,7 +208,7 @@ fn panels_alone() {
         widget(
             &ui::figures::FiguresPanel {
                 app: &app,
-                large: false
+                size: ui::figures::FigureSize::Text
             },
             100,
             4
@@ -219,10 +219,10 @@ fn panels_alone() {
         widget(
             &ui::figures::FiguresPanel {
                 app: &app,
-                large: true
+                size: ui::figures::FigureSize::choose(&app, 160, 18)
             },
             160,
-            9
+            14
         )
     );
     insta::assert_snapshot!(
@@ -580,7 +580,9 @@ fn the_header_names_provisional_years_as_ranges() {
     );
 }
 
+mod console;
 /// Languages, themes, colour depth, key bindings and redaction (the operator's world).
 mod operator;
 mod trends;
+mod wall_states;
 mod whole_figures;

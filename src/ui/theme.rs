@@ -65,6 +65,29 @@ pub fn freshness(freshness: Freshness) -> Style {
     }
 }
 
+/// Figures and words of data that is STALE or OFFLINE: grey, whatever their state was.
+pub fn not_live() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+/// The line struck through OFFLINE figures.
+pub fn strike() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+/// The full-width banner of a wall whose data is STALE (OFFLINE: [`offline_banner`]).
+pub fn stale_banner() -> Style {
+    freshness(Freshness::Stale)
+}
+
+/// OFFLINE is stronger than STALE: white on red.
+pub fn offline_banner() -> Style {
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD)
+}
+
 pub fn warning() -> Style {
     Style::new().fg(Color::Yellow)
 }

@@ -157,8 +157,8 @@ fn progress_page(
 }
 
 /// The glyphs charts draw with: half blocks, which the Linux console's fonts carry (braille
-/// and quadrants they do not), at twice the vertical resolution of whole cells. The one place
-/// to change when a glyph-safe mode chooses otherwise.
+/// and quadrants they do not; `ui::tests::console` checks every view), at twice the vertical
+/// resolution of whole cells.
 pub fn chart_marker() -> symbols::Marker {
     symbols::Marker::HalfBlock
 }

@@ -183,40 +183,6 @@ fn signings_per_monday_week_with_quarter_starts() {
 }
 
 #[test]
-fn the_pipeline_counts_each_stage_and_the_median_days_to_start() {
-    let pipeline = computed().pipeline;
-    let yuan = |yi: u64| Amount::from_yuan(yi * 100_000_000);
-    let rows: Vec<(Stage, u32, Amount)> = pipeline
-        .stages
-        .iter()
-        .map(|s| (s.stage, s.projects, s.amount))
-        .collect();
-    // Negotiating I (10); signed B, D, E, F (3 + 4 + 1 + 7); started A, C, H (2 + 5 + 6);
-    // G is cancelled and left out.
-    assert_eq!(
-        rows,
-        [
-            (Stage::Negotiating, 1, yuan(10)),
-            (Stage::Signed, 4, yuan(15)),
-            (Stage::Landed, 0, Amount::ZERO),
-            (Stage::Started, 3, yuan(13)),
-            (Stage::Operating, 0, Amount::ZERO),
-        ]
-    );
-    // Started this year: A 2 Jan -> 20 Jan = 18 days; C 10 Feb -> 1 Apr = 18 + 31 + 1 = 50;
-    // H 30 Dec 2025 -> 7 Apr = 2 + 90 + 6 = 98. Median of 18, 50, 98: 50.
-    assert_eq!(pipeline.started_with_signing, 3);
-    assert_eq!(pipeline.median_days_to_start, Some(50.0));
-}
-
-#[test]
-fn an_even_count_takes_the_mean_of_the_middle_two() {
-    assert_eq!(median(&[1, 2, 3, 10]), Some(2.5));
-    assert_eq!(median(&[]), None);
-    assert_eq!(median(&[7]), Some(7.0));
-}
-
-#[test]
 fn the_first_day_of_the_year_has_one_week_and_one_quarter() {
     let feed = feed();
     let new_year = date("2026-01-01");

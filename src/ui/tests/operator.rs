@@ -68,7 +68,11 @@ fn chinese_rows_line_up() {
 
 fn themed(theme: Theme, depth: ColorDepth) -> App {
     let mut app = loaded();
-    app.settings.appearance = Appearance { theme, depth };
+    app.settings.appearance = Appearance {
+        theme,
+        depth,
+        ..Appearance::default()
+    };
     app
 }
 
@@ -138,6 +142,7 @@ fn mono_and_no_colour_draw_no_colour_but_keep_every_marker() {
     app.settings.appearance = Appearance {
         theme: Theme::Dark,
         depth: ColorDepth::None,
+        ..Appearance::default()
     };
     let buf = buffer(&app, 80, 24);
     let (x, y) = find(&buf, "STALE").expect("badge");
@@ -214,6 +219,7 @@ fn no_colour_emits_no_sgr_colour_codes() {
         app.settings.appearance = Appearance {
             theme: Theme::Dark,
             depth: ColorDepth::None,
+            ..Appearance::default()
         };
         let bytes = terminal_bytes(&app);
         assert_eq!(sgr_colour_codes(&bytes), Vec::<String>::new());

@@ -81,9 +81,12 @@ fn model_figures(app: &App) -> HashSet<String> {
             .into_iter()
             .map(to_text),
     );
-    for large in [false, true] {
-        let mut buf = Buffer::empty(Rect::new(0, 0, wide, 9));
-        figures::FiguresPanel { app, large }.render(buf.area, &mut buf);
+    for size in [
+        figures::FigureSize::Text,
+        figures::FigureSize::choose(app, wide, 40),
+    ] {
+        let mut buf = Buffer::empty(Rect::new(0, 0, wide, size.height()));
+        figures::FiguresPanel { app, size }.render(buf.area, &mut buf);
         lines.extend(rows(&buf));
     }
     // The same view on a screen where nothing has to give way (labels such as "Top 500").
