@@ -303,7 +303,7 @@ fn the_wall_unit_runs_wall_mode_on_tty1_and_restarts() {
         "RestartSec=5",
         "Environment=TERM=linux",
         "EnvironmentFile=/etc/investboard/wall.env",
-        "ExecStart=/usr/local/bin/investboard --profile wall",
+        "ExecStart=investboard --profile wall",
     ] {
         assert!(
             unit.lines().any(|l| l.starts_with(directive)),
