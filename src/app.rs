@@ -3,6 +3,7 @@
 //! mapped by [`keys::action_for`]. Depends on the domain and the poller's message types, never
 //! on the terminal or on drawing.
 
+pub mod drill;
 pub mod health;
 pub mod keys;
 pub mod lists;
@@ -10,6 +11,7 @@ pub mod redact;
 pub mod wall;
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -29,9 +31,10 @@ use crate::poll::FeedUpdate;
 use crate::sanitize::SafeText;
 
 pub use crate::clock::Clock;
+use drill::{Back, TargetsView};
 use health::{AgeLimits, FeedHealth, Freshness, PollFailure};
 use keys::{InputMode, KeyMap};
-use lists::{ListView, SigningSort, StalledSort};
+use lists::{ListView, Refresh, SigningSort, StalledSort};
 use wall::{Rotation, WallView};
 
 /// Longest list filter, in characters.
@@ -107,10 +110,41 @@ pub enum Action {
     Close,
     StartFilter,
     FilterInput(char),
+    /// Bracketed paste while editing the filter.
+    FilterPaste(String),
     FilterBackspace,
+    /// Ctrl-W: the word before the cursor.
+    FilterDeleteWord,
+    /// Ctrl-U: the whole line.
+    FilterDeleteLine,
+    /// Enter: keep the filter as typed.
     ApplyFilter,
-    ClearFilter,
+    /// Esc while editing: back to the filter the edit started from.
+    CancelFilter,
+    /// The next sort column (`s`).
     CycleSort,
+    /// The other direction (`S`).
+    ReverseSort,
+    /// Show all rows of the selected breakdown (`+N more`), or fold them again.
+    Expand,
+    /// Copy the selected project's id (answered with [`Action::Clipboard`]).
+    Copy,
+    /// Export the focused list (answered with [`Action::WriteExport`]).
+    Export,
+    /// A mouse click: focus `panel`, and select the row at `row` (a list position, or a
+    /// breakdown row of the targets panel) when one was hit.
+    Pick {
+        panel: Panel,
+        row: Option<usize>,
+    },
+    /// The mouse wheel: rows to move the selection (or scroll an overlay) by.
+    Scroll(isize),
+    /// For the event loop: write this text to the terminal's clipboard (OSC 52).
+    Clipboard(String),
+    /// For the event loop: write the focused list as it is shown to a CSV file.
+    WriteExport,
+    /// The export's outcome: the file written, or why not.
+    Exported(Result<PathBuf, crate::export::ExportError>),
     /// The `r` key; answered with [`Action::PollNow`] for the event loop to send.
     Refresh,
     /// For the event loop: send `PollCommand::PollNow` to the poller.
@@ -191,6 +225,15 @@ pub struct Loaded {
     pub trends: Trends,
 }
 
+/// A one-off message in the footer, until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The id sent to the clipboard.
+    Copied(String),
+    Exported(PathBuf),
+    ExportFailed(crate::export::ExportError),
+}
+
 /// Signings new since the previous snapshot, highlighted until `until`.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
@@ -215,6 +258,8 @@ pub struct AppSettings {
     pub appearance: Appearance,
     /// Names and per-project amounts hidden (a visitor-facing wall).
     pub redact: bool,
+    /// Clicks and the wheel are read (the terminal reports them).
+    pub mouse: bool,
 }
 
 impl AppSettings {
@@ -235,6 +280,7 @@ impl AppSettings {
                 glyphs: settings.glyph_set,
             },
             redact: settings.redact,
+            mouse: settings.mouse,
         }
     }
 }
@@ -254,8 +300,19 @@ pub struct App {
     pub focus: Panel,
     pub signings: ListView<SigningSort>,
     pub stalled: ListView<StalledSort>,
+    /// The selected breakdown row of the targets panel.
+    pub targets: TargetsView,
+    /// Where Esc returns to after a drill-down.
+    back: Option<Back>,
     pub overlay: Overlay,
     pub input: InputMode,
+    /// The filter as it was when editing began, for Esc.
+    filter_before_edit: String,
+    pub notice: Option<Notice>,
+    /// Where `e` writes its CSV files (the working directory when empty).
+    pub export_dir: PathBuf,
+    /// The terminal's size, for mapping mouse clicks to what is drawn there.
+    pub screen_size: (u16, u16),
     pub rotation: Option<Rotation>,
     pub highlights: Highlights,
     /// What each new snapshot changed, newest first (bounded).
@@ -296,8 +353,14 @@ impl App {
             focus: Panel::Signings,
             signings: ListView::default(),
             stalled: ListView::default(),
+            targets: TargetsView::default(),
+            back: None,
             overlay: Overlay::None,
             input: InputMode::Normal,
+            filter_before_edit: String::new(),
+            notice: None,
+            export_dir: PathBuf::new(),
+            screen_size: (80, 24),
             highlights: Highlights::default(),
             changes: ChangeLog::default(),
             keys: KeyMap::default(),
@@ -411,15 +474,25 @@ impl App {
                 self.dirty = true;
                 None
             }
-            Action::Resize { height, .. } => {
+            Action::Resize { width, height } => {
                 self.page_rows = usize::from(height / 2).max(1);
+                self.screen_size = (width, height);
                 self.dirty = true;
                 None
             }
-            Action::PollNow => None,
+            Action::Exported(outcome) => {
+                self.notice = Some(match outcome {
+                    Ok(path) => Notice::Exported(path),
+                    Err(why) => Notice::ExportFailed(why),
+                });
+                self.dirty = true;
+                None
+            }
+            Action::PollNow | Action::Clipboard(_) | Action::WriteExport => None,
             input => {
                 self.dirty = true;
                 self.last_input = Some(self.at);
+                self.notice = None;
                 if let Some(rotation) = &mut self.rotation {
                     // Any key holds the rotation; `p` on a held rotation resumes it.
                     if matches!(input, Action::ToggleHold) && rotation.is_held() {
@@ -465,20 +538,24 @@ impl App {
         if self.highlights.until.is_some_and(|until| at >= until) {
             self.highlights = Highlights::default();
             // New signings led their day's rows only while marked new.
-            self.refresh_lists();
+            self.refresh_lists(Refresh::Resort);
             self.dirty = true;
         }
     }
 
     /// The wall after `wall_idle_reset` without input: as a passer-by found it. Overlays,
-    /// filters and selections go, and the rotation resumes with a full interval.
+    /// filters, drill-downs, sorts and selections go, and the rotation resumes with a full
+    /// interval.
     fn reset_wall(&mut self, at: Instant) {
         self.last_input = None;
         self.overlay = Overlay::None;
         self.input = InputMode::Normal;
-        self.signings.filter.clear();
-        self.stalled.filter.clear();
-        self.refresh_lists();
+        self.notice = None;
+        self.back = None;
+        self.targets = TargetsView::default();
+        self.signings = ListView::default();
+        self.stalled = ListView::default();
+        self.refresh_lists(Refresh::Resort);
         self.signings.select_first();
         self.stalled.select_first();
         if let Some(rotation) = &mut self.rotation {
@@ -617,7 +694,8 @@ impl App {
             summary,
             trends,
         });
-        self.refresh_lists();
+        self.refresh_lists(Refresh::Resort);
+        self.targets.clamp(self.breakdown_lengths());
     }
 
     fn compute(&mut self, snapshot: &Snapshot) -> (Summary, Trends) {
@@ -642,17 +720,40 @@ impl App {
                 summary,
                 trends,
             });
-            self.refresh_lists();
+            self.refresh_lists(Refresh::Resort);
+            self.targets.clamp(self.breakdown_lengths());
             self.dirty = true;
         }
     }
 
-    fn refresh_lists(&mut self) {
+    fn refresh_lists(&mut self, how: Refresh) {
         if let Some(data) = &self.data {
-            lists::refresh_signings(&mut self.signings, &data.snapshot, &data.summary, |id| {
-                self.highlights.ids.contains(id)
-            });
-            lists::refresh_stalled(&mut self.stalled, &data.snapshot, &data.summary);
+            lists::refresh_signings(
+                &mut self.signings,
+                &data.snapshot,
+                &data.summary,
+                how,
+                |id| self.highlights.ids.contains(id),
+            );
+            lists::refresh_stalled(&mut self.stalled, &data.snapshot, &data.summary, how);
+        }
+    }
+
+    /// Recomputes the focused list only (a filter, scope or sort change is the focused one's).
+    fn refresh_focused(&mut self, how: Refresh) {
+        let Some(data) = &self.data else { return };
+        match self.focus {
+            Panel::Signings => lists::refresh_signings(
+                &mut self.signings,
+                &data.snapshot,
+                &data.summary,
+                how,
+                |id| self.highlights.ids.contains(id),
+            ),
+            Panel::Stalled => {
+                lists::refresh_stalled(&mut self.stalled, &data.snapshot, &data.summary, how);
+            }
+            Panel::Targets => {}
         }
     }
 
@@ -670,33 +771,12 @@ impl App {
                 self.health.refresh_requested = true;
                 return Some(Action::PollNow);
             }
-            Action::ToggleHelp => {
-                self.overlay = match self.overlay {
-                    Overlay::Help => Overlay::None,
-                    _ => Overlay::Help,
-                };
-            }
-            Action::ToggleRejected => {
-                self.overlay = match self.overlay {
-                    Overlay::Rejected { .. } => Overlay::None,
-                    _ => Overlay::Rejected { scroll: 0 },
-                };
-            }
-            Action::ToggleTrends => {
-                self.overlay = match self.overlay {
-                    Overlay::Trends { .. } => Overlay::None,
-                    _ => Overlay::Trends {
-                        page: TrendsPage::Progress,
-                    },
-                };
-            }
-            Action::ToggleChanges => {
-                self.overlay = match self.overlay {
-                    Overlay::Changes { .. } => Overlay::None,
-                    _ => Overlay::Changes { scroll: 0 },
-                };
-            }
+            Action::ToggleHelp
+            | Action::ToggleRejected
+            | Action::ToggleTrends
+            | Action::ToggleChanges => self.toggle_overlay(&action),
             Action::Close => self.close(),
+            Action::Copy => return self.copy(),
             _ if self.overlay != Overlay::None => self.overlay_input(action),
             Action::NextPanel => match self.rotation.as_mut() {
                 Some(rotation) => {
@@ -715,48 +795,173 @@ impl App {
                 None => self.focus = self.focus.prev(),
             },
             Action::Focus(panel) => self.set_focus(panel),
-            Action::Down => self.move_selection(1),
-            Action::Up => self.move_selection(-1),
+            Action::Down | Action::Scroll(1) => self.move_selection(1),
+            Action::Up | Action::Scroll(-1) => self.move_selection(-1),
+            Action::Scroll(delta) => self.move_selection(delta),
             Action::PageDown => self.move_selection(self.page_delta()),
             Action::PageUp => self.move_selection(-self.page_delta()),
-            Action::First => self.with_list(ListView::select_first, ListView::select_first),
-            Action::Last => self.with_list(ListView::select_last, ListView::select_last),
+            Action::First => self.move_selection(isize::MIN),
+            Action::Last => self.move_selection(isize::MAX),
             Action::Open => self.open(),
-            Action::StartFilter => {
-                if self.focus != Panel::Targets {
-                    self.input = InputMode::Filter;
+            Action::Expand => {
+                if self.focus == Panel::Targets {
+                    self.targets.expanded = !self.targets.expanded;
                 }
             }
-            Action::FilterInput(c) => self.edit_filter(|f| {
-                // A stuck key or a paste must not grow the filter without end, and a pasted
-                // control or bidi character has no business in it.
-                if f.chars().count() < MAX_FILTER_CHARS && !crate::sanitize::is_forbidden(c) {
-                    f.push(c);
+            Action::Pick { panel, row } => self.pick(panel, row),
+            Action::StartFilter
+            | Action::FilterInput(_)
+            | Action::FilterPaste(_)
+            | Action::FilterBackspace
+            | Action::FilterDeleteWord
+            | Action::FilterDeleteLine
+            | Action::ApplyFilter
+            | Action::CancelFilter => self.filter_input(action),
+            Action::CycleSort => self.sort_input(false),
+            Action::ReverseSort => self.sort_input(true),
+            Action::Export => {
+                if self.focus != Panel::Targets && self.data.is_some() {
+                    return Some(Action::WriteExport);
                 }
-            }),
-            Action::FilterBackspace => self.edit_filter(|f| {
-                f.pop();
-            }),
-            Action::ApplyFilter => self.input = InputMode::Normal,
-            Action::ClearFilter => {
-                self.input = InputMode::Normal;
-                self.edit_filter(String::clear);
-            }
-            Action::CycleSort => {
-                match self.focus {
-                    Panel::Signings => self.signings.sort = self.signings.sort.next(),
-                    Panel::Stalled => self.stalled.sort = self.stalled.sort.next(),
-                    Panel::Targets => {}
-                }
-                self.refresh_lists();
             }
             Action::Tick { .. }
             | Action::Feed(_)
             | Action::Resize { .. }
             | Action::PollNow
-            | Action::ToggleHold => {}
+            | Action::ToggleHold
+            | Action::Clipboard(_)
+            | Action::WriteExport
+            | Action::Exported(_) => {}
         }
         None
+    }
+
+    /// Opens the overlay a key names, or closes it when it is the one open.
+    fn toggle_overlay(&mut self, action: &Action) {
+        self.overlay = match (action, &self.overlay) {
+            (Action::ToggleHelp, Overlay::Help)
+            | (Action::ToggleRejected, Overlay::Rejected { .. })
+            | (Action::ToggleTrends, Overlay::Trends { .. })
+            | (Action::ToggleChanges, Overlay::Changes { .. }) => Overlay::None,
+            (Action::ToggleHelp, _) => Overlay::Help,
+            (Action::ToggleRejected, _) => Overlay::Rejected { scroll: 0 },
+            (Action::ToggleTrends, _) => Overlay::Trends {
+                page: TrendsPage::Progress,
+            },
+            (Action::ToggleChanges, _) => Overlay::Changes { scroll: 0 },
+            _ => return,
+        };
+    }
+
+    /// `s` (the next column) or `S` (the other direction) on the focused list: sorted once.
+    fn sort_input(&mut self, reverse: bool) {
+        match self.focus {
+            Panel::Signings => {
+                let sort = self.signings.sort;
+                self.signings.sort = if reverse {
+                    sort.reversed()
+                } else {
+                    sort.next()
+                };
+            }
+            Panel::Stalled => {
+                let sort = self.stalled.sort;
+                self.stalled.sort = if reverse {
+                    sort.reversed()
+                } else {
+                    sort.next()
+                };
+            }
+            Panel::Targets => return,
+        }
+        self.refresh_focused(Refresh::Resort);
+    }
+
+    /// Starting, editing, keeping or cancelling the focused list's filter.
+    fn filter_input(&mut self, action: Action) {
+        match action {
+            Action::StartFilter if self.focus != Panel::Targets => {
+                self.filter_before_edit = self.filter().to_owned();
+                self.input = InputMode::Filter;
+            }
+            Action::FilterInput(c) => self.edit_filter(|f| push_filter_char(f, c)),
+            Action::FilterPaste(text) => self.edit_filter(|f| {
+                // A pasted line break ends nothing here: it reads as a space.
+                for c in text.chars() {
+                    push_filter_char(f, if c.is_whitespace() { ' ' } else { c });
+                }
+            }),
+            Action::FilterBackspace => self.edit_filter(|f| {
+                f.pop();
+            }),
+            Action::FilterDeleteWord => self.edit_filter(delete_word),
+            Action::FilterDeleteLine => self.edit_filter(String::clear),
+            Action::ApplyFilter => self.input = InputMode::Normal,
+            Action::CancelFilter => {
+                self.input = InputMode::Normal;
+                let before = std::mem::take(&mut self.filter_before_edit);
+                self.edit_filter(|f| *f = before);
+            }
+            _ => {}
+        }
+    }
+
+    /// The focused list's filter ("" on the targets panel).
+    pub fn filter(&self) -> &str {
+        match self.focus {
+            Panel::Signings => &self.signings.filter,
+            Panel::Stalled => &self.stalled.filter,
+            Panel::Targets => "",
+        }
+    }
+
+    /// The project selected in the focused list, if any.
+    pub fn selected_project(&self) -> Option<usize> {
+        let data = self.data.as_ref()?;
+        match self.focus {
+            Panel::Signings => self.signings.selected_row(),
+            Panel::Stalled => self
+                .stalled
+                .selected_row()
+                .and_then(|i| data.summary.stalled.get(i))
+                .map(|entry| entry.project),
+            Panel::Targets => None,
+        }
+    }
+
+    /// `y`: the id of the project in the detail view, else of the selected row.
+    fn copy(&mut self) -> Option<Action> {
+        let data = self.data.as_ref()?;
+        let index = match &self.overlay {
+            Overlay::Detail { project, .. } => Some(*project),
+            Overlay::None => self.selected_project(),
+            Overlay::Help
+            | Overlay::Rejected { .. }
+            | Overlay::Trends { .. }
+            | Overlay::Changes { .. } => None,
+        }?;
+        let project = data.snapshot.projects.get(index)?;
+        let id = project.id.to_string();
+        self.notice = Some(Notice::Copied(id.clone()));
+        Some(Action::Clipboard(id))
+    }
+
+    fn pick(&mut self, panel: Panel, row: Option<usize>) {
+        if self.overlay != Overlay::None {
+            return;
+        }
+        if self.focus != panel {
+            self.set_focus(panel);
+        }
+        let Some(row) = row else { return };
+        match panel {
+            Panel::Signings => self.signings.select(row),
+            Panel::Stalled => self.stalled.select(row),
+            Panel::Targets => {
+                self.targets.selected = row;
+                self.targets.clamp(self.breakdown_lengths());
+            }
+        }
     }
 
     fn page_delta(&self) -> isize {
@@ -774,9 +979,12 @@ impl App {
         | Overlay::Rejected { scroll }
         | Overlay::Changes { scroll } = &mut self.overlay
         {
+            let wheel = |delta: isize| u16::try_from(delta.unsigned_abs()).unwrap_or(u16::MAX);
             match action {
                 Action::Down => *scroll = scroll.saturating_add(1),
                 Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Scroll(delta) if delta > 0 => *scroll = scroll.saturating_add(wheel(delta)),
+                Action::Scroll(delta) => *scroll = scroll.saturating_sub(wheel(delta)),
                 Action::PageDown => *scroll = scroll.saturating_add(10),
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
                 Action::First => *scroll = 0,
@@ -785,41 +993,55 @@ impl App {
         }
     }
 
+    /// Esc: the overlay first, then an expanded breakdown, then back from a drill-down, and
+    /// only then the focused list's filter and scope.
     fn close(&mut self) {
-        if self.overlay == Overlay::None {
-            self.input = InputMode::Normal;
-            self.edit_filter(String::clear);
-        } else {
+        if self.overlay != Overlay::None {
             self.overlay = Overlay::None;
-        }
-    }
-
-    fn with_list(
-        &mut self,
-        signings: impl FnOnce(&mut ListView<SigningSort>),
-        stalled: impl FnOnce(&mut ListView<StalledSort>),
-    ) {
-        match self.focus {
-            Panel::Signings => signings(&mut self.signings),
-            Panel::Stalled => stalled(&mut self.stalled),
-            Panel::Targets => {}
+        } else if self.focus == Panel::Targets && self.targets.expanded {
+            self.targets.expanded = false;
+        } else if let Some(back) = self.back.take() {
+            self.go_back(back);
+        } else {
+            self.input = InputMode::Normal;
+            let list_changed = match self.focus {
+                Panel::Signings => self.signings.scope.take().is_some(),
+                Panel::Stalled => self.stalled.scope.take().is_some(),
+                Panel::Targets => false,
+            };
+            if list_changed || !self.filter().is_empty() {
+                self.edit_filter(String::clear);
+            }
         }
     }
 
     fn move_selection(&mut self, delta: isize) {
-        self.with_list(|l| l.move_by(delta), |l| l.move_by(delta));
+        match self.focus {
+            Panel::Signings => self.signings.move_by(delta),
+            Panel::Stalled => self.stalled.move_by(delta),
+            Panel::Targets => {
+                let lengths = self.breakdown_lengths();
+                self.targets.move_by(delta, lengths);
+            }
+        }
     }
 
+    /// Edits the focused list's filter; the list is filtered again (not re-sorted) and its
+    /// selection goes to the first row.
     fn edit_filter(&mut self, edit: impl FnOnce(&mut String)) {
         match self.focus {
             Panel::Signings => edit(&mut self.signings.filter),
             Panel::Stalled => edit(&mut self.stalled.filter),
             Panel::Targets => return,
         }
-        self.refresh_lists();
+        self.refresh_focused(Refresh::Refilter);
     }
 
     fn open(&mut self) {
+        if self.focus == Panel::Targets {
+            self.drill_down();
+            return;
+        }
         let Some(data) = &self.data else { return };
         let target = match self.focus {
             Panel::Signings => self.signings.selected_row().map(|project| (project, None)),
@@ -855,6 +1077,22 @@ impl App {
             elapsed,
         }
     }
+}
+
+/// Adds a typed or pasted character to a filter: a stuck key or a paste must not grow it
+/// without end, and a control or bidi character has no business in it.
+fn push_filter_char(filter: &mut String, c: char) {
+    if filter.chars().count() < MAX_FILTER_CHARS && !crate::sanitize::is_forbidden(c) {
+        filter.push(c);
+    }
+}
+
+/// Ctrl-W as in a shell: the spaces before the cursor, then the word before them.
+fn delete_word(filter: &mut String) {
+    let kept = filter
+        .trim_end()
+        .trim_end_matches(|c: char| !c.is_whitespace());
+    filter.truncate(kept.len());
 }
 
 #[cfg(test)]

@@ -58,6 +58,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each bool is one clap switch"
+)]
 pub struct CommonArgs {
     /// Feed to read: an http(s) URL, a file path, or - for standard input [default: embedded demo]
     #[arg(long, global = true, value_name = "URL|PATH|-")]
@@ -97,6 +101,12 @@ pub struct CommonArgs {
     /// when TERM=linux]
     #[arg(long, global = true, value_enum, ignore_case = true)]
     pub glyphs: Option<Glyphs>,
+    /// Mouse: clicks select panels and rows, the wheel scrolls [default: on; off with --profile wall]
+    #[arg(long, global = true, overrides_with = "no_mouse")]
+    pub mouse: bool,
+    /// No mouse: the terminal's own text selection works as usual
+    #[arg(long, global = true, overrides_with = "mouse")]
+    pub no_mouse: bool,
     /// Write logs to this file (RUST_LOG sets the level; default info)
     #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
@@ -260,6 +270,11 @@ impl Cli {
             color: self.common.color,
             glyphs: self.common.glyphs,
             log_file: self.common.log_file.clone(),
+            mouse: match (self.common.mouse, self.common.no_mouse) {
+                (true, _) => Some(true),
+                (_, true) => Some(false),
+                _ => None,
+            },
             ..Layer::default()
         }
     }

@@ -149,6 +149,10 @@ pub struct CommandLabels {
     pub close: CommandLabel,
     pub filter: CommandLabel,
     pub sort: CommandLabel,
+    pub sort_reverse: CommandLabel,
+    pub expand: CommandLabel,
+    pub copy: CommandLabel,
+    pub export: CommandLabel,
     pub refresh: CommandLabel,
     pub hold: CommandLabel,
     pub rejected: CommandLabel,
@@ -173,6 +177,7 @@ pub struct Labels {
     pub commands: CommandLabels,
     pub detail: DetailLabels,
     pub status: StatusLabels,
+    pub nav: NavLabels,
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -191,7 +196,7 @@ mod zh;
 pub use duration::{DurationStyle, DurationUnits};
 pub use labels::{
     CommonLabels, DetailLabels, FigureLabels, FooterLabels, HeaderLabels, HelpLabels, ListLabels,
-    MetricLabel, MetricName, PanelLabels, StatusLabels, TargetLabels, TrendLabels,
+    MetricLabel, MetricName, NavLabels, PanelLabels, StatusLabels, TargetLabels, TrendLabels,
 };
 
 pub use en::EN;

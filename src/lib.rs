@@ -19,6 +19,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod exit;
+pub mod export;
 pub mod feed;
 pub mod i18n;
 pub mod import;

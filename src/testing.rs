@@ -92,6 +92,7 @@ pub fn settings(wall: bool) -> AppSettings {
         lang: crate::lang::Lang::En,
         appearance: crate::appearance::Appearance::default(),
         redact: false,
+        mouse: true,
     }
 }
 

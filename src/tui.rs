@@ -22,11 +22,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::Poll;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, EventStream};
+use std::path::PathBuf;
+
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream, MouseButton, MouseEventKind,
+};
 use crossterm::{cursor, execute, terminal};
 use futures_util::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
 use tokio::signal::unix::{Signal, SignalKind, signal};
 use tokio::sync::mpsc::{Receiver, Sender};
 use tokio::time::MissedTickBehavior;
@@ -68,6 +74,8 @@ pub fn stdout_is_terminal() -> bool {
 const HEARTBEAT: Duration = Duration::from_secs(1);
 /// Events handled without drawing in between, so a resize storm draws once.
 const MAX_EVENT_BURST: usize = 256;
+/// Rows one notch of the mouse wheel moves.
+const WHEEL_ROWS: isize = 3;
 
 /// Runs the dashboard until quit (keys `q`/Ctrl-C, a signal, the terminal going away).
 pub async fn run(
@@ -80,7 +88,11 @@ pub async fn run(
         return Err(TuiError::NotATerminal);
     }
     let mut signals = Signals::register()?;
-    let mut guard = TerminalGuard::enter()?;
+    let mut guard = TerminalGuard::enter(app.settings.mouse)?;
+    if let Ok((width, height)) = terminal::size() {
+        // Clicks are mapped onto the layout of this size until the first resize.
+        app.update(Action::Resize { width, height });
+    }
     let mut input = EventStream::new();
     let result = event_loop(
         &mut app,
@@ -117,6 +129,8 @@ trait Screen {
     fn present(&mut self) -> bool;
     /// The terminal hung up: write nothing more to it.
     fn hung_up(&mut self);
+    /// Asks the terminal to put `text` on the clipboard (OSC 52), best effort.
+    fn copy(&mut self, text: &str);
 }
 
 /// The signals that end the loop the normal way.
@@ -139,7 +153,16 @@ where
     let mut heartbeat = tokio::time::interval_at(first_beat(clock), HEARTBEAT);
     heartbeat.set_missed_tick_behavior(MissedTickBehavior::Skip);
     let mut poller_alive = true;
+    let (exported_tx, mut exported) = tokio::sync::mpsc::channel(4);
+    let mut effects = Effects {
+        commands,
+        exported: exported_tx,
+        copies: Vec::new(),
+    };
     loop {
+        for text in effects.copies.drain(..) {
+            screen.copy(&text);
+        }
         if app.take_dirty() {
             screen.draw(app)?;
         }
@@ -157,14 +180,17 @@ where
             }
             event = input.next() => {
                 tick(app, clock);
-                handle_event(app, event, commands)?;
+                handle_event(app, event, &mut effects)?;
                 // Coalesce whatever else is already queued (resize storms, key repeat).
                 for _ in 0..MAX_EVENT_BURST {
                     match next_if_ready(input).await {
-                        Some(event) => handle_event(app, event, commands)?,
+                        Some(event) => handle_event(app, event, &mut effects)?,
                         None => break,
                     }
                 }
+            }
+            Some(outcome) = exported.recv() => {
+                app.update(Action::Exported(outcome));
             }
             update = updates.recv(), if poller_alive => {
                 tick(app, clock);
@@ -219,27 +245,78 @@ fn tick(app: &mut App, clock: Clock) {
     });
 }
 
+/// What the app's answers ask of the event loop: poll requests, exports being written, and
+/// text for the clipboard (written before the next draw).
+struct Effects<'a> {
+    commands: &'a Sender<PollCommand>,
+    exported: Sender<Result<PathBuf, crate::export::ExportError>>,
+    copies: Vec<String>,
+}
+
+/// The action for a terminal event: keys through the bindings, paste into a filter being
+/// edited, clicks and the wheel (when `mouse` is on) through the drawn layout.
+fn action_for(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => app.keys.action_for(app.input, &key),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => {
+            (app.input == crate::app::keys::InputMode::Filter).then_some(Action::FilterPaste(text))
+        }
+        Event::Mouse(mouse) if app.settings.mouse => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                let (width, height) = app.screen_size;
+                let screen = Rect::new(0, 0, width, height);
+                ui::hit::click(app, screen, mouse.column, mouse.row)
+            }
+            MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_ROWS)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_ROWS)),
+            _ => None,
+        },
+        Event::Mouse(_) | Event::FocusGained | Event::FocusLost => None,
+    }
+}
+
 fn handle_event(
     app: &mut App,
     event: Option<io::Result<Event>>,
-    commands: &Sender<PollCommand>,
+    effects: &mut Effects<'_>,
 ) -> Result<(), TuiError> {
     let action = match event {
         // The terminal is gone (EOF on an SSH drop) or broken: leave rather than spin.
         None => Action::Quit,
         Some(Err(error)) => return Err(TuiError::Input(error)),
-        Some(Ok(Event::Key(key))) => match app.keys.action_for(app.input, &key) {
+        Some(Ok(event)) => match action_for(app, event) {
             Some(action) => action,
             None => return Ok(()),
         },
-        Some(Ok(Event::Resize(width, height))) => Action::Resize { width, height },
-        Some(Ok(_)) => return Ok(()),
     };
-    if let Some(Action::PollNow) = app.update(action) {
-        // A full queue already holds a poll request; a closed one shows up as feed errors.
-        let _ = commands.try_send(PollCommand::PollNow);
+    match app.update(action) {
+        Some(Action::PollNow) => {
+            // A full queue already holds a poll request; a closed one shows up as feed errors.
+            let _ = effects.commands.try_send(PollCommand::PollNow);
+        }
+        Some(Action::Clipboard(text)) => effects.copies.push(text),
+        Some(Action::WriteExport) => export(app, effects),
+        _ => {}
     }
     Ok(())
+}
+
+/// Takes the focused list (shared snapshot, row indices) and builds and writes its CSV on a
+/// blocking thread, so neither a long list nor a slow disk holds up a key; the outcome comes
+/// back as [`Action::Exported`].
+fn export(app: &App, effects: &Effects<'_>) {
+    let Some(job) = ui::export::job(app) else {
+        return;
+    };
+    let dir = app.export_dir.clone();
+    let stamp = app.now().format("%Y%m%d-%H%M%S").to_string();
+    let done = effects.exported.clone();
+    tokio::task::spawn_blocking(move || {
+        let csv = job.csv();
+        let outcome = crate::export::write_new(&dir, csv.view, &stamp, &csv.bytes);
+        let _ = done.blocking_send(outcome);
+    });
 }
 
 /// The four signals that end the dashboard the normal way. Registered before raw mode; tokio
@@ -304,11 +381,18 @@ impl QuitSignals for Signals {
 /// Set while the terminal is in raw mode on the alternate screen, for the panic hook.
 static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Leaves raw mode and the alternate screen and shows the cursor, best effort.
+/// Leaves raw mode and the alternate screen and shows the cursor, best effort; stops mouse
+/// reports and bracketed paste (harmless when they were not on).
 fn restore_terminal() {
     if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
-        let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
     }
 }
 
@@ -334,7 +418,7 @@ struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    fn enter() -> Result<TerminalGuard, TuiError> {
+    fn enter(mouse: bool) -> Result<TerminalGuard, TuiError> {
         install_panic_hook();
         terminal::enable_raw_mode().map_err(TuiError::Setup)?;
         TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
@@ -342,8 +426,16 @@ impl TerminalGuard {
             terminal: None,
             tty_gone: false,
         };
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)
-            .map_err(TuiError::Setup)?;
+        execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            cursor::Hide,
+            EnableBracketedPaste
+        )
+        .map_err(TuiError::Setup)?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture).map_err(TuiError::Setup)?;
+        }
         guard.terminal = Some(
             Terminal::new(QuietBackend::new(CrosstermBackend::new(io::stdout())))
                 .map_err(TuiError::Setup)?,
@@ -395,6 +487,18 @@ impl Screen for TerminalGuard {
 
     fn hung_up(&mut self) {
         self.tty_gone = true;
+    }
+
+    /// Through the backend, so the sequence goes out in order with the frames.
+    fn copy(&mut self, text: &str) {
+        if self.tty_gone {
+            return;
+        }
+        if let Some(terminal) = self.terminal.as_mut() {
+            let out = terminal.backend_mut().inner_mut();
+            let _ = out.write_all(crate::export::osc52(text).as_bytes());
+            let _ = out.flush();
+        }
     }
 }
 
@@ -471,6 +575,7 @@ mod tests {
             true
         }
         fn hung_up(&mut self) {}
+        fn copy(&mut self, _: &str) {}
     }
 
     struct NoSignals;
@@ -532,26 +637,96 @@ mod tests {
     }
 
     #[test]
+    fn paste_goes_to_a_filter_being_edited_and_the_mouse_only_when_on() {
+        use crossterm::event::{KeyModifiers, MouseEvent};
+        let mut app = crate::testing::loaded_app(false);
+        let paste = || Event::Paste("岳麓".to_owned());
+        assert_eq!(
+            action_for(&app, paste()),
+            None,
+            "no paste outside the filter"
+        );
+        app.update(Action::StartFilter);
+        assert_eq!(
+            action_for(&app, paste()),
+            Some(Action::FilterPaste("岳麓".to_owned()))
+        );
+        app.update(Action::ApplyFilter);
+        let mouse = |kind, column, row| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(
+            action_for(&app, mouse(MouseEventKind::ScrollDown, 5, 5)),
+            Some(Action::Scroll(WHEEL_ROWS))
+        );
+        assert_eq!(
+            action_for(&app, mouse(MouseEventKind::ScrollUp, 5, 5)),
+            Some(Action::Scroll(-WHEEL_ROWS))
+        );
+        // The tab bar of an 80x24 screen: " [1 Signings]  2 Targets ...".
+        app.update(Action::Resize {
+            width: 80,
+            height: 24,
+        });
+        let mut buf = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 80, 24));
+        ui::draw(&app, buf.area, &mut buf);
+        let text = crate::testing::buffer_text(&buf);
+        let tab_row = text.lines().position(|l| l.contains("[1 Signings]"));
+        let tab_row = u16::try_from(tab_row.unwrap_or_default()).unwrap_or_default();
+        assert_eq!(
+            action_for(
+                &app,
+                mouse(MouseEventKind::Down(MouseButton::Left), 16, tab_row)
+            ),
+            Some(Action::Pick {
+                panel: crate::app::Panel::Targets,
+                row: None
+            })
+        );
+        assert_eq!(
+            action_for(&app, mouse(MouseEventKind::Moved, 16, tab_row)),
+            None
+        );
+        app.settings.mouse = false;
+        assert_eq!(
+            action_for(&app, mouse(MouseEventKind::ScrollDown, 5, 5)),
+            None
+        );
+    }
+
+    #[test]
     fn poll_requests_never_block_and_a_closed_input_quits() {
         let (mut app, _) = crate::testing::empty_app(false);
         let (commands, mut sent) = tokio::sync::mpsc::channel(1);
+        let (exported, _) = tokio::sync::mpsc::channel(1);
+        let mut effects = Effects {
+            commands: &commands,
+            exported,
+            copies: Vec::new(),
+        };
+        let commands = &mut effects;
         let key = |c| {
             Some(Ok(Event::Key(crossterm::event::KeyEvent::new(
                 crossterm::event::KeyCode::Char(c),
                 crossterm::event::KeyModifiers::NONE,
             ))))
         };
-        handle_event(&mut app, key('r'), &commands).expect("handled");
+        handle_event(&mut app, key('r'), commands).expect("handled");
         assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
         // A second request while one is queued is dropped, not blocked on.
-        handle_event(&mut app, key('r'), &commands).expect("handled");
-        handle_event(&mut app, key('r'), &commands).expect("handled");
+        handle_event(&mut app, key('r'), commands).expect("handled");
+        handle_event(&mut app, key('r'), commands).expect("handled");
         assert_eq!(sent.try_recv().ok(), Some(PollCommand::PollNow));
         assert!(sent.try_recv().is_err());
         // The input stream ending (SSH drop) quits.
-        handle_event(&mut app, None, &commands).expect("handled");
+        handle_event(&mut app, None, commands).expect("handled");
         assert!(app.should_quit());
-        let failed = handle_event(&mut app, Some(Err(io::Error::other("EIO"))), &commands);
+        let failed = handle_event(&mut app, Some(Err(io::Error::other("EIO"))), commands);
         assert!(matches!(failed, Err(TuiError::Input(_))));
     }
 }

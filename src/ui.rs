@@ -30,10 +30,12 @@ pub mod banner;
 pub mod changes;
 pub mod detail;
 pub mod digits;
+pub mod export;
 pub mod figures;
 pub mod glyphs;
 pub mod header;
 pub mod help;
+pub mod hit;
 pub mod labels;
 pub mod overview;
 pub mod palette;
@@ -58,11 +60,12 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
-use crate::app::lists::ListView;
+use crate::app::lists::{ListView, Scope, SortColumn};
 use crate::app::wall::{Rotation, WallView};
-use crate::app::{App, Overlay, Panel, TrendsPage};
+use crate::app::{App, Notice, Overlay, Panel, TrendsPage};
+use crate::export::ExportError;
 use crate::i18n::Labels;
-use crate::sanitize::truncate_to_width;
+use crate::sanitize::{SafeText, truncate_to_width};
 use crate::ui::labels::Labelled;
 use crate::ui::table::{Col, ListTable};
 use crate::ui::text::put_line;
@@ -89,38 +92,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let header = header::HeaderPanel { app };
-    let large = app.settings.wall && area.height >= 40 && area.width >= 120;
-    // The wall's figures take up to two fifths of the screen, as large as that allows.
-    let size = if large {
-        figures::FigureSize::choose(app, area.width, area.height * 2 / 5)
-    } else {
-        figures::FigureSize::Text
-    };
-    let banner = app
-        .settings
-        .wall
-        .then(|| banner::Banner::for_wall(app, area.width, area.height, large))
-        .flatten();
-    let just_in = if app.settings.wall {
-        changes::just_in_height(app, area)
-    } else {
-        0
-    };
-    let [
-        header_area,
-        banner_area,
-        figures_area,
-        just_in_area,
-        body,
-        footer,
-    ] = area.layout(&Layout::vertical([
-        Constraint::Length(header.height(area.width, 3)),
-        Constraint::Length(banner.as_ref().map_or(0, banner::Banner::height)),
-        Constraint::Length(size.height()),
-        Constraint::Length(just_in),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
+    let (
+        size,
+        banner,
+        [
+            header_area,
+            banner_area,
+            figures_area,
+            just_in_area,
+            body,
+            footer,
+        ],
+    ) = screen_layout(app, area);
     header.render(header_area, buf);
     if let Some(banner) = &banner {
         banner.render(banner_area, buf);
@@ -182,6 +165,43 @@ fn finish(app: &App, area: Rect, buf: &mut Buffer) {
     glyphs::apply(app.settings.appearance.glyphs, area, buf);
 }
 
+/// The screen's rows, top to bottom: header, the wall's banner, figures, the wall's 'just in'
+/// strip, body, footer; with
+/// the figures' size and the banner they were laid out for (the screen is at least the
+/// minimum). Drawing and mouse clicks (`hit`) lay the screen out the same way here.
+fn screen_layout(
+    app: &App,
+    area: Rect,
+) -> (figures::FigureSize, Option<banner::Banner<'_>>, [Rect; 6]) {
+    let header = header::HeaderPanel { app };
+    let large = app.settings.wall && area.height >= 40 && area.width >= 120;
+    // The wall's figures take up to two fifths of the screen, as large as that allows.
+    let size = if large {
+        figures::FigureSize::choose(app, area.width, area.height * 2 / 5)
+    } else {
+        figures::FigureSize::Text
+    };
+    let banner = app
+        .settings
+        .wall
+        .then(|| banner::Banner::for_wall(app, area.width, area.height, large))
+        .flatten();
+    let just_in = if app.settings.wall {
+        changes::just_in_height(app, area)
+    } else {
+        0
+    };
+    let areas = area.layout(&Layout::vertical([
+        Constraint::Length(header.height(area.width, 3)),
+        Constraint::Length(banner.as_ref().map_or(0, banner::Banner::height)),
+        Constraint::Length(size.height()),
+        Constraint::Length(just_in),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    (size, banner, areas)
+}
+
 /// The label set the app is drawn in.
 fn labels(app: &App) -> &'static Labels {
     app.settings.lang.labels()
@@ -223,7 +243,15 @@ fn panels(app: &App, body: Rect, buf: &mut Buffer) {
 }
 
 fn all_panels(app: &App, body: Rect, buf: &mut Buffer, show_focus: bool) {
-    // The stalled list takes the rows it needs (frame, buckets, header, rows), at most 45%.
+    let focused = |panel: Panel| show_focus && app.focus == panel;
+    for (panel, area) in Panel::ALL.into_iter().zip(all_panel_areas(app, body)) {
+        panel_widget(app, panel, focused(panel), area, buf);
+    }
+}
+
+/// Where the three panels go when all show: signings and targets side by side, the stalled
+/// list below, taking the rows it needs (frame, buckets, header, rows), at most 45%.
+fn all_panel_areas(app: &App, body: Rect) -> [Rect; 3] {
     let stalled_rows = app.stalled.rows.len().max(3) + 4;
     let most = usize::from(body.height) * 45 / 100;
     let bottom_height = u16::try_from(stalled_rows.min(most)).unwrap_or(0);
@@ -235,10 +263,7 @@ fn all_panels(app: &App, body: Rect, buf: &mut Buffer, show_focus: bool) {
         Constraint::Percentage(58),
         Constraint::Fill(1),
     ]));
-    let focused = |panel: Panel| show_focus && app.focus == panel;
-    panel_widget(app, Panel::Signings, focused(Panel::Signings), left, buf);
-    panel_widget(app, Panel::Targets, focused(Panel::Targets), right, buf);
-    panel_widget(app, Panel::Stalled, focused(Panel::Stalled), bottom, buf);
+    [left, right, bottom]
 }
 
 fn panel_widget(app: &App, panel: Panel, focused: bool, area: Rect, buf: &mut Buffer) {
@@ -274,36 +299,58 @@ fn wall_body(app: &App, view: WallView, body: Rect, buf: &mut Buffer) {
 
 fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = vec![Span::raw(" ")];
-    for (i, panel) in Panel::ALL.into_iter().enumerate() {
-        let label = format!("{} {}", i + 1, panel.label(labels(app)));
+    for (panel, text) in tab_texts(app) {
         if panel == app.focus {
-            spans.push(Span::styled(
-                format!("[{label}]"),
-                theme::selected_row(true),
-            ));
+            spans.push(Span::styled(text, theme::selected_row(true)));
         } else {
-            spans.push(Span::styled(format!(" {label} "), theme::dim()));
+            spans.push(Span::styled(text, theme::dim()));
         }
         spans.push(Span::raw(" "));
     }
     put_line(buf, area, area.y, &Line::from(spans));
 }
 
+/// The tab bar's tabs as drawn after its leading space, each followed by a space:
+/// `[1 Signings]` for the focused one, ` 2 Targets ` for the others.
+fn tab_texts(app: &App) -> impl Iterator<Item = (Panel, String)> + '_ {
+    Panel::ALL.into_iter().enumerate().map(|(i, panel)| {
+        let label = format!("{} {}", i + 1, panel.label(labels(app)));
+        let text = if panel == app.focus {
+            format!("[{label}]")
+        } else {
+            format!(" {label} ")
+        };
+        (panel, text)
+    })
+}
+
 fn hints(app: &App, area: Rect, buf: &mut Buffer) {
     let l = labels(app);
     if app.input == InputMode::Filter {
-        let filter = match app.focus {
-            Panel::Signings => app.signings.filter.as_str(),
-            Panel::Stalled => app.stalled.filter.as_str(),
-            Panel::Targets => "",
-        };
         let line = Line::from(vec![
             Span::styled(format!(" {}", l.footer.filter_prompt), theme::title()),
-            Span::raw(filter.to_owned()),
+            Span::raw(app.filter().to_owned()),
             Span::styled("_", theme::selected_row(true)),
             Span::styled(format!("   {}", l.footer.filter_keys), theme::dim()),
         ]);
         put_line(buf, area, area.y, &line);
+        return;
+    }
+    if let Some(notice) = &app.notice {
+        let (text, style) = match notice {
+            Notice::Copied(id) => ((l.nav.copied)(id), theme::title()),
+            Notice::Exported(path) => (
+                (l.nav.exported)(&path.display().to_string()),
+                theme::title(),
+            ),
+            Notice::ExportFailed(why) => (
+                (l.nav.export_failed)(&export_error(l, why)),
+                theme::stalled(),
+            ),
+        };
+        let text = SafeText::new(&text);
+        let text = truncate_to_width(text.as_str(), usize::from(area.width.saturating_sub(1)));
+        put_line(buf, area, area.y, &Line::styled(format!(" {text}"), style));
         return;
     }
     let mut spans = vec![Span::raw(" ")];
@@ -315,6 +362,9 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
         let (Some(hint), Some(key)) = (labels::command(l, command).hint, keys.first()) else {
             continue;
         };
+        if !offered(app, command) {
+            continue;
+        }
         let name = key.name();
         // Whole hints only: a cut-off one reads as a different key.
         used += 3 + name.width() + 1 + hint.width();
@@ -328,6 +378,34 @@ fn hints(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw(format!(" {hint}")));
     }
     put_line(buf, area, area.y, &Line::from(spans));
+}
+
+/// Why an export failed, in the user's language.
+fn export_error(l: &Labels, error: &ExportError) -> String {
+    let nav = &l.nav;
+    match error {
+        ExportError::Missing(dir) => (nav.export_missing)(dir),
+        ExportError::Denied(dir) => (nav.export_denied)(dir),
+        ExportError::Full(dir) => (nav.export_full)(dir),
+        ExportError::ReadOnly(dir) => (nav.export_read_only)(dir),
+        ExportError::NotADirectory(dir) => (nav.export_not_a_directory)(dir),
+        ExportError::TooMany(dir) => (nav.export_too_many)(dir),
+        ExportError::Other { text, dir } => format!("{text} ({dir})"),
+    }
+}
+
+/// Whether a command does something where the focus is: the hint bar offers only those.
+fn offered(app: &App, command: Command) -> bool {
+    let list = app.focus != Panel::Targets;
+    match command {
+        Command::Filter
+        | Command::Sort
+        | Command::SortReverse
+        | Command::Copy
+        | Command::Export => list,
+        Command::Expand => !list,
+        _ => true,
+    }
 }
 
 fn wall_footer(app: &App, view: WallView, held: bool, area: Rect, buf: &mut Buffer) {
@@ -403,38 +481,64 @@ fn panel_block(app: &App, panel: Panel, focused: bool, extra: String) -> Block<'
     }
 }
 
-/// A list panel's frame with its sort, filter and row count in the title.
-fn list_block(
-    app: &App,
-    panel: Panel,
-    focused: bool,
-    sort: &str,
-    filter: &str,
-    shown: usize,
-    total: usize,
-) -> Block<'static> {
-    let l = &labels(app).panels;
-    let count = if filter.is_empty() {
-        format!(" ({total})")
-    } else {
+/// A list panel's frame: the row count, sort (with its direction), drill-down scope and
+/// filter in the title, and the selection's position (`12/406`) on the bottom border.
+fn list_block<C>(app: &App, panel: Panel, focused: bool, list: &ListView<C>) -> Block<'static>
+where
+    C: SortColumn + Labelled,
+{
+    let all = labels(app);
+    let l = &all.panels;
+    let (shown, total) = (list.rows.len(), list.total());
+    let narrowed = !list.filter.is_empty() || list.scope.is_some();
+    let count = if narrowed {
         format!(" ({})", (l.shown_of)(shown, total))
+    } else {
+        format!(" ({total})")
     };
-    let mut extra = format!("{count} · {}: {sort}", l.sort);
-    if !filter.is_empty() {
-        let _ = write!(extra, " · {}: ", l.filter);
-        extra.push_str(&truncate_to_width(filter, 24));
+    let sort = list.sort;
+    let mut extra = format!(
+        "{count} · {}: {}{}",
+        l.sort,
+        sort.column.label(all),
+        sort.direction.arrow()
+    );
+    if let Some(scope) = &list.scope {
+        let _ = write!(extra, " · {}", scope_text(all, scope));
     }
-    panel_block(app, panel, focused, extra)
+    if !list.filter.is_empty() {
+        let _ = write!(extra, " · {}: ", l.filter);
+        extra.push_str(&truncate_to_width(&list.filter, 24));
+    }
+    let block = panel_block(app, panel, focused, extra);
+    if shown == 0 {
+        return block;
+    }
+    let position = format!(" {}/{shown} ", list.selected + 1);
+    block.title_bottom(Line::styled(position, theme::dim()).right_aligned())
 }
 
-/// A list panel's table over its view: the rows the filter and sort leave, the selection, and
-/// what it says when empty (`none`, or `no_match` when a filter hides every row). `row` gets
-/// the index of the item behind each shown row. `focused, marked`: the list has the focus;
-/// its selection is marked at all ([`App::shows_selection`]).
-fn list_table<'a, S, R>(
-    list: &'a ListView<S>,
+/// A drill-down's scope as the title says it: `District: Yuelu`.
+fn scope_text(l: &Labels, scope: &Scope) -> String {
+    let (field, none) = match scope {
+        Scope::District(_) => (l.lists.col_district, l.targets.unassigned),
+        Scope::Chain(_) => (l.lists.col_chain, l.targets.unassigned),
+        Scope::Department(_) => (l.lists.col_department, l.nav.no_department),
+    };
+    let value = scope.value().map_or(none, SafeText::as_str);
+    format!("{field}: {}", truncate_to_width(value, 24))
+}
+
+/// A list panel's table over its view: the rows the filter and sort leave, the selection, the
+/// sorted column (`sorted`: its index in `columns`) and what it says when empty (`none`, or
+/// `no_match` when a filter hides every row). `row` gets the index of the item behind each
+/// shown row. `focused, marked`: the list has the focus; its selection is marked at all
+/// ([`App::shows_selection`]).
+fn list_table<'a, C: SortColumn, R>(
+    list: &'a ListView<C>,
     columns: &'a [Col<R>],
     (focused, marked): (bool, bool),
+    sorted: usize,
     (none, no_match): (&'a str, &'a str),
     row: impl Fn(usize, bool) -> R + 'a,
 ) -> ListTable<'a, R, impl Fn(usize, bool) -> R + 'a> {
@@ -444,11 +548,12 @@ fn list_table<'a, S, R>(
         selected: list.selected,
         focused,
         marked,
-        empty: if list.filter.is_empty() {
+        empty: if list.filter.is_empty() && list.scope.is_none() {
             none
         } else {
             no_match
         },
+        sorted: Some((sorted, list.sort.direction.arrow())),
         row: move |position, selected| row(list.rows[position], selected),
     }
 }

@@ -41,6 +41,14 @@ pub enum Command {
     Close,
     Filter,
     Sort,
+    /// The sort's other direction.
+    SortReverse,
+    /// All rows of the selected breakdown (`+N more`).
+    Expand,
+    /// The selected project's id to the clipboard (OSC 52).
+    Copy,
+    /// The focused list, as filtered and sorted, to a CSV file.
+    Export,
     Refresh,
     #[strum(serialize = "hold")]
     HoldRotation,
@@ -73,9 +81,13 @@ impl Command {
             Command::Close => const { &[Key::plain(KeyCode::Esc)] },
             Command::Filter => const { &[Key::ch('/')] },
             Command::Sort => const { &[Key::ch('s')] },
+            Command::SortReverse => const { &[Key::ch('S')] },
+            Command::Expand => const { &[Key::ch('+')] },
+            Command::Copy => const { &[Key::ch('y')] },
+            Command::Export => const { &[Key::ch('e')] },
             Command::Refresh => const { &[Key::ch('r')] },
             Command::HoldRotation => const { &[Key::ch('p')] },
-            Command::Rejected => const { &[Key::ch('e')] },
+            Command::Rejected => const { &[Key::ch('x')] },
             Command::Trends => const { &[Key::ch('t')] },
             Command::Changes => const { &[Key::ch('c')] },
             Command::Help => const { &[Key::ch('?')] },
@@ -101,6 +113,10 @@ impl Command {
             Command::Close => Action::Close,
             Command::Filter => Action::StartFilter,
             Command::Sort => Action::CycleSort,
+            Command::SortReverse => Action::ReverseSort,
+            Command::Expand => Action::Expand,
+            Command::Copy => Action::Copy,
+            Command::Export => Action::Export,
             Command::Refresh => Action::Refresh,
             Command::HoldRotation => Action::ToggleHold,
             Command::Rejected => Action::ToggleRejected,

@@ -1,68 +1,213 @@
 //! The two focusable lists (signings, stalled approvals): which rows they show in what order,
-//! and which row is selected. Rows are recomputed when data, filter or sort change, so a frame
-//! only lays out what is here.
+//! and which row is selected. The order of all rows is computed when data or sort change and
+//! kept; a filter change only filters that order again, so typing a filter never re-sorts a
+//! huge feed. A frame only lays out what is here.
+
+use std::cmp::Ordering;
 
 use crate::domain::aggregate::Summary;
-use crate::domain::model::Snapshot;
+use crate::domain::model::{Approval, Project, Snapshot};
 use crate::sanitize::SafeText;
 
-/// Sort orders of the signings list.
+/// Which way a list is sorted; the header shows it as `↑` or `↓`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    #[must_use]
+    pub fn reversed(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+
+    /// The header's marker.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Ascending => "↑",
+            Direction::Descending => "↓",
+        }
+    }
+
+    fn apply(self, ordering: Ordering) -> Ordering {
+        match self {
+            Direction::Ascending => ordering,
+            Direction::Descending => ordering.reverse(),
+        }
+    }
+}
+
+/// A sortable column of a list: the columns in the order `s` cycles them, and the direction
+/// each starts in (the one a reader expects: newest, largest, worst first; names A to Z).
+pub trait SortColumn: Copy + Eq + Default + 'static {
+    const ALL: &'static [Self];
+    fn natural(self) -> Direction;
+}
+
+/// The sort of a list: a column and a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort<C> {
+    pub column: C,
+    pub direction: Direction,
+}
+
+impl<C: SortColumn> Default for Sort<C> {
+    fn default() -> Self {
+        Sort::by(C::default())
+    }
+}
+
+impl<C: SortColumn> Sort<C> {
+    /// The column in its natural direction.
+    pub fn by(column: C) -> Sort<C> {
+        Sort {
+            column,
+            direction: column.natural(),
+        }
+    }
+
+    /// The next column, in its natural direction.
+    #[must_use]
+    pub fn next(self) -> Sort<C> {
+        let at = C::ALL.iter().position(|c| *c == self.column).unwrap_or(0);
+        Sort::by(C::ALL[(at + 1) % C::ALL.len()])
+    }
+
+    #[must_use]
+    pub fn reversed(self) -> Sort<C> {
+        Sort {
+            direction: self.direction.reversed(),
+            ..self
+        }
+    }
+}
+
+/// Columns the signings list sorts by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SigningSort {
-    /// Newest signing first (the aggregation's order).
+    /// Signing date (newest first: the aggregation's order).
     #[default]
     Date,
+    Project,
+    Investor,
+    District,
+    Chain,
     /// Largest amount first.
     Amount,
-    /// By district name, newest first within a district.
-    District,
 }
 
-impl SigningSort {
-    #[must_use]
-    pub fn next(self) -> SigningSort {
+impl SortColumn for SigningSort {
+    const ALL: &'static [SigningSort] = &[
+        SigningSort::Date,
+        SigningSort::Amount,
+        SigningSort::District,
+        SigningSort::Chain,
+        SigningSort::Investor,
+        SigningSort::Project,
+    ];
+
+    fn natural(self) -> Direction {
         match self {
-            SigningSort::Date => SigningSort::Amount,
-            SigningSort::Amount => SigningSort::District,
-            SigningSort::District => SigningSort::Date,
+            SigningSort::Date | SigningSort::Amount => Direction::Descending,
+            _ => Direction::Ascending,
         }
     }
 }
 
-/// Sort orders of the stalled list.
+/// Columns the stalled list sorts by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StalledSort {
-    /// Most overdue first (the aggregation's order).
+    /// Working days overdue (most first: the aggregation's order).
     #[default]
     Overdue,
-    /// Oldest submission first.
+    /// Working days elapsed.
+    Days,
+    /// Submission date (oldest first).
     Submitted,
-    /// By department name, most overdue first within one.
     Department,
+    Item,
+    Project,
 }
 
-impl StalledSort {
-    #[must_use]
-    pub fn next(self) -> StalledSort {
+impl SortColumn for StalledSort {
+    const ALL: &'static [StalledSort] = &[
+        StalledSort::Overdue,
+        StalledSort::Days,
+        StalledSort::Submitted,
+        StalledSort::Department,
+        StalledSort::Item,
+        StalledSort::Project,
+    ];
+
+    fn natural(self) -> Direction {
         match self {
-            StalledSort::Overdue => StalledSort::Submitted,
-            StalledSort::Submitted => StalledSort::Department,
-            StalledSort::Department => StalledSort::Overdue,
+            StalledSort::Overdue | StalledSort::Days => Direction::Descending,
+            _ => Direction::Ascending,
         }
     }
 }
 
-/// Selection, filter and sort of one list. `rows` holds indices: into `Summary::signings`'
-/// project indices for signings, into `Summary::stalled` for stalled approvals.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ListView<S> {
-    pub rows: Vec<usize>,
-    pub selected: usize,
-    pub filter: String,
-    pub sort: S,
+/// A drill-down from an aggregate row: only the rows of one district, chain or department
+/// (`None`: the ones without any).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    District(Option<SafeText>),
+    Chain(Option<SafeText>),
+    Department(Option<SafeText>),
 }
 
-impl<S> ListView<S> {
+impl Scope {
+    /// The value the scope keeps.
+    pub fn value(&self) -> Option<&SafeText> {
+        match self {
+            Scope::District(v) | Scope::Chain(v) | Scope::Department(v) => v.as_ref(),
+        }
+    }
+
+    /// Whether a project (or one of its approvals, for a department) is in the scope.
+    fn keeps(&self, project: &Project, approval: Option<&Approval>) -> bool {
+        match self {
+            Scope::District(v) => project.district == *v,
+            Scope::Chain(v) => project.chain == *v,
+            Scope::Department(v) => match approval {
+                Some(a) => a.department == *v,
+                None => project.approvals.iter().any(|a| a.department == *v),
+            },
+        }
+    }
+}
+
+/// Selection, filter, scope and sort of one list. `rows` holds indices: into
+/// `Summary::signings`' project indices for signings, into `Summary::stalled` for stalled
+/// approvals; `order` is every row in sort order, before filter and scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListView<C> {
+    pub rows: Vec<usize>,
+    order: Vec<usize>,
+    pub selected: usize,
+    pub filter: String,
+    pub scope: Option<Scope>,
+    pub sort: Sort<C>,
+}
+
+impl<C: SortColumn> Default for ListView<C> {
+    fn default() -> Self {
+        ListView {
+            rows: Vec::new(),
+            order: Vec::new(),
+            selected: 0,
+            filter: String::new(),
+            scope: None,
+            sort: Sort::default(),
+        }
+    }
+}
+
+impl<C> ListView<C> {
     pub fn selected_row(&self) -> Option<usize> {
         self.rows.get(self.selected).copied()
     }
@@ -73,6 +218,11 @@ impl<S> ListView<S> {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
+    /// Selects the row at `position`, or the last one when it is past the end.
+    pub fn select(&mut self, position: usize) {
+        self.selected = position.min(self.rows.len().saturating_sub(1));
+    }
+
     pub fn select_first(&mut self) {
         self.selected = 0;
     }
@@ -81,8 +231,23 @@ impl<S> ListView<S> {
         self.selected = self.rows.len().saturating_sub(1);
     }
 
+    /// Rows before any filter or scope.
+    pub fn total(&self) -> usize {
+        self.order.len()
+    }
+
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// After new rows: the first row after a filter or scope change, else the row the
+    /// selected item moved to (`kept`), else the same position.
+    fn reselect(&mut self, how: Refresh, kept: Option<usize>) {
+        self.selected = match how {
+            Refresh::Resort => kept.unwrap_or(self.selected),
+            Refresh::Refilter => 0,
+        };
+        self.clamp();
     }
 }
 
@@ -98,76 +263,112 @@ fn matches(needle: &str, fields: &[Option<&SafeText>]) -> bool {
         .any(|text| text.as_str().to_lowercase().contains(&needle))
 }
 
-fn text_key(text: Option<&SafeText>) -> (bool, &str) {
-    // Rows without a value sort last.
-    text.map_or((true, ""), |t| (false, t.as_str()))
+/// Compares optional texts in `direction`; rows without a value come last either way.
+fn by_text(a: Option<&SafeText>, b: Option<&SafeText>, direction: Direction) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => direction.apply(a.as_str().cmp(b.as_str())),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
 }
 
-/// Recomputes the signing rows, keeping the selection on the same project when it survives.
+/// Stable-sorts `order` by a text of each row, in `direction`, rows without one last.
+fn sort_by_text<'a>(
+    order: &mut [usize],
+    direction: Direction,
+    text: impl Fn(usize) -> Option<&'a SafeText>,
+) {
+    order.sort_by(|&a, &b| by_text(text(a), text(b), direction));
+}
+
+/// How the signings list changed: the selection follows its project on new data or a new
+/// sort, and goes to the first row when the filter or scope changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refresh {
+    /// Data or sort changed: order everything again.
+    Resort,
+    /// Only the filter or scope changed: the order stands.
+    Refilter,
+}
+
+/// Recomputes the signing rows.
 ///
 /// Signings new since the previous poll (`is_new`) lead the rows of their signing date in the
-/// date order: the room sees what just arrived before older rows of the same day.
+/// newest-first date order: the room sees what just arrived before older rows of the same day.
 pub fn refresh_signings(
     list: &mut ListView<SigningSort>,
     snapshot: &Snapshot,
     summary: &Summary,
+    how: Refresh,
     is_new: impl Fn(&SafeText) -> bool,
 ) {
     let selected_id = list
         .selected_row()
         .and_then(|i| snapshot.projects.get(i))
         .map(|p| p.id.clone());
-    let mut rows: Vec<usize> = summary
-        .signings
+    if how == Refresh::Resort {
+        // `summary.signings` is newest first; stable sorts keep that as the tie-break.
+        let mut order = summary.signings.clone();
+        let project = |i: usize| &snapshot.projects[i];
+        let direction = list.sort.direction;
+        match list.sort.column {
+            SigningSort::Date => match direction {
+                Direction::Descending => order.sort_by_key(|&i| {
+                    let p = project(i);
+                    (std::cmp::Reverse(p.signed_on), !is_new(&p.id))
+                }),
+                Direction::Ascending => order.sort_by_key(|&i| project(i).signed_on),
+            },
+            SigningSort::Amount => {
+                order.sort_by(|&a, &b| direction.apply(project(a).amount.cmp(&project(b).amount)));
+            }
+            SigningSort::Project => sort_by_text(&mut order, direction, |i| Some(&project(i).name)),
+            SigningSort::Investor => {
+                sort_by_text(&mut order, direction, |i| project(i).investor.as_ref());
+            }
+            SigningSort::District => {
+                sort_by_text(&mut order, direction, |i| project(i).district.as_ref());
+            }
+            SigningSort::Chain => {
+                sort_by_text(&mut order, direction, |i| project(i).chain.as_ref());
+            }
+        }
+        list.order = order;
+    }
+    list.rows = list
+        .order
         .iter()
         .copied()
         .filter(|&i| {
             let p = &snapshot.projects[i];
-            matches(
-                &list.filter,
-                &[
-                    p.district.as_ref(),
-                    p.chain.as_ref(),
-                    Some(&p.name),
-                    p.investor.as_ref(),
-                ],
-            )
+            list.scope.as_ref().is_none_or(|s| s.keeps(p, None))
+                && matches(
+                    &list.filter,
+                    &[
+                        p.district.as_ref(),
+                        p.chain.as_ref(),
+                        Some(&p.name),
+                        p.investor.as_ref(),
+                    ],
+                )
         })
         .collect();
-    // `summary.signings` is newest first; stable sorts keep that as the tie-break.
-    match list.sort {
-        SigningSort::Date => {
-            rows.sort_by_key(|&i| {
-                let p = &snapshot.projects[i];
-                (std::cmp::Reverse(p.signed_on), !is_new(&p.id))
-            });
-        }
-        SigningSort::Amount => {
-            rows.sort_by(|&a, &b| {
-                snapshot.projects[b]
-                    .amount
-                    .cmp(&snapshot.projects[a].amount)
-            });
-        }
-        SigningSort::District => rows.sort_by(|&a, &b| {
-            text_key(snapshot.projects[a].district.as_ref())
-                .cmp(&text_key(snapshot.projects[b].district.as_ref()))
-        }),
-    }
-    list.rows = rows;
-    if let Some(id) = selected_id
-        && let Some(pos) = list
-            .rows
+    let kept = selected_id.and_then(|id| {
+        list.rows
             .iter()
             .position(|&i| snapshot.projects[i].id == id)
-    {
-        list.selected = pos;
-    }
-    list.clamp();
+    });
+    list.reselect(how, kept);
 }
 
-/// Recomputes the stalled rows, keeping the selection on the same approval when it survives.
-pub fn refresh_stalled(list: &mut ListView<StalledSort>, snapshot: &Snapshot, summary: &Summary) {
+/// Recomputes the stalled rows, as [`refresh_signings`].
+pub fn refresh_stalled(
+    list: &mut ListView<StalledSort>,
+    snapshot: &Snapshot,
+    summary: &Summary,
+    how: Refresh,
+) {
     let key_of = |entry: usize| {
         summary.stalled.get(entry).map(|s| {
             let project = &snapshot.projects[s.project];
@@ -175,47 +376,65 @@ pub fn refresh_stalled(list: &mut ListView<StalledSort>, snapshot: &Snapshot, su
         })
     };
     let selected_key = list.selected_row().and_then(key_of);
-    let mut rows: Vec<usize> = (0..summary.stalled.len())
-        .filter(|&i| {
-            let s = &summary.stalled[i];
-            let p = &snapshot.projects[s.project];
-            let a = &p.approvals[s.approval];
-            matches(
-                &list.filter,
-                &[
-                    p.district.as_ref(),
-                    p.chain.as_ref(),
-                    Some(&p.name),
-                    p.investor.as_ref(),
-                    a.department.as_ref(),
-                ],
-            )
-        })
-        .collect();
+    let project = |i: usize| &snapshot.projects[summary.stalled[i].project];
     let approval = |i: usize| {
         let s = &summary.stalled[i];
         &snapshot.projects[s.project].approvals[s.approval]
     };
-    match list.sort {
-        StalledSort::Overdue => {}
-        StalledSort::Submitted => {
-            rows.sort_by_key(|&i| approval(i).submitted_on);
+    if how == Refresh::Resort {
+        // `summary.stalled` is most overdue first; stable sorts keep that as the tie-break.
+        let mut order: Vec<usize> = (0..summary.stalled.len()).collect();
+        let direction = list.sort.direction;
+        let entry = |i: usize| &summary.stalled[i];
+        match list.sort.column {
+            StalledSort::Overdue => {
+                if direction == Direction::Ascending {
+                    order.sort_by_key(|&i| entry(i).overdue_by());
+                }
+            }
+            StalledSort::Days => order.sort_by(|&a, &b| {
+                direction.apply(
+                    entry(a)
+                        .working_days_elapsed
+                        .cmp(&entry(b).working_days_elapsed),
+                )
+            }),
+            StalledSort::Submitted => order.sort_by(|&a, &b| {
+                direction.apply(approval(a).submitted_on.cmp(&approval(b).submitted_on))
+            }),
+            StalledSort::Department => {
+                sort_by_text(&mut order, direction, |i| approval(i).department.as_ref());
+            }
+            StalledSort::Item => sort_by_text(&mut order, direction, |i| approval(i).item.as_ref()),
+            StalledSort::Project => sort_by_text(&mut order, direction, |i| Some(&project(i).name)),
         }
-        StalledSort::Department => rows.sort_by(|&a, &b| {
-            text_key(approval(a).department.as_ref())
-                .cmp(&text_key(approval(b).department.as_ref()))
-        }),
+        list.order = order;
     }
-    list.rows = rows;
-    if let Some(key) = selected_key
-        && let Some(pos) = list
-            .rows
+    list.rows = list
+        .order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let (p, a) = (project(i), approval(i));
+            list.scope.as_ref().is_none_or(|s| s.keeps(p, Some(a)))
+                && matches(
+                    &list.filter,
+                    &[
+                        p.district.as_ref(),
+                        p.chain.as_ref(),
+                        Some(&p.name),
+                        p.investor.as_ref(),
+                        a.department.as_ref(),
+                    ],
+                )
+        })
+        .collect();
+    let kept = selected_key.and_then(|key| {
+        list.rows
             .iter()
-            .position(|&i| key_of(i) == Some(key.clone()))
-    {
-        list.selected = pos;
-    }
-    list.clamp();
+            .position(|&i| key_of(i).as_ref() == Some(&key))
+    });
+    list.reselect(how, kept);
 }
 
 #[cfg(test)]
@@ -236,15 +455,47 @@ mod tests {
         assert_eq!(list.selected_row(), Some(4));
         list.select_last();
         assert_eq!(list.selected_row(), Some(6));
+        list.select(1);
+        assert_eq!(list.selected_row(), Some(5));
+        list.select(99);
+        assert_eq!(list.selected_row(), Some(6));
         list.rows.clear();
         list.clamp();
         assert_eq!(list.selected_row(), None);
     }
 
     #[test]
-    fn sorts_cycle() {
-        assert_eq!(SigningSort::District.next(), SigningSort::Date);
-        assert_eq!(StalledSort::Overdue.next().next(), StalledSort::Department);
+    fn sorts_cycle_through_every_column_in_its_natural_direction() {
+        let mut sort = Sort::<SigningSort>::default();
+        assert_eq!(sort.direction, Direction::Descending);
+        let mut seen = vec![sort.column];
+        for _ in 1..SigningSort::ALL.len() {
+            sort = sort.next();
+            seen.push(sort.column);
+        }
+        assert_eq!(seen, SigningSort::ALL);
+        assert_eq!(sort.next(), Sort::by(SigningSort::Date));
+        assert_eq!(
+            Sort::by(SigningSort::District).direction,
+            Direction::Ascending
+        );
+        let reversed = Sort::by(StalledSort::Overdue).reversed();
+        assert_eq!(reversed.direction, Direction::Ascending);
+        assert_eq!(reversed.reversed(), Sort::by(StalledSort::Overdue));
+        assert_eq!(Direction::Ascending.arrow(), "↑");
+    }
+
+    #[test]
+    fn missing_texts_sort_last_in_both_directions() {
+        let (a, b) = (SafeText::new("a"), SafeText::new("b"));
+        for direction in [Direction::Ascending, Direction::Descending] {
+            assert_eq!(by_text(Some(&a), None, direction), Ordering::Less);
+            assert_eq!(by_text(None, Some(&b), direction), Ordering::Greater);
+        }
+        assert_eq!(
+            by_text(Some(&a), Some(&b), Direction::Descending),
+            Ordering::Greater
+        );
     }
 
     #[test]

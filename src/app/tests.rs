@@ -142,14 +142,16 @@ fn sort_cycles_and_keeps_the_selection() {
     press(&mut app, KeyCode::Char('j'));
     let before = selected_name(&app);
     press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.signings.sort, SigningSort::Amount);
+    assert_eq!(app.signings.sort.column, SigningSort::Amount);
     assert_eq!(selected_name(&app), before);
     app.signings.select_first();
     assert_eq!(selected_name(&app), "宁德时代长沙储能电池产业园");
     press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.signings.sort, SigningSort::District);
-    press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.signings.sort, SigningSort::Date);
+    assert_eq!(app.signings.sort.column, SigningSort::District);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    assert_eq!(app.signings.sort.column, SigningSort::Date);
 }
 
 #[test]
@@ -505,3 +507,5 @@ fn a_filter_being_typed_holds_until_the_idle_reset_and_operators_never_reset() {
     assert_eq!(operator.overlay, Overlay::Help);
     assert!(operator.shows_selection());
 }
+/// Sorting by column and direction, filter editing, drill-down and back, copy and export.
+mod navigation;

@@ -69,6 +69,7 @@ pub async fn run(startup: Startup) -> Exit {
     )
     .with_keys(keys);
     app.feed_warning = opened.warning;
+    app.export_dir = settings.export_dir.clone().unwrap_or_default();
 
     let (update_tx, update_rx) = tokio::sync::mpsc::channel(4);
     // One slot: a refresh asked for while another waits adds nothing.

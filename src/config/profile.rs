@@ -35,6 +35,16 @@ impl Profile {
         (self == Profile::Wall).then_some(Theme::HighContrast)
     }
 
+    /// The value of `mouse` this profile implies: off on the wall, where nobody clicks and a
+    /// stray click must not move anything.
+    #[expect(
+        clippy::unnecessary_wraps,
+        reason = "every implied key has the shape a profiled declaration expects"
+    )]
+    pub(super) fn mouse(self) -> Option<bool> {
+        Some(self == Profile::Operator)
+    }
+
     /// The value of `redact` this profile implies, if any.
     pub(super) fn redact(self) -> Option<bool> {
         (self == Profile::Operator).then_some(false)

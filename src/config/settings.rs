@@ -250,6 +250,11 @@ declare_settings! {
     glyphs: Glyphs, optional("(from TERM)"), flag("--glyphs");
     /// Where logs go. Unset: nowhere for the dashboard, stderr on request for one-shots.
     log_file: PathBuf, optional("(unset)"), flag("--log-file");
+    /// Mouse clicks select panels and rows, the wheel scrolls (`--no-mouse` turns it off, and
+    /// with it the terminal's own text selection comes back).
+    mouse: bool, profiled(true, Profile::mouse), flag("--mouse");
+    /// Where `e` writes its CSV exports.
+    export_dir: PathBuf, optional("(unset: the working directory)");
 }
 
 /// What a user gets with no flags, no `INVESTBOARD_*` variables and no config file.

@@ -491,11 +491,13 @@ fn every_declared_flag_sets_its_key_and_every_setting_flag_is_declared() {
         let Some(long) = arg.get_long() else {
             continue;
         };
+        // `--no-mouse` is the negation of the declared `--mouse`.
+        let setting = long.strip_prefix("no-").unwrap_or(long);
         assert!(
             not_settings.contains(&long)
                 || declared
                     .iter()
-                    .any(|s| s.flag == Some(&format!("--{long}"))),
+                    .any(|s| s.flag == Some(&format!("--{setting}"))),
             "--{long} sets a setting: declare its flag in config/settings.rs"
         );
     }

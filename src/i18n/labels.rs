@@ -389,3 +389,36 @@ mod tests {
         }
     }
 }
+
+/// Navigating the console: the sort columns beyond the first three of each list, the
+/// department breakdown, a drill-down's scope, and what copy and export say; the CSV header
+/// words that the screen's columns do not already give.
+#[derive(Debug)]
+pub struct NavLabels {
+    pub sort_project: &'static str,
+    pub sort_investor: &'static str,
+    pub sort_chain: &'static str,
+    pub sort_days: &'static str,
+    pub sort_item: &'static str,
+    /// The department breakdown's heading (its first column).
+    pub by_department: &'static str,
+    pub col_stalled: &'static str,
+    pub col_worst: &'static str,
+    /// A breakdown's row for approvals that name no department.
+    pub no_department: &'static str,
+    /// The targets panel's title while one breakdown shows all its rows.
+    pub all_rows: &'static str,
+    pub copied: fn(id: &str) -> String,
+    pub exported: fn(path: &str) -> String,
+    pub export_failed: fn(why: &str) -> String,
+    pub export_missing: fn(dir: &str) -> String,
+    pub export_denied: fn(dir: &str) -> String,
+    pub export_full: fn(dir: &str) -> String,
+    pub export_read_only: fn(dir: &str) -> String,
+    pub export_not_a_directory: fn(dir: &str) -> String,
+    pub export_too_many: fn(dir: &str) -> String,
+    pub csv_id: &'static str,
+    pub csv_amount: &'static str,
+    pub csv_working_days: &'static str,
+    pub csv_limit: &'static str,
+}

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
 use crate::app::keys::Command;
@@ -16,7 +17,7 @@ use crate::domain::model::{Approval, ApprovalStatus, Project, Top500};
 use crate::i18n::Labels;
 use crate::sanitize::{fit_width, truncate_to_width};
 use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
-use crate::ui::text::Column;
+use crate::ui::text::{Column, wrap_width};
 use crate::ui::theme;
 
 /// The detail view of one project.
@@ -39,8 +40,11 @@ fn top500_names(l: &Labels, kinds: &[Top500]) -> String {
         .join(", ")
 }
 
+/// Width of a field's label column.
+const LABEL: usize = 10;
+
 /// Label/value pairs, two to a row when the width allows.
-fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
+fn fields(app: &App, project: &Project, width: u16, full_name: bool) -> Vec<Line<'static>> {
     let lang = app.settings.lang;
     let l = lang.labels();
     let amount = if app.settings.redact {
@@ -72,39 +76,55 @@ fn fields(app: &App, project: &Project, width: u16) -> Vec<Line<'static>> {
         ),
         (l.detail.field_top500, top500_names(l, &project.top500)),
     ];
-    let label = 10;
-    let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Span<'static>> {
-        vec![
-            Span::styled(fit_width(name, label), theme::dim()),
-            Span::raw(fit_width(value, value_width)),
-        ]
+    // A value too long for its place wraps onto more lines under itself, marked as continued:
+    // the detail view is where a name is read in full.
+    let pair = |(name, value): &(&str, String), value_width: usize| -> Vec<Vec<Span<'static>>> {
+        wrap_width(value, value_width)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let name = if i == 0 {
+                    fit_width(name, LABEL)
+                } else {
+                    format!("{:>width$}", theme::CONTINUED, width = LABEL - 1) + " "
+                };
+                vec![
+                    Span::styled(name, theme::dim()),
+                    Span::raw(fit_width(&part, value_width)),
+                ]
+            })
+            .collect()
     };
+    let label = LABEL;
     let width = usize::from(width);
-    if width >= 70 {
-        let half = width / 2;
-        let value_width = half.saturating_sub(label + 2);
-        pairs
-            .chunks(2)
-            .map(|two| {
-                let mut spans = vec![Span::raw(" ")];
-                for p in two {
-                    spans.extend(pair(p, value_width));
-                    spans.push(Span::raw(" "));
-                }
-                Line::from(spans)
-            })
-            .collect()
-    } else {
-        let value_width = width.saturating_sub(label + 1);
-        pairs
-            .iter()
-            .map(|p| {
-                let mut spans = vec![Span::raw(" ")];
-                spans.extend(pair(p, value_width));
-                Line::from(spans)
-            })
-            .collect()
+    let per_row = if width >= 70 { 2 } else { 1 };
+    let value_width = (width / per_row).saturating_sub(label + per_row);
+    let blank = vec![Span::raw(" ".repeat(label + value_width))];
+    let mut lines = Vec::new();
+    if full_name {
+        // The title had to cut the name: here it is whole, across the width.
+        let name = (l.lists.col_project, project.name.to_string());
+        let whole_width = width.saturating_sub(label + 1);
+        for spans in pair(&name, whole_width) {
+            let mut line = vec![Span::raw(" ")];
+            line.extend(spans);
+            lines.push(Line::from(line));
+        }
     }
+    for row in pairs.chunks(per_row) {
+        let parts: Vec<Vec<Vec<Span<'static>>>> =
+            row.iter().map(|p| pair(p, value_width)).collect();
+        let height = parts.iter().map(Vec::len).max().unwrap_or(1);
+        for i in 0..height {
+            let mut spans = vec![Span::raw(" ")];
+            for part in &parts {
+                spans.extend(part.get(i).unwrap_or(&blank).iter().cloned());
+                spans.push(Span::raw(" "));
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines
 }
 
 /// Milestones as a small table: names, dates, and the days from the step before.
@@ -244,11 +264,13 @@ fn approvals(panel: &DetailPanel<'_>, project: &Project, width: u16) -> Vec<Line
         let chosen = panel.approval == Some(i);
         let limit = approval.limit_working_days.unwrap_or(default_limit);
         let elapsed = panel.elapsed.get(i).copied().flatten();
-        let mut line = table.line(&ApprovalRow::new(l, approval, limit, elapsed, chosen));
-        if chosen {
-            line = line.patch_style(theme::selected_row(true));
+        let row = ApprovalRow::new(l, approval, limit, elapsed, chosen);
+        for mut line in table.wrapped_lines(&row) {
+            if chosen {
+                line = line.patch_style(theme::selected_row(true));
+            }
+            lines.push(line);
         }
-        lines.push(line);
     }
     lines
 }
@@ -293,8 +315,11 @@ impl Widget for &DetailPanel<'_> {
             .title_bottom(Line::styled(format!(" {hint} "), theme::dim()).right_aligned());
         let inner = block.inner(area);
         block.render(area, buf);
-        // Approvals before milestones: from the stalled list they are the point.
-        let mut lines = fields(self.app, project, inner.width);
+        // Approvals before milestones: from the stalled list they are the point. A name too
+        // long for the title is written out in full above the fields.
+        let title_room = usize::from(area.width.saturating_sub(4));
+        let full_name = project.name.as_str().width() > title_room;
+        let mut lines = fields(self.app, project, inner.width, full_name);
         lines.extend(approvals(self, project, inner.width));
         lines.extend(timeline(l, project));
         Paragraph::new(lines)

@@ -243,7 +243,7 @@ mod tests {
         // 1 of 18 records is above 1%: DEGRADED, with the key that lists them.
         let one = header(app_with_rejections(1, chrono::Duration::zero(), false));
         assert!(
-            one.contains(" DEGRADED  1 of 18 records rejected (5.56%) · e: list"),
+            one.contains(" DEGRADED  1 of 18 records rejected (5.56%) · x: list"),
             "{one}"
         );
         let many = header(app_with_rejections(30, chrono::Duration::zero(), false));

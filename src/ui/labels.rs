@@ -44,6 +44,9 @@ impl Labelled for SigningSort {
             SigningSort::Date => l.lists.sort_date,
             SigningSort::Amount => l.lists.sort_amount,
             SigningSort::District => l.lists.sort_district,
+            SigningSort::Chain => l.nav.sort_chain,
+            SigningSort::Investor => l.nav.sort_investor,
+            SigningSort::Project => l.nav.sort_project,
         }
     }
 }
@@ -52,8 +55,11 @@ impl Labelled for StalledSort {
     fn label(self, l: &Labels) -> &'static str {
         match self {
             StalledSort::Overdue => l.lists.sort_overdue,
+            StalledSort::Days => l.nav.sort_days,
             StalledSort::Submitted => l.lists.sort_submitted,
             StalledSort::Department => l.lists.sort_department,
+            StalledSort::Item => l.nav.sort_item,
+            StalledSort::Project => l.nav.sort_project,
         }
     }
 }
@@ -90,6 +96,10 @@ pub fn command(l: &Labels, command: Command) -> CommandLabel {
         Command::Close => c.close,
         Command::Filter => c.filter,
         Command::Sort => c.sort,
+        Command::SortReverse => c.sort_reverse,
+        Command::Expand => c.expand,
+        Command::Copy => c.copy,
+        Command::Export => c.export,
         Command::Refresh => c.refresh,
         Command::HoldRotation => c.hold,
         Command::Rejected => c.rejected,
@@ -137,6 +147,10 @@ mod tests {
                     "breakdowns",
                     specs(&targets::breakdown_columns(&l.targets, "")),
                 ),
+                (
+                    "departments",
+                    specs(&targets::department_columns(&l.nav, "")),
+                ),
             ];
             for (table, columns) in tables {
                 for Column { title, min, .. } in columns {
@@ -149,12 +163,14 @@ mod tests {
             // A breakdown's heading names its first column and may be cut when the panel is
             // narrow, but it must fit once the column has grown.
             for heading in [l.targets.by_district, l.targets.by_chain] {
-                let [first, ..] = targets::breakdown_columns(&l.targets, heading);
+                let [_, first, ..] = targets::breakdown_columns(&l.targets, heading);
                 assert!(
                     heading.width() <= usize::from(first.spec.max),
                     "{lang}: {heading:?}"
                 );
             }
+            let [_, first, ..] = targets::department_columns(&l.nav, l.nav.by_department);
+            assert!(l.nav.by_department.width() <= usize::from(first.spec.max));
         }
     }
 }

@@ -9,11 +9,11 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::lists::SigningSort;
 use crate::app::redact::HIDDEN_AMOUNT;
 use crate::app::{App, Panel};
 use crate::domain::model::Project;
 use crate::i18n::Labels;
-use crate::ui::labels::Labelled;
 use crate::ui::table::{Col, Table, or_dash};
 use crate::ui::text::Column;
 use crate::ui::{list_block, list_message, list_table, theme};
@@ -112,6 +112,18 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
     ]
 }
 
+/// The index in [`columns`] of the column a sort orders by.
+pub(crate) fn sorted_column(sort: SigningSort) -> usize {
+    match sort {
+        SigningSort::Date => 1,
+        SigningSort::Project => 2,
+        SigningSort::Investor => 3,
+        SigningSort::District => 4,
+        SigningSort::Chain => 5,
+        SigningSort::Amount => 6,
+    }
+}
+
 fn badges(project: &Project, app: &App) -> String {
     let l = app.settings.lang.labels();
     let mut out = Vec::new();
@@ -131,15 +143,7 @@ impl Widget for &SigningsPanel<'_> {
         let app = self.app;
         let list = &app.signings;
         let l = app.settings.lang.labels();
-        let block = list_block(
-            app,
-            Panel::Signings,
-            self.focused,
-            list.sort.label(l),
-            &list.filter,
-            list.rows.len(),
-            app.data().map_or(0, |d| d.summary.signings.len()),
-        );
+        let block = list_block(app, Panel::Signings, self.focused, list);
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = app.data() else {
@@ -152,7 +156,8 @@ impl Widget for &SigningsPanel<'_> {
         let columns = columns(l);
         let empty = (l.lists.no_signings, l.lists.no_signing_matches);
         let marks = (self.focused, app.shows_selection());
-        let table = list_table(list, &columns, marks, empty, |i, selected| {
+        let sorted = sorted_column(list.sort.column);
+        let table = list_table(list, &columns, marks, sorted, empty, |i, selected| {
             Signing::new(app, &data.snapshot.projects[i], selected)
         });
         table.render(inner, buf);

@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::app::lists::StalledSort;
 use crate::app::{App, Panel};
 use crate::domain::aggregate::{STALLED_BUCKETS, StalledApproval, Summary, overdue_level};
 use crate::domain::model::{Approval, Project, Snapshot};
 use crate::i18n::Labels;
-use crate::ui::labels::Labelled;
 use crate::ui::table::{Col, MARKER, Table, marker, or_dash, plain};
 use crate::ui::text::{Column, put_line, whole_groups};
 use crate::ui::{list_block, list_message, list_table, theme};
@@ -86,6 +86,18 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Stalled<'a>>; 7] {
     ]
 }
 
+/// The index in [`columns`] of the column a sort orders by.
+pub(crate) fn sorted_column(sort: StalledSort) -> usize {
+    match sort {
+        StalledSort::Project => 1,
+        StalledSort::Item => 2,
+        StalledSort::Department => 3,
+        StalledSort::Submitted => 4,
+        StalledSort::Days => 5,
+        StalledSort::Overdue => 6,
+    }
+}
+
 /// "overdue 1-5: 2 · 6-10: 1 · 11-20: 1 · >20: 0 working days · 9 pending in all", in `width`
 /// columns: phrases that do not fit are left out whole, never cut.
 pub fn buckets_line(l: &'static Labels, summary: &Summary, width: u16) -> Line<'static> {
@@ -124,15 +136,7 @@ impl Widget for &StalledPanel<'_> {
         let app = self.app;
         let list = &app.stalled;
         let l = app.settings.lang.labels();
-        let block = list_block(
-            app,
-            Panel::Stalled,
-            self.focused,
-            list.sort.label(l),
-            &list.filter,
-            list.rows.len(),
-            app.data().map_or(0, |d| d.summary.stalled.len()),
-        );
+        let block = list_block(app, Panel::Stalled, self.focused, list);
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = app.data() else {
@@ -151,7 +155,8 @@ impl Widget for &StalledPanel<'_> {
         let columns = columns(l);
         let empty = (l.lists.no_stalled, l.lists.no_stalled_matches);
         let marks = (self.focused, app.shows_selection());
-        let table = list_table(list, &columns, marks, empty, |i, selected| {
+        let sorted = sorted_column(list.sort.column);
+        let table = list_table(list, &columns, marks, sorted, empty, |i, selected| {
             Stalled::new(&data.snapshot, &data.summary.stalled[i], selected)
         });
         let below_buckets = Rect {

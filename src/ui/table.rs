@@ -14,8 +14,8 @@ use ratatui::widgets::Widget;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize::{SafeText, fit_width};
-use crate::ui::text::{Align, Column, column_widths, fit_right, put_line};
+use crate::sanitize::{SafeText, fit_width, truncate_to_width};
+use crate::ui::text::{Align, Column, column_widths, fit_right, put_line, wrap_width};
 use crate::ui::theme;
 
 /// A column and how to draw its cell: the text and its style, from one row.
@@ -59,10 +59,29 @@ impl<'a, R> Table<'a, R> {
     /// widest cell among `rows`, the rows to be drawn: a figure is never cut; when the table is
     /// too narrow a less important column is dropped instead.
     pub fn fitting(columns: &'a [Col<R>], width: u16, rows: &[&R]) -> Table<'a, R> {
+        Table::fitting_sorted(columns, width, rows, None)
+    }
+
+    /// As [`Table::fitting`], with room in the sorted column (`sorted`: its index and its
+    /// marker) for the whole title and the marker, so the arrow never costs the title.
+    pub fn fitting_sorted(
+        columns: &'a [Col<R>],
+        width: u16,
+        rows: &[&R],
+        sorted: Option<(usize, &str)>,
+    ) -> Table<'a, R> {
         let specs: Vec<Column> = columns
             .iter()
-            .map(|col| {
+            .enumerate()
+            .map(|(i, col)| {
                 let mut spec = col.spec;
+                if let Some((at, marker)) = sorted
+                    && at == i
+                {
+                    let titled = spec.title.width() + marker.width();
+                    spec.min = spec.min.max(u16::try_from(titled).unwrap_or(u16::MAX));
+                    spec.max = spec.max.max(spec.min);
+                }
                 if spec.align == Align::Right {
                     let widest = rows
                         .iter()
@@ -83,12 +102,91 @@ impl<'a, R> Table<'a, R> {
 
     /// The header row: each column's title.
     pub fn header(&self) -> Line<'static> {
-        self.line_of(|col| (col.spec.title.to_owned(), theme::column_header()))
+        self.header_sorted(None)
+    }
+
+    /// The header row with `marker` (`↑`/`↓`) after the title of the column at `sorted`: the
+    /// title gives way to the marker when the column is narrow.
+    pub fn header_sorted(&self, sorted: Option<(usize, &str)>) -> Line<'static> {
+        let mut spans = Vec::with_capacity(self.columns.len() * 2);
+        for (i, (col, width)) in self.columns.iter().zip(&self.widths).enumerate() {
+            let Some(width) = width else { continue };
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            let width = usize::from(*width);
+            let title = match sorted {
+                Some((at, marker)) if at == i && width > marker.width() => {
+                    let room = width - marker.width();
+                    format!("{}{marker}", truncate_to_width(col.spec.title, room))
+                }
+                _ => col.spec.title.to_owned(),
+            };
+            let fitted = match col.spec.align {
+                Align::Left => fit_width(&title, width),
+                Align::Right => fit_right(&title, width),
+            };
+            spans.push(Span::styled(fitted, theme::column_header()));
+        }
+        Line::from(spans)
+    }
+
+    /// The width each column was given, `None` for a dropped one.
+    pub fn widths(&self) -> &[Option<u16>] {
+        &self.widths
     }
 
     /// One row: each kept column's cell fitted to its width.
     pub fn line(&self, row: &R) -> Line<'static> {
         self.line_of(|col| (col.cell)(row))
+    }
+
+    /// One row over as many lines as its longest cell needs: left-aligned (text) cells wrap
+    /// within their column instead of being cut; numbers stay on the first line. The first
+    /// column of each further line holds [`theme::CONTINUED`], so a wrapped text never reads
+    /// as a row of its own.
+    pub fn wrapped_lines(&self, row: &R) -> Vec<Line<'static>> {
+        let cells: Vec<(Vec<String>, Style, u16, Align)> = self
+            .columns
+            .iter()
+            .zip(&self.widths)
+            .filter_map(|(col, width)| {
+                let width = (*width)?;
+                let (text, style) = (col.cell)(row);
+                let parts = match col.spec.align {
+                    Align::Left => wrap_width(&text, usize::from(width)),
+                    Align::Right => vec![text],
+                };
+                Some((parts, style, width, col.spec.align))
+            })
+            .collect();
+        let height = cells
+            .iter()
+            .map(|(parts, ..)| parts.len())
+            .max()
+            .unwrap_or(1);
+        (0..height)
+            .map(|i| {
+                let mut spans = Vec::with_capacity(cells.len() * 2);
+                for (column, (parts, style, width, align)) in cells.iter().enumerate() {
+                    if !spans.is_empty() {
+                        spans.push(Span::raw(" "));
+                    }
+                    if i > 0 && column == 0 {
+                        let mark = fit_width(theme::CONTINUED, usize::from(*width));
+                        spans.push(Span::styled(mark, theme::dim()));
+                        continue;
+                    }
+                    let part = parts.get(i).map_or("", String::as_str);
+                    let fitted = match align {
+                        Align::Left => fit_width(part, usize::from(*width)),
+                        Align::Right => fit_right(part, usize::from(*width)),
+                    };
+                    spans.push(Span::styled(fitted, *style));
+                }
+                Line::from(spans)
+            })
+            .collect()
     }
 
     fn line_of(&self, cell: impl Fn(&Col<R>) -> (String, Style)) -> Line<'static> {
@@ -125,6 +223,8 @@ pub struct ListTable<'a, R, F> {
     pub marked: bool,
     /// What to say when the list is empty.
     pub empty: &'a str,
+    /// The sorted column's index and its direction's marker.
+    pub sorted: Option<(usize, &'static str)>,
     /// The row at a list position, told whether it is the selected one (for its marker).
     pub row: F,
 }
@@ -141,8 +241,8 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
             .map(|(y, index)| (y, index, (self.row)(index, Some(index) == selected)))
             .collect();
         let rows: Vec<&R> = shown.iter().map(|(_, _, row)| row).collect();
-        let table = Table::fitting(self.columns, area.width, &rows);
-        put_line(buf, area, area.y, &table.header());
+        let table = Table::fitting_sorted(self.columns, area.width, &rows, self.sorted);
+        put_line(buf, area, area.y, &table.header_sorted(self.sorted));
         if self.len == 0 {
             let text = Line::styled(format!("  {}", self.empty), theme::dim());
             put_line(buf, body, body.y, &text);
@@ -160,7 +260,7 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
 }
 
 /// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
-fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
+pub fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
     let height = usize::from(area.height);
     let offset = if height == 0 {
         0
@@ -226,6 +326,7 @@ mod tests {
             focused: true,
             marked: true,
             empty: "nothing",
+            sorted: None,
             row: |i, selected| (rows[i], selected),
         };
         let buf = render(&table, 12);
@@ -257,6 +358,31 @@ mod tests {
     }
 
     #[test]
+    fn the_sorted_column_gets_its_arrow_without_losing_its_title() {
+        let columns = columns();
+        let rows = [(7, false)];
+        let row_refs: Vec<&(u32, bool)> = rows.iter().collect();
+        // "n" is 3 wide at most; sorted, it is widened for "n↓" rather than cut.
+        let table = Table::fitting_sorted(&columns, 12, &row_refs, Some((1, "↓")));
+        assert_eq!(
+            table.header_sorted(Some((1, "↓"))).to_string(),
+            "   n↓ double"
+        );
+        // Too narrow for the title and the arrow: the arrow stays, the title gives way.
+        let narrow = Table::new(&columns, 12);
+        let header = narrow.header_sorted(Some((2, "↑"))).to_string();
+        assert_eq!(header, "    n doub…↑");
+        // Continuation lines of a wrapped row carry the mark in the first column.
+        let wrapped: Vec<String> = narrow
+            .wrapped_lines(&(1_234_567, true))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(wrapped.len(), 2, "{wrapped:?}");
+        assert!(wrapped[1].starts_with(theme::CONTINUED), "{wrapped:?}");
+    }
+
+    #[test]
     fn an_empty_list_says_so_under_its_header() {
         let columns = columns();
         let table = ListTable {
@@ -266,6 +392,7 @@ mod tests {
             focused: false,
             marked: true,
             empty: "nothing",
+            sorted: None,
             row: |_, _| (99, true),
         };
         let buf = render(&table, 12);

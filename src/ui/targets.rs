@@ -1,20 +1,23 @@
 //! Targets: Q1..Q4 of this year against their targets (bars drawn by hand so they can pass
 //! 100% and cope with a missing or zero target, the real percentage as text, a pace marker on
-//! the current quarter), year to date, and breakdowns by district and by chain.
+//! the current quarter), year to date, and breakdowns by district, by chain and of stalled
+//! approvals by department, whose rows are selectable for a drill-down (`app::drill`).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::drill::{BreakdownKind, TargetsView};
 use crate::app::{App, Panel};
-use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary};
+use crate::domain::aggregate::{Breakdown, MetricFigure, QuarterFigures, Summary, overdue_level};
+use crate::domain::breakdown::DepartmentStalled;
 use crate::domain::metric::{Metric, Quantity};
-use crate::i18n::{CommonLabels, Lang, TargetLabels};
+use crate::i18n::{CommonLabels, Lang, NavLabels, TargetLabels};
 use crate::sanitize::fit_width;
-use crate::ui::table::{Col, Table};
+use crate::ui::table::{Col, ListTable, MARKER, marker, plain, visible_rows};
 use crate::ui::text::{Column, bar, percent, put_line, whole_groups};
 use crate::ui::{list_message, panel_block, theme};
 
@@ -171,6 +174,7 @@ pub fn ytd_line(lang: Lang, summary: &Summary, width: u16) -> Line<'static> {
 pub(crate) struct BreakdownRow<'a> {
     lang: Lang,
     row: &'a Breakdown,
+    selected: bool,
 }
 
 /// The breakdown columns with their cells, titled in the app's language; the first column is
@@ -178,10 +182,14 @@ pub(crate) struct BreakdownRow<'a> {
 pub(crate) fn breakdown_columns<'a>(
     l: &'static TargetLabels,
     title: &'static str,
-) -> [Col<BreakdownRow<'a>>; 4] {
+) -> [Col<BreakdownRow<'a>>; 5] {
     [
         Col {
-            spec: Column::left(title, 8, 24, 0),
+            spec: MARKER,
+            cell: |r| marker(r.selected),
+        },
+        Col {
+            spec: Column::left(title, 10, 24, 0),
             cell: |r| {
                 (
                     breakdown_label(&r.lang.labels().targets, r.row),
@@ -204,30 +212,97 @@ pub(crate) fn breakdown_columns<'a>(
     ]
 }
 
-fn breakdown(lang: Lang, title: &'static str, rows: &[Breakdown], area: Rect, buf: &mut Buffer) {
-    let l = &lang.labels().targets;
-    let columns = breakdown_columns(l, title);
-    let shown = usize::from(area.height.saturating_sub(1));
-    let cells: Vec<BreakdownRow<'_>> = rows
-        .iter()
-        .take(shown)
-        .map(|row| BreakdownRow { lang, row })
-        .collect();
-    let table = Table::fitting(&columns, area.width, &cells.iter().collect::<Vec<_>>());
-    put_line(buf, area, area.y, &table.header());
-    for (i, cell) in cells.iter().enumerate() {
-        let y = area.y + 1 + u16::try_from(i).unwrap_or(u16::MAX);
-        put_line(buf, area, y, &table.line(cell));
-    }
-    if rows.len() > shown && shown > 0 {
-        let more = (l.more_rows)(rows.len() - shown + 1);
-        let y = area.y + u16::try_from(shown).unwrap_or(u16::MAX);
-        put_line(
-            buf,
-            area,
-            y,
-            &Line::styled(fit_width(&more, usize::from(area.width)), theme::dim()),
-        );
+/// A department's stalled approvals as its cells see it.
+pub(crate) struct DepartmentRow<'a> {
+    lang: Lang,
+    row: &'a DepartmentStalled,
+    selected: bool,
+}
+
+/// The department breakdown's columns: the department (titled `title`, the breakdown's
+/// heading), how many approvals it holds past their limit, and the worst one's working days
+/// overdue (styled by its level).
+pub(crate) fn department_columns<'a>(
+    l: &'static NavLabels,
+    title: &'static str,
+) -> [Col<DepartmentRow<'a>>; 4] {
+    [
+        Col {
+            spec: MARKER,
+            cell: |r| marker(r.selected),
+        },
+        Col {
+            spec: Column::left(title, 10, 30, 0),
+            cell: |r| {
+                let name = r.row.department.as_str();
+                if name == crate::domain::aggregate::UNASSIGNED {
+                    plain(r.lang.labels().nav.no_department.to_owned())
+                } else {
+                    plain(name.to_owned())
+                }
+            },
+        },
+        Col {
+            spec: Column::right(l.col_stalled, 7, 7, 0),
+            cell: |r| plain(r.row.stalled.len().to_string()),
+        },
+        Col {
+            spec: Column::right(l.col_worst, 5, 6, 1),
+            cell: |r| {
+                let days = r.row.worst_overdue();
+                let level = overdue_level(days).unwrap_or_default();
+                (format!("+{days}"), theme::overdue(level))
+            },
+        },
+    ]
+}
+
+/// One breakdown block: its header and the rows that fit, scrolled to the selection when it
+/// is in this block; when rows are left over and the block is not `expanded`, the last line
+/// says how many (`+4 more`).
+struct BreakdownBlock<'a, R, F> {
+    columns: &'a [Col<R>],
+    len: usize,
+    /// The selected row, when the selection is in this block.
+    selected: Option<usize>,
+    focused: bool,
+    expanded: bool,
+    row: F,
+}
+
+impl<R, F: Fn(usize, bool) -> R> BreakdownBlock<'_, R, F> {
+    fn render(self, lang: Lang, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        let fit = usize::from(area.height - 1);
+        let overflow = !self.expanded && self.len > fit && fit > 0;
+        let table_area = if overflow {
+            Rect {
+                height: area.height - 1,
+                ..area
+            }
+        } else {
+            area
+        };
+        ListTable {
+            columns: self.columns,
+            len: self.len,
+            selected: self.selected.unwrap_or(0),
+            focused: self.focused,
+            marked: self.selected.is_some(),
+            empty: "",
+            sorted: None,
+            row: self.row,
+        }
+        .render(table_area, buf);
+        if overflow {
+            let shown = fit - 1;
+            let more = (lang.labels().targets.more_rows)(self.len - shown);
+            let y = area.bottom() - 1;
+            let line = Line::styled(fit_width(&more, usize::from(area.width)), theme::dim());
+            put_line(buf, area, y, &line);
+        }
     }
 }
 
@@ -240,55 +315,193 @@ fn breakdown_label(l: &TargetLabels, row: &Breakdown) -> String {
     }
 }
 
-/// Districts and chains side by side when wide enough, else one above the other.
-pub fn render_breakdowns(lang: Lang, summary: &Summary, area: Rect, buf: &mut Buffer) {
-    let l = &lang.labels().targets;
-    if area.height < 2 {
-        return;
+/// Draws one breakdown (`kind`) in `area`, with the selection when it is there.
+fn render_breakdown(app: &App, kind: BreakdownKind, area: Rect, buf: &mut Buffer, focused: bool) {
+    let Some(data) = app.data() else { return };
+    let lang = app.settings.lang;
+    let l = lang.labels();
+    let lengths = app.breakdown_lengths();
+    let selected = app
+        .targets
+        .position(lengths)
+        .filter(|(k, _)| focused && *k == kind)
+        .map(|(_, row)| row);
+    let expanded = app.targets.expanded;
+    match kind {
+        BreakdownKind::District | BreakdownKind::Chain => {
+            let (title, rows) = if kind == BreakdownKind::District {
+                (l.targets.by_district, &data.summary.by_district)
+            } else {
+                (l.targets.by_chain, &data.summary.by_chain)
+            };
+            let columns = breakdown_columns(&l.targets, title);
+            BreakdownBlock {
+                columns: &columns,
+                len: rows.len(),
+                selected,
+                focused,
+                expanded,
+                row: |i, selected| BreakdownRow {
+                    lang,
+                    row: &rows[i],
+                    selected,
+                },
+            }
+            .render(lang, area, buf);
+        }
+        BreakdownKind::Department => {
+            let columns = department_columns(&l.nav, l.nav.by_department);
+            let rows = &data.trends.stalled_by_department;
+            BreakdownBlock {
+                columns: &columns,
+                len: rows.len(),
+                selected,
+                focused,
+                expanded,
+                row: |i, selected| DepartmentRow {
+                    lang,
+                    row: &rows[i],
+                    selected,
+                },
+            }
+            .render(lang, area, buf);
+        }
     }
-    let area = Rect {
+}
+
+/// Districts, chains and stalled approvals by department side by side when wide enough,
+/// districts beside the other two when less wide, else one above the other. The selection shows only while the panel has the focus.
+pub fn render_breakdowns(app: &App, area: Rect, buf: &mut Buffer, focused: bool) {
+    for (kind, block) in blocks(area) {
+        render_breakdown(app, kind, block, buf, focused);
+    }
+}
+
+/// A one-column margin on the left, as the quarter rows have.
+fn indented(area: Rect) -> Rect {
+    Rect {
         x: area.x.saturating_add(1),
         width: area.width.saturating_sub(1),
         ..area
-    };
-    if area.width >= 64 {
-        let [left, right] =
-            area.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).spacing(2));
-        breakdown(lang, l.by_district, &summary.by_district, left, buf);
-        breakdown(lang, l.by_chain, &summary.by_chain, right, buf);
+    }
+}
+
+/// The three breakdown blocks in `area`.
+fn blocks(area: Rect) -> Vec<(BreakdownKind, Rect)> {
+    if area.height < 2 {
+        return Vec::new();
+    }
+    let area = indented(area);
+    let blocks: [Rect; 3] = if area.width >= 72 {
+        area.layout(&Layout::horizontal([Constraint::Fill(1); 3]).spacing(2))
+    } else if area.width >= 48 {
+        // Districts down the left, chains above departments on the right.
+        let [left, right] = area.layout(&Layout::horizontal([Constraint::Fill(1); 2]).spacing(2));
+        let [top, bottom] = right.layout(&Layout::vertical([Constraint::Fill(1); 2]));
+        [left, top, bottom]
     } else {
-        let [top, bottom] = area.layout(&Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Fill(1),
-        ]));
-        breakdown(lang, l.by_district, &summary.by_district, top, buf);
-        breakdown(lang, l.by_chain, &summary.by_chain, bottom, buf);
+        area.layout(&Layout::vertical([Constraint::Fill(1); 3]))
+    };
+    BreakdownKind::ALL.into_iter().zip(blocks).collect()
+}
+
+/// Rows above the breakdowns: the quarter table (header and four quarters), year to date and
+/// a blank line.
+const ROWS_ABOVE_BREAKDOWNS: u16 = 7;
+
+/// Where each breakdown is drawn in the panel's `inner` area: the selected one alone when
+/// expanded, else all three below the quarters.
+fn breakdown_areas(app: &App, inner: Rect) -> Vec<(BreakdownKind, Rect)> {
+    if app.targets.expanded
+        && let Some((kind, _)) = app.targets.position(app.breakdown_lengths())
+    {
+        return vec![(kind, indented(inner))];
+    }
+    let top = inner.y.saturating_add(ROWS_ABOVE_BREAKDOWNS);
+    let rest = Rect {
+        y: top,
+        height: inner.bottom().saturating_sub(top),
+        ..inner
+    };
+    blocks(rest.intersection(inner))
+}
+
+/// The breakdown row drawn at `position` in a targets panel drawn in `area`, as an index of
+/// the panel's selection (for a mouse click).
+pub(crate) fn row_at(app: &App, area: Rect, position: Position) -> Option<usize> {
+    let inner = Block::bordered().inner(area);
+    let lengths = app.breakdown_lengths();
+    let (kind, block) = breakdown_areas(app, inner)
+        .into_iter()
+        .find(|(_, block)| block.contains(position))?;
+    let len = lengths[BreakdownKind::ALL.iter().position(|k| *k == kind)?];
+    let fit = usize::from(block.height.saturating_sub(1));
+    let overflow = !app.targets.expanded && len > fit && fit > 0;
+    let rows = Rect {
+        y: block.y.saturating_add(1),
+        height: block.height.saturating_sub(1 + u16::from(overflow)),
+        ..block
+    };
+    // Drawn scrolled to the selection only while the panel has the focus.
+    let selected = app
+        .targets
+        .position(lengths)
+        .filter(|(k, _)| app.focus == Panel::Targets && *k == kind)
+        .map_or(0, |(_, row)| row);
+    let (_, row) = visible_rows(selected, len, rows).find(|(y, _)| *y == position.y)?;
+    Some(TargetsView::index_of(kind, row, lengths))
+}
+
+/// The title's tail while one breakdown shows all its rows: ` · By district: all rows`.
+fn expanded_title(app: &App) -> String {
+    let l = app.settings.lang.labels();
+    let kind = app.targets.position(app.breakdown_lengths());
+    match kind {
+        Some((kind, _)) if app.targets.expanded => {
+            let name = match kind {
+                BreakdownKind::District => l.targets.by_district,
+                BreakdownKind::Chain => l.targets.by_chain,
+                BreakdownKind::Department => l.nav.by_department,
+            };
+            format!(" · {name}: {}", l.nav.all_rows)
+        }
+        _ => String::new(),
     }
 }
 
 impl Widget for &TargetsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let area = area.intersection(buf.area);
-        let block = panel_block(self.app, Panel::Targets, self.focused, String::new());
+        let block = panel_block(
+            self.app,
+            Panel::Targets,
+            self.focused,
+            expanded_title(self.app),
+        );
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = self.app.data() else {
             list_message(self.app, inner, buf);
             return;
         };
+        let app = self.app;
+        if app.targets.expanded {
+            // One breakdown with every row, scrolled to the selection.
+            for (kind, area) in breakdown_areas(app, inner) {
+                render_breakdown(app, kind, area, buf, self.focused);
+            }
+            return;
+        }
         let summary = &data.summary;
-        let lang = self.app.settings.lang;
+        let lang = app.settings.lang;
         let mut y = inner.y;
         for line in quarter_lines(lang, summary, inner.width) {
             put_line(buf, inner, y, &line);
             y = y.saturating_add(1);
         }
         put_line(buf, inner, y, &ytd_line(lang, summary, inner.width));
-        let rest = Rect {
-            y: y.saturating_add(2),
-            height: inner.bottom().saturating_sub(y.saturating_add(2)),
-            ..inner
-        };
-        render_breakdowns(lang, summary, rest.intersection(inner), buf);
+        for (kind, area) in breakdown_areas(app, inner) {
+            render_breakdown(app, kind, area, buf, self.focused);
+        }
     }
 }

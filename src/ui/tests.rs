@@ -133,6 +133,80 @@ fn filtered() -> App {
     app
 }
 
+/// Signings by district, reversed (Z to A): the arrow in the District header.
+fn sorted() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('s'), KeyCode::Char('s')]);
+    app.update(Action::ReverseSort);
+    app
+}
+
+/// The targets panel focused on its second chain row: the breakdowns' selection.
+fn targets_selected() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('2')]);
+    let lengths = app.breakdown_lengths();
+    for _ in 0..=lengths[0] {
+        keys(&mut app, &[KeyCode::Char('j')]);
+    }
+    app
+}
+
+/// The district breakdown with every row (`+`), the selection on its last row.
+fn expanded() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('+')]);
+    let lengths = app.breakdown_lengths();
+    for _ in 1..lengths[0] {
+        keys(&mut app, &[KeyCode::Char('j')]);
+    }
+    app
+}
+
+/// Enter on the worst department: its stalled approvals.
+fn department_drill_down() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('2')]);
+    let lengths = app.breakdown_lengths();
+    for _ in 0..lengths[0] + lengths[1] {
+        keys(&mut app, &[KeyCode::Char('j')]);
+    }
+    keys(&mut app, &[KeyCode::Enter]);
+    app
+}
+
+/// Enter on the third district (岳麓区): its signings.
+fn district_drill_down() -> App {
+    let mut app = loaded();
+    keys(
+        &mut app,
+        &[
+            KeyCode::Char('2'),
+            KeyCode::Char('j'),
+            KeyCode::Char('j'),
+            KeyCode::Enter,
+        ],
+    );
+    app
+}
+
+/// `y` on the selected signing: the footer says what was copied and how.
+fn copied() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('y')]);
+    app
+}
+
+/// An export written: the footer shows its path.
+fn exported() -> App {
+    let mut app = loaded();
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('e')]);
+    app.update(Action::Exported(Ok(std::path::PathBuf::from(
+        "/home/operator/investboard-stalled-20261129-100000.csv",
+    ))));
+    app
+}
+
 fn states() -> Vec<(&'static str, App)> {
     vec![
         ("loading", loading()),
@@ -142,6 +216,13 @@ fn states() -> Vec<(&'static str, App)> {
         ("detail", detail_open()),
         ("help", help_open()),
         ("filtered", filtered()),
+        ("sorted", sorted()),
+        ("targets_selected", targets_selected()),
+        ("expanded", expanded()),
+        ("department_drill_down", department_drill_down()),
+        ("district_drill_down", district_drill_down()),
+        ("copied", copied()),
+        ("exported", exported()),
     ]
 }
 
@@ -534,7 +615,7 @@ mod properties {
             width in 0u16..=300,
             height in 0u16..=120,
             wall in any::<bool>(),
-            moves in proptest::collection::vec(0usize..10, 0..6),
+            moves in proptest::collection::vec(0usize..12, 0..8),
         ) {
             let (mut app, _) = empty_app(wall);
             // An empty poll first, so the feed's projects also arrive as changes.
@@ -544,6 +625,7 @@ mod properties {
                 KeyCode::Char('j'), KeyCode::Char('G'), KeyCode::Tab, KeyCode::Enter,
                 KeyCode::Char('s'), KeyCode::Char('?'), KeyCode::Esc, KeyCode::PageDown,
                 KeyCode::Char('t'), KeyCode::Char('c'),
+                KeyCode::Char('S'), KeyCode::Char('+'),
             ];
             for m in moves {
                 keys(&mut app, &[codes[m]]);
@@ -586,3 +668,84 @@ mod operator;
 mod trends;
 mod wall_states;
 mod whole_figures;
+
+/// The detail view shows what it was opened for in full: a long name, investor, item and
+/// department wrap onto more lines instead of ending in `…`, in both languages and at the
+/// smallest and a common size.
+#[test]
+fn the_detail_view_wraps_long_fields_instead_of_cutting_them() {
+    // `needle`'s characters (spaces aside) appear in `text` in order: a wrapped field reads on.
+    fn reads_on(text: &str, needle: &str) -> bool {
+        let mut chars = text.chars();
+        needle
+            .chars()
+            .filter(|c| *c != ' ')
+            .all(|c| chars.any(|t| t == c))
+    }
+    for lang in [crate::lang::Lang::En, crate::lang::Lang::Zh] {
+        let mut app = detail_open();
+        app.settings.lang = lang;
+        for (width, height) in [(60, 30), (80, 24), (100, 30)] {
+            let screen = screen(&app, width, height);
+            // The rows inside the detail's frame, below its title.
+            let inside: Vec<&str> = screen
+                .lines()
+                .skip_while(|row| !row.contains('┏'))
+                .skip(1)
+                .take_while(|row| !row.contains('┗'))
+                .collect();
+            assert!(inside.len() > 10, "{screen}");
+            for row in &inside {
+                assert!(!row.contains('…'), "{lang} {width}x{height}: cut in {row}");
+            }
+            let title = screen
+                .lines()
+                .find(|row| row.contains('┏'))
+                .unwrap_or_default();
+            let body = format!("{title}{}", inside.concat());
+            for whole in [
+                "长沙高新区新一代半导体封装测试基地建设项目（一期）",
+                "Xiangjiang Semiconductor Holdings Co., Ltd.",
+                "消防设计审查",
+                "住房和城乡建设局",
+                "Planning permit",
+                "自然资源和规划局",
+            ] {
+                assert!(
+                    reads_on(&body, whole),
+                    "{lang} {width}x{height}: {whole:?} not whole in\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+/// A failed export says why in the footer, in the dashboard's language, never as raw io text.
+#[test]
+fn a_failed_export_says_why_in_the_footer_in_either_language() {
+    let mut app = loaded();
+    app.update(Action::Exported(Err(crate::export::ExportError::Missing(
+        "/srv/exports".to_owned(),
+    ))));
+    let footer = |app: &App| {
+        screen(app, 100, 24)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        footer(&app).contains("export failed: /srv/exports does not exist (export_dir)"),
+        "{}",
+        footer(&app)
+    );
+    app.settings.lang = crate::lang::Lang::Zh;
+    assert!(
+        footer(&app).contains("导出失败：目录 /srv/exports 不存在（export_dir）"),
+        "{}",
+        footer(&app)
+    );
+    // The next key clears it.
+    keys(&mut app, &[KeyCode::Char('j')]);
+    assert!(!footer(&app).contains("导出失败"), "{}", footer(&app));
+}

@@ -7,11 +7,48 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::domain::aggregate::Progress;
 use crate::sanitize::{fit_width, truncate_to_width};
 use crate::ui::theme;
+
+/// Breaks `text` into lines of at most `width` columns, at a space where the line has one
+/// (the space is dropped), else between graphemes (Chinese has no spaces, and a double-width
+/// character is never split). Every character of the text is on some line: nothing is cut.
+pub fn wrap_width(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if used + w > width && !line.is_empty() {
+            // Break at the last space when it leaves a reasonable line, else right here.
+            let carried = match line.rfind(' ') {
+                Some(at) if at > 0 => {
+                    let rest = line[at + 1..].to_owned();
+                    line.truncate(at);
+                    rest
+                }
+                _ => String::new(),
+            };
+            lines.push(std::mem::take(&mut line));
+            used = carried.width();
+            line = carried;
+        }
+        if line.is_empty() && grapheme == " " {
+            continue;
+        }
+        line.push_str(grapheme);
+        used += w;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
 
 /// Right-aligns in exactly `width` columns, truncating from the right when too long.
 pub fn fit_right(text: &str, width: usize) -> String {
@@ -252,6 +289,30 @@ pub fn bar<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrapping_keeps_every_character_and_breaks_at_spaces_or_between_characters() {
+        assert_eq!(
+            wrap_width("Some Extremely Long International Investor", 16),
+            ["Some Extremely", "Long", "International", "Investor"]
+        );
+        assert_eq!(
+            wrap_width("长沙经济技术开发区（国家级）", 10),
+            ["长沙经济技", "术开发区（", "国家级）"]
+        );
+        assert_eq!(
+            wrap_width("Supercalifragilistic", 8),
+            ["Supercal", "ifragili", "stic"]
+        );
+        assert_eq!(wrap_width("short", 10), ["short"]);
+        assert_eq!(wrap_width("", 10), [""]);
+        for (text, width) in [("a b c d e f g", 3), ("新一代 半导体 封装", 5)] {
+            let lines = wrap_width(text, width);
+            assert!(lines.iter().all(|l| l.width() <= width), "{lines:?}");
+            let joined: String = lines.concat();
+            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""));
+        }
+    }
+
     use super::*;
 
     const COLS: [Column; 3] = [

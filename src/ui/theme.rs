@@ -11,6 +11,9 @@ use crate::domain::aggregate::Progress;
 pub const SELECTED: &str = "▶";
 /// Marks a signing that is new since the previous poll.
 pub const NEW: &str = "+";
+/// Marks a line that continues the row or field above (wrapped text): feed text that wraps
+/// onto a line of its own never looks like a row of its own.
+pub const CONTINUED: &str = "┆";
 
 pub fn title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)

@@ -195,13 +195,15 @@ impl KeyMap {
             return Some(Action::Quit);
         }
         if mode == InputMode::Filter {
+            let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+            // Line editing as in a shell: Ctrl-W a word, Ctrl-U the line.
             return match event.code {
                 KeyCode::Enter => Some(Action::ApplyFilter),
-                KeyCode::Esc => Some(Action::ClearFilter),
+                KeyCode::Esc => Some(Action::CancelFilter),
                 KeyCode::Backspace => Some(Action::FilterBackspace),
-                KeyCode::Char(c) if !event.modifiers.contains(KeyModifiers::CONTROL) => {
-                    Some(Action::FilterInput(c))
-                }
+                KeyCode::Char('w' | 'W') if ctrl => Some(Action::FilterDeleteWord),
+                KeyCode::Char('u' | 'U') if ctrl => Some(Action::FilterDeleteLine),
+                KeyCode::Char(c) if !ctrl => Some(Action::FilterInput(c)),
                 _ => None,
             };
         }

@@ -75,7 +75,7 @@ fn keys_map_to_actions() {
         action_for(normal, &key(KeyCode::Char('r'))),
         Some(Action::Refresh)
     );
-    assert_eq!(action_for(normal, &key(KeyCode::Char('x'))), None);
+    assert_eq!(action_for(normal, &key(KeyCode::Char('z'))), None);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(action_for(normal, &ctrl_c), Some(Action::Quit));
     assert_eq!(action_for(InputMode::Filter, &ctrl_c), Some(Action::Quit));
@@ -94,11 +94,50 @@ fn filter_mode_types_instead_of_commanding() {
     );
     assert_eq!(
         action_for(filter, &key(KeyCode::Esc)),
-        Some(Action::ClearFilter)
+        Some(Action::CancelFilter)
     );
     assert_eq!(
         action_for(filter, &key(KeyCode::Backspace)),
         Some(Action::FilterBackspace)
+    );
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    assert_eq!(
+        action_for(filter, &ctrl('w')),
+        Some(Action::FilterDeleteWord)
+    );
+    assert_eq!(
+        action_for(filter, &ctrl('u')),
+        Some(Action::FilterDeleteLine)
+    );
+    // Other control keys type nothing; Ctrl-C still quits.
+    assert_eq!(action_for(filter, &ctrl('a')), None);
+    assert_eq!(action_for(filter, &ctrl('c')), Some(Action::Quit));
+}
+
+#[test]
+fn navigation_keys_sort_copy_export_and_the_rejected_view() {
+    let normal = InputMode::Normal;
+    let shifted = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+    assert_eq!(
+        action_for(normal, &key(KeyCode::Char('s'))),
+        Some(Action::CycleSort)
+    );
+    assert_eq!(action_for(normal, &shifted('S')), Some(Action::ReverseSort));
+    assert_eq!(
+        action_for(normal, &key(KeyCode::Char('+'))),
+        Some(Action::Expand)
+    );
+    assert_eq!(
+        action_for(normal, &key(KeyCode::Char('y'))),
+        Some(Action::Copy)
+    );
+    assert_eq!(
+        action_for(normal, &key(KeyCode::Char('e'))),
+        Some(Action::Export)
+    );
+    assert_eq!(
+        action_for(normal, &key(KeyCode::Char('x'))),
+        Some(Action::ToggleRejected)
     );
 }
 
@@ -158,11 +197,11 @@ fn key_strings_parse() {
 
 #[test]
 fn overrides_replace_only_their_command() {
-    let keys = KeyMap::from_table(&table(&[("refresh", &["ctrl+r", "f5"]), ("quit", &["x"])]))
+    let keys = KeyMap::from_table(&table(&[("refresh", &["ctrl+r", "f5"]), ("quit", &["z"])]))
         .expect("valid");
     assert_eq!(keys.key_names(Command::Refresh), "Ctrl-R, F5");
     // Ctrl-C stays on quit.
-    assert_eq!(keys.key_names(Command::Quit), "x, Ctrl-C");
+    assert_eq!(keys.key_names(Command::Quit), "z, Ctrl-C");
     assert_eq!(keys.key_names(Command::Help), "?");
     let f5 = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
     assert_eq!(
@@ -184,7 +223,7 @@ fn bad_tables_are_refused_with_their_names() {
         err(&[("quitt", &["q"])]),
         "unknown command \"quitt\" (commands: quit, next_panel, prev_panel, focus_signings, \
          focus_targets, focus_stalled, down, up, page_down, page_up, first, last, open, close, \
-         filter, sort, refresh, hold, rejected, trends, changes, help)"
+         filter, sort, sort_reverse, expand, copy, export, refresh, hold, rejected, trends, changes, help)"
     );
     assert_eq!(
         err(&[("help", &["hyper+h"])]),
@@ -196,8 +235,8 @@ fn bad_tables_are_refused_with_their_names() {
         "key \"j\" is bound to both down (its default; rebind it too) and quit"
     );
     assert_eq!(
-        err(&[("quit", &["x"]), ("help", &["x"])]),
-        "key \"x\" is bound to both help and quit"
+        err(&[("quit", &["z"]), ("help", &["z"])]),
+        "key \"z\" is bound to both help and quit"
     );
     assert_eq!(
         err(&[("sort", &["s", "s"])]),

@@ -235,7 +235,7 @@ fn help_and_hints_follow_the_configured_keys() {
     let table = [
         ("refresh".to_owned(), vec!["f5".to_owned()]),
         ("help".to_owned(), vec!["h".to_owned()]),
-        ("quit".to_owned(), vec!["x".to_owned()]),
+        ("quit".to_owned(), vec!["z".to_owned()]),
     ]
     .into_iter()
     .collect();
@@ -243,7 +243,7 @@ fn help_and_hints_follow_the_configured_keys() {
     let mut app = loaded().with_keys(keys);
     let footer = screen(&app, 80, 24);
     let last = footer.lines().last().unwrap_or_default();
-    assert!(last.contains("h help") && last.contains("x quit"), "{last}");
+    assert!(last.contains("h help") && last.contains("z quit"), "{last}");
     assert!(!last.contains("? help"), "{last}");
     let h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::NONE);
     let action = app.keys.action_for(app.input, &h).expect("h is help");
@@ -253,7 +253,7 @@ fn help_and_hints_follow_the_configured_keys() {
         help.contains(" F5 ") && help.contains("poll the feed now"),
         "{help}"
     );
-    assert!(help.contains("x, Ctrl-C"), "{help}");
+    assert!(help.contains("z, Ctrl-C"), "{help}");
     assert!(help.contains("h or Esc close"), "{help}");
     insta::assert_snapshot!("help_80x24_rebound_keys", help);
 }

@@ -92,18 +92,19 @@ fn model_figures(app: &App) -> HashSet<String> {
     // The same view on a screen where nothing has to give way (labels such as "Top 500").
     lines.extend(rows(&buffer(app, wide, 400)));
     let mut buf = Buffer::empty(Rect::new(0, 0, wide, 200));
-    targets::render_breakdowns(lang, &data.summary, buf.area, &mut buf);
+    targets::render_breakdowns(app, buf.area, &mut buf, false);
     lines.extend(rows(&buf));
     let mut figures: HashSet<String> = lines
         .iter()
         .flat_map(|l| tokens(l))
         .map(|(t, _)| t)
         .collect();
-    // List counts in panel titles ("12 of 40"), panel numbers, "+N more" and the projects'
-    // own dates in the detail view.
+    // List counts in panel titles ("12 of 40"), positions on their borders ("3/12"), panel
+    // numbers, "+N more" and the projects' own dates in the detail view.
     let counts = data.summary.signings.len().max(data.summary.stalled.len());
     figures.extend((0..=counts).map(|n| n.to_string()));
     figures.extend((0..=counts).map(|n| format!("+{n}")));
+    figures.extend((1..=counts).flat_map(|n| (1..=n).map(move |at| format!("{at}/{n}"))));
     for project in &data.snapshot.projects {
         let dates = [project.signed_on, project.started_on];
         figures.extend(dates.into_iter().flatten().map(|d| d.to_string()));
