@@ -173,12 +173,20 @@ impl Scope {
         match self {
             Scope::District(v) => project.district == *v,
             Scope::Chain(v) => project.chain == *v,
-            Scope::Department(v) => match approval {
-                Some(a) => a.department == *v,
-                None => project.approvals.iter().any(|a| a.department == *v),
-            },
+            Scope::Department(v) => {
+                // As `domain::breakdown` counts them: an empty department is no department.
+                match approval {
+                    Some(a) => named(a) == v.as_ref(),
+                    None => project.approvals.iter().any(|a| named(a) == v.as_ref()),
+                }
+            }
         }
     }
+}
+
+/// An approval's department, an empty one counting as none.
+fn named(approval: &Approval) -> Option<&SafeText> {
+    approval.department.as_ref().filter(|d| !d.is_empty())
 }
 
 /// Selection, filter, scope and sort of one list. `rows` holds indices: into
