@@ -422,6 +422,15 @@ impl App {
         health::data_age(self.now, trusted, self.health.last_success)
     }
 
+    /// Age of the data by the publisher's own `generated_at`, when it has one it can be
+    /// trusted with (not stamped in the future).
+    pub fn generated_age(&self) -> Option<Duration> {
+        let generated_at = self.data.as_ref()?.snapshot.generated_at?;
+        freshness::ahead_by(self.now, generated_at)
+            .is_none()
+            .then(|| freshness::age(self.now, generated_at))
+    }
+
     /// How far the data's `generated_at` lies ahead of our clock, beyond the tolerance.
     pub fn generated_ahead(&self) -> Option<Duration> {
         let generated_at = self.data.as_ref()?.snapshot.generated_at?;

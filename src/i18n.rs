@@ -96,6 +96,19 @@ impl Lang {
         }
     }
 
+    /// A moment on the header, as near `now` reads it: `14:03:12` the same day, else
+    /// `11-28 14:03` / `11月28日 14:03`.
+    pub fn time_of_day(self, at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
+        let at = at.with_timezone(now.offset());
+        if at.date_naive() == now.date_naive() {
+            return at.format("%H:%M:%S").to_string();
+        }
+        match self {
+            Lang::En => at.format("%m-%d %H:%M").to_string(),
+            Lang::Zh => format!("{}月{}日 {}", at.month(), at.day(), at.format("%H:%M")),
+        }
+    }
+
     /// Short durations for the header: `12 s`, `5 min`, `3 h`, `2 d` / `12 秒` ...
     pub fn short_duration(self, d: Duration) -> String {
         self.labels().common.units.format(d, DurationStyle::Glance)

@@ -4,7 +4,7 @@
 //! ```text
 //! ┌───────────────────────────────────────────────────────────────────────────┐
 //! │ INVESTBOARD · investment promotion   Q4 2026 · 32 days left   10:00:00    │ header: 2-3 rows
-//! │  FRESH  updated 12 s ago · feed error … retry in 20 s · 1 rejected record │ (status wraps)
+//! │  FRESH  data 12 s old · checked 09:59:50 · feed error … retry in 20 s   │ (status wraps)
 //! ├ Signed projects ──┬ Signed amount 亿 ─┬ Started projects ─┬ Stalled ───────┤ figures: 4 rows
 //! │ 3/8  38%          │ 208.8/300 亿  70% │ 1                 │ 4 of 7 pending │ (wall, room: 9,
 //! │ BEHIND · pace 65% │ ON PACE · pace …  │ NO TARGET         │ STALLED · …    │  block digits)

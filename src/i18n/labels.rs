@@ -80,11 +80,15 @@ pub struct HeaderLabels {
     pub quarter_days_left: fn(year: i32, quarter: u8, days_left: u32) -> String,
     pub waiting_first_feed: &'static str,
     pub no_data: &'static str,
-    pub updated_ago: fn(age: &str) -> String,
+    /// The age of the data by the publisher's `generated_at`: `data 20 min old`.
+    pub data_age: fn(age: &str) -> String,
+    /// When the feed last answered with usable data (new or unchanged): `checked 14:03:12`.
+    pub checked_at: fn(time: &str) -> String,
     pub feed_error: fn(message: &str) -> String,
     pub retry_in: fn(wait: &str) -> String,
     pub failures: fn(count: u32) -> String,
-    pub refreshing: &'static str,
+    /// Shown in place of `checked_at` from `r` until the feed answers.
+    pub checking: &'static str,
     /// A poll in flight for longer than the interval, and for how long.
     pub checking_for: fn(elapsed: &str) -> String,
     /// After a failure, once the retry is due: the retry is under way.

@@ -81,17 +81,34 @@ impl HeaderPanel<'_> {
             format!(" {} ", freshness.label(l)),
             theme::freshness(freshness),
         );
-        let age = match (freshness, app.data_age(), app.generated_ahead()) {
-            (Freshness::Loading, _, _) => Span::raw(h.waiting_first_feed),
+        let mut first = vec![badge, Span::raw(" ")];
+        match (freshness, app.generated_age(), app.generated_ahead()) {
+            (Freshness::Loading, _, _) => first.push(Span::raw(h.waiting_first_feed)),
             // Stamped in the future: no age to show (never "0 s ago"), and a warning.
-            (_, _, Some(ahead)) => Span::styled(
+            (_, _, Some(ahead)) => first.push(Span::styled(
                 (h.generated_ahead)(&lang.short_duration(ahead)),
                 theme::warning(),
-            ),
-            (_, None, None) => Span::raw(h.no_data),
-            (_, Some(age), None) => Span::raw((h.updated_ago)(&lang.short_duration(age))),
-        };
-        segments.push(vec![badge, Span::raw(" "), age]);
+            )),
+            (_, Some(age), None) => first.push(Span::raw((h.data_age)(&lang.short_duration(age)))),
+            (_, None, None) if app.health.last_success.is_none() => {
+                first.push(Span::raw(h.no_data));
+            }
+            // No `generated_at`: the last check below is all there is to say.
+            (_, None, None) => {
+                first.pop();
+            }
+        }
+        segments.push(first);
+        // The data's age and the last answer are different facts: a file generated 20 min
+        // ago may have been read a second ago.
+        // A slow poll says how long it has taken further on, beside the last answer.
+        if app.health.refresh_requested && app.checking_for().is_none() {
+            segments.push(vec![Span::styled(h.checking, theme::dim())]);
+        } else if let Some(checked) = app.health.last_success {
+            segments.push(vec![Span::raw((h.checked_at)(
+                &lang.time_of_day(checked, app.now()),
+            ))]);
+        }
         if let Some(failure) = &app.health.last_failure {
             let mut text = (h.feed_error)(&failure.message);
             match app.retry_in() {
@@ -111,8 +128,6 @@ impl HeaderPanel<'_> {
         if let Some(elapsed) = app.checking_for() {
             let text = (h.checking_for)(&lang.short_duration(elapsed));
             segments.push(vec![Span::styled(text, theme::warning())]);
-        } else if app.health.refresh_requested {
-            segments.push(vec![Span::styled(h.refreshing, theme::dim())]);
         }
         if let Some(data) = app.data() {
             match app.rejections() {
@@ -222,12 +237,12 @@ mod tests {
     use crate::testing::{app_with_rejections, buffer_text};
 
     /// The header at 100 columns with the default rejected-share limits (1% and 20%).
-    fn header(mut app: App) -> String {
+    fn header(app: &mut App) -> String {
         app.settings.rejections = RejectionLimits {
             warn: Share::percent(1),
             crit: Share::percent(20),
         };
-        let panel = HeaderPanel { app: &app };
+        let panel = HeaderPanel { app };
         let mut buf = Buffer::empty(Rect::new(0, 0, 100, panel.height(100, 4)));
         (&panel).render(buf.area, &mut buf);
         buffer_text(&buf)
@@ -235,18 +250,18 @@ mod tests {
 
     #[test]
     fn a_share_of_rejected_records_above_the_limit_reads_degraded() {
-        let none = header(app_with_rejections(0, chrono::Duration::zero(), false));
+        let none = header(&mut app_with_rejections(0, chrono::Duration::zero(), false));
         assert!(
             !none.contains("DEGRADED") && !none.contains("rejected"),
             "{none}"
         );
         // 1 of 18 records is above 1%: DEGRADED, with the key that lists them.
-        let one = header(app_with_rejections(1, chrono::Duration::zero(), false));
+        let one = header(&mut app_with_rejections(1, chrono::Duration::zero(), false));
         assert!(
             one.contains(" DEGRADED  1 of 18 records rejected (5.56%) · x: list"),
             "{one}"
         );
-        let many = header(app_with_rejections(30, chrono::Duration::zero(), false));
+        let many = header(&mut app_with_rejections(30, chrono::Duration::zero(), false));
         assert!(
             many.contains("30 of 47 records rejected (63.83%)"),
             "{many}"
@@ -260,15 +275,62 @@ mod tests {
     }
 
     #[test]
+    fn the_data_age_and_the_last_check_are_two_facts_and_r_says_checking_until_answered() {
+        use crate::poll::FeedUpdate;
+        use crate::testing::at;
+        // Generated at 09:59:48, read at 10:00:00; an unchanged answer at 10:20:00.
+        let mut app = app_with_rejections(0, chrono::Duration::zero(), false);
+        let tick = |app: &mut App, now: &str| {
+            app.update(crate::app::Action::Tick {
+                now: at(now),
+                at: std::time::Instant::now(),
+            });
+        };
+        tick(&mut app, "2026-11-29T10:20:00+08:00");
+        app.update(crate::app::Action::Feed(FeedUpdate::Unchanged {
+            received_at: at("2026-11-29T10:20:00+08:00"),
+        }));
+        let text = header(&mut app);
+        assert!(
+            text.contains(" FRESH  data 20 min old · checked 10:20:00"),
+            "{text}"
+        );
+        app.update(crate::app::Action::Refresh);
+        let text = header(&mut app);
+        assert!(text.contains("data 20 min old · checking…"), "{text}");
+        assert!(!text.contains("checked"), "{text}");
+        tick(&mut app, "2026-11-29T10:20:03+08:00");
+        app.update(crate::app::Action::Feed(FeedUpdate::Unchanged {
+            received_at: at("2026-11-29T10:20:03+08:00"),
+        }));
+        let text = header(&mut app);
+        assert!(text.contains("checked 10:20:03"), "{text}");
+        assert!(!text.contains("checking"), "{text}");
+        // A check on an earlier day names the day.
+        tick(&mut app, "2026-11-30T09:00:00+08:00");
+        let text = header(&mut app);
+        assert!(text.contains("checked 11-29 10:20"), "{text}");
+    }
+
+    #[test]
+    fn chinese_says_the_data_age_and_the_last_check() {
+        let mut app = app_with_rejections(0, chrono::Duration::zero(), false);
+        app.settings.lang = crate::lang::Lang::Zh;
+        // The buffer pads each double-width character with a blank cell.
+        let text = header(&mut app).replace(' ', "");
+        assert!(text.contains("数据生成于12秒前·检查于10:00:00"), "{text}");
+    }
+
+    #[test]
     fn a_generated_at_in_the_future_is_a_warning_not_zero_seconds_old() {
         // The fixture's stamp is 12 s before now: eight hours later is 7 h 59 min ahead.
-        let ahead = header(app_with_rejections(0, chrono::Duration::hours(8), false));
+        let ahead = header(&mut app_with_rejections(0, chrono::Duration::hours(8), false));
         assert!(
             ahead.contains(" FRESH  generated_at 7 h in the future: clock or zone wrong"),
             "{ahead}"
         );
         assert!(!ahead.contains("0 s ago"), "{ahead}");
-        let near = header(app_with_rejections(0, chrono::Duration::minutes(4), false));
+        let near = header(&mut app_with_rejections(0, chrono::Duration::minutes(4), false));
         assert!(!near.contains("in the future"), "{near}");
     }
 }
