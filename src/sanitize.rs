@@ -223,6 +223,13 @@ pub fn truncate_to_width(text: &str, max_width: usize) -> std::borrow::Cow<'_, s
     std::borrow::Cow::Owned(out)
 }
 
+/// Pads to at least `width` columns, left-aligned; longer text is kept whole (figures must
+/// never be cut).
+pub fn pad_to_width(text: &str, width: usize) -> String {
+    let pad = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(pad))
+}
+
 /// Pads (or truncates) to exactly `width` columns, left-aligned.
 pub fn fit_width(text: &str, width: usize) -> String {
     let cut = truncate_to_width(text, width);

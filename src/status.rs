@@ -20,7 +20,7 @@ use crate::domain::model::Snapshot;
 use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
 use crate::lang::Lang;
-use crate::sanitize::{fit_width, sanitize};
+use crate::sanitize::{fit_width, pad_to_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -254,9 +254,15 @@ impl Units {
     /// One metric of a quarter against its target, amounts with their unit: `34/40`,
     /// `512.3/800 亿`.
     fn figure(self, quarter: &QuarterFigures, metric: Metric) -> String {
-        let text = quarter.metric(metric).text(|amount| self.money(amount));
-        if metric.is_money() {
+        let figure = quarter.metric(metric);
+        let text = figure.text(|amount| self.money(amount));
+        let text = if metric.is_money() {
             format!("{text} {}", self.unit())
+        } else {
+            text
+        };
+        if figure.zero_target() {
+            format!("{text} ({})", self.lang().labels().common.zero_target)
         } else {
             text
         }
@@ -440,7 +446,7 @@ impl StatusReport<'_> {
             lines.push(format!(
                 "  {} {} {}",
                 fit_width(c.metric(metric).full, 17),
-                fit_width(&units.figure(q, metric), 16),
+                pad_to_width(&units.figure(q, metric), 16),
                 c.progress(q.metric(metric).progress)
             ));
         }

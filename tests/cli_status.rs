@@ -628,3 +628,46 @@ fn openmetrics_has_the_figures_the_health_and_the_age() {
     assert!(!out.contains("investboard_projects"), "{out}");
     assert!(out.ends_with("# EOF\n"), "{out}");
 }
+
+/// The dashboard fixture with Q4's signed-projects target set to 0 and its amount target null.
+fn zero_target_feed() -> tempfile::NamedTempFile {
+    let fixture = std::fs::read_to_string("tests/fixtures/dashboard.json").expect("fixture");
+    let q4 = r#"{"year": 2026, "quarter": 4, "signed_projects": 5, "signed_amount_cny": 28000000000, "started_projects": null}"#;
+    assert!(fixture.contains(q4), "the fixture's Q4 target line");
+    let zero = r#"{"year": 2026, "quarter": 4, "signed_projects": 0, "signed_amount_cny": null, "started_projects": null}"#;
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(fixture.replace(q4, zero).as_bytes())
+        .expect("write");
+    file
+}
+
+#[test]
+fn a_zero_target_is_a_target_reached_and_a_null_one_is_no_target_in_text_and_json() {
+    let feed = zero_target_feed();
+    let path = feed.path().to_str().expect("utf-8 path");
+    let now = "2026-11-29T10:00:00+08:00";
+    let (_, text, _) = run(&["status", "--feed", path, "--now", now, "--lang", "en"]);
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .expect("a row for each metric")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        row("Signed projects"),
+        "Signed projects 5 (target 0) ON TARGET"
+    );
+    assert!(row("Signed amount").ends_with("bn NO TARGET"), "{text}");
+    assert!(!text.contains("3/0"), "{text}");
+    let (_, zh, _) = run(&["status", "--feed", path, "--now", now, "--lang", "zh"]);
+    assert!(zh.contains("5 (目标为 0)"), "{zh}");
+    let (_, json, _) = run(&["status", "--feed", path, "--now", now, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let q = &json["quarter"];
+    assert_eq!(q["target_signed_projects"], 0);
+    assert_eq!(q["signed_projects_progress"], "on_target");
+    assert_eq!(q["target_signed_amount_cny"], serde_json::Value::Null);
+    assert_eq!(q["signed_amount_progress"], "no_target");
+}

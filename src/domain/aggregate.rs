@@ -93,7 +93,7 @@ impl Targets {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Progress {
-    /// The feed sets no target (or a zero one with nothing to measure).
+    /// The feed sets no target (missing or null). A target of 0 is a target, reached.
     NoTarget,
     /// Target reached: "red" in the command room's language.
     OnTarget,
@@ -148,9 +148,18 @@ pub struct MetricFigure {
 }
 
 impl MetricFigure {
-    /// `actual/target`, or `actual` without a target; amounts as `money` writes them.
+    /// `actual/target`, or `actual` without a target; amounts as `money` writes them. A
+    /// zero target reads as `actual` alone: "66/0" says nothing, the words beside it
+    /// ([`MetricFigure::zero_target`]) say "target 0".
     pub fn text(&self, money: impl Fn(Amount) -> String) -> String {
-        self.actual.of_target(self.target, money)
+        let target = self.target.filter(|_| !self.zero_target());
+        self.actual.of_target(target, money)
+    }
+
+    /// The feed set this figure's target to 0 (not missing, not null): a target of zero,
+    /// reached from the start, so ON TARGET; every surface says "target 0" beside the figure.
+    pub fn zero_target(&self) -> bool {
+        self.target.is_some_and(|t| t.units() == 0)
     }
 }
 

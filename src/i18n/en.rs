@@ -32,6 +32,7 @@ pub static EN: Labels = Labels {
         on_pace: "ON PACE",
         behind: "BEHIND",
         no_target: "NO TARGET",
+        zero_target: "target 0",
         stalled_word: "STALLED",
     },
     header: HeaderLabels {

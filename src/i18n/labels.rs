@@ -45,6 +45,8 @@ pub struct CommonLabels {
     pub on_pace: &'static str,
     pub behind: &'static str,
     pub no_target: &'static str,
+    /// Beside a figure whose target is 0 (set, not missing): reached from the start.
+    pub zero_target: &'static str,
     pub stalled_word: &'static str,
 }
 

@@ -40,6 +40,7 @@ pub static ZH: Labels = Labels {
         on_pace: "进度正常",
         behind: "落后",
         no_target: "无目标",
+        zero_target: "目标为 0",
         stalled_word: "超期",
     },
     header: HeaderLabels {

@@ -160,6 +160,7 @@ fn metric_card(labels: &'static Labels, q: &QuarterFigures, metric: Metric, lang
             let (reached, pace) = percent_pair(ratio, q.elapsed_share);
             (reached, (l.pace)(&pace))
         }
+        None if figure.zero_target() => (format!("({})", c.zero_target), String::new()),
         None => (String::new(), String::new()),
     };
     Card {

@@ -261,7 +261,11 @@ mod tests {
             one.contains(" DEGRADED  1 of 18 records rejected (5.56%) · x: list"),
             "{one}"
         );
-        let many = header(&mut app_with_rejections(30, chrono::Duration::zero(), false));
+        let many = header(&mut app_with_rejections(
+            30,
+            chrono::Duration::zero(),
+            false,
+        ));
         assert!(
             many.contains("30 of 47 records rejected (63.83%)"),
             "{many}"
@@ -324,13 +328,21 @@ mod tests {
     #[test]
     fn a_generated_at_in_the_future_is_a_warning_not_zero_seconds_old() {
         // The fixture's stamp is 12 s before now: eight hours later is 7 h 59 min ahead.
-        let ahead = header(&mut app_with_rejections(0, chrono::Duration::hours(8), false));
+        let ahead = header(&mut app_with_rejections(
+            0,
+            chrono::Duration::hours(8),
+            false,
+        ));
         assert!(
             ahead.contains(" FRESH  generated_at 7 h in the future: clock or zone wrong"),
             "{ahead}"
         );
         assert!(!ahead.contains("0 s ago"), "{ahead}");
-        let near = header(&mut app_with_rejections(0, chrono::Duration::minutes(4), false));
+        let near = header(&mut app_with_rejections(
+            0,
+            chrono::Duration::minutes(4),
+            false,
+        ));
         assert!(!near.contains("in the future"), "{near}");
     }
 }

@@ -49,14 +49,22 @@ fn metric_cell(
     figures_width: usize,
 ) -> Vec<Span<'static>> {
     let Some(ratio) = metric.ratio else {
-        // No target: the word whole, then the figures if they fit whole.
-        let groups = vec![
-            vec![Span::styled(c.no_target, theme::dim())],
-            vec![Span::styled(
-                format!("  {figures}"),
+        // No target, or a target of 0 (reached): the words whole, then the figures if they
+        // fit whole.
+        let mut groups = vec![vec![Span::styled(
+            c.progress(metric.progress),
+            theme::progress(metric.progress),
+        )]];
+        if metric.zero_target() {
+            groups.push(vec![Span::styled(
+                format!(" · {}", c.zero_target),
                 theme::progress(metric.progress),
-            )],
-        ];
+            )]);
+        }
+        groups.push(vec![Span::styled(
+            format!("  {figures}"),
+            theme::progress(metric.progress),
+        )]);
         let line = whole_groups(groups, width);
         let pad = width.saturating_sub(line.width());
         let mut spans = line.spans;

@@ -434,6 +434,59 @@ fn on_target_is_red_and_says_so() {
     assert_ne!(buf[(x, y)].fg, Color::Red);
 }
 
+/// The fixture with Q4's signed-projects target set to 0 and its amount target missing.
+fn zero_target_app(lang: crate::lang::Lang) -> App {
+    let (mut app, _) = empty_app(false);
+    app.settings.lang = lang;
+    let mut snapshot = crate::testing::fixture();
+    let q4 = snapshot
+        .targets
+        .iter_mut()
+        .find(|t| t.quarter == 4)
+        .expect("the fixture has a Q4 target");
+    q4.signed_projects = Some(0);
+    q4.signed_amount = None;
+    app.update(crate::testing::loaded(snapshot, NOW));
+    app
+}
+
+#[test]
+fn a_zero_target_reads_target_0_and_on_target_on_the_card_and_in_the_targets_panel() {
+    let app = zero_target_app(crate::lang::Lang::En);
+    let buf = buffer(&app, 120, 30);
+    let text = text(&buf);
+    let cards: String = text.lines().skip(2).take(4).collect::<Vec<_>>().join("\n");
+    assert!(
+        cards.contains("│5  (target 0) "),
+        "the figure alone, not 5/0: {cards}"
+    );
+    assert!(!text.contains("5/0"), "{text}");
+    let (x, y) = find(&buf, "ON TARGET").expect("the card's word");
+    assert_eq!(buf[(x, y)].fg, Color::Red, "reached: the on-target colour");
+    let targets = |app: &App| {
+        widget(
+            &ui::targets::TargetsPanel {
+                app,
+                focused: false,
+            },
+            90,
+            18,
+        )
+    };
+    let panel = targets(&app);
+    let q4 = panel
+        .lines()
+        .find(|l| l.contains("Q4 now"))
+        .expect("the Q4 row");
+    assert!(q4.contains("ON TARGET · target 0  5"), "{panel}");
+    assert!(
+        q4.contains("NO TARGET"),
+        "the missing amount target: {panel}"
+    );
+    let panel = targets(&zero_target_app(crate::lang::Lang::Zh));
+    assert!(panel.contains("已达标 · 目标为 0  5"), "{panel}");
+}
+
 #[test]
 fn selected_row_has_a_marker_as_well_as_reverse_video() {
     let app = loaded();
