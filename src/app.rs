@@ -278,6 +278,7 @@ impl AppSettings {
                 theme: settings.theme,
                 depth: settings.color_depth,
                 glyphs: settings.glyph_set,
+                targets: settings.target_colors,
             },
             redact: settings.redact,
             mouse: settings.mouse,

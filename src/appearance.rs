@@ -166,21 +166,44 @@ impl ColorDepth {
     }
 }
 
-/// The theme, the depth it is drawn in and the glyphs it may use.
+/// Which colour says "on target" and which "behind".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TargetColors {
+    /// Red means on target, green behind: this domain's Chinese convention (red is success).
+    #[default]
+    RedOnTarget,
+    /// Green means on target, red behind: for readers who take red as an alarm.
+    GreenOnTarget,
+}
+
+impl fmt::Display for TargetColors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TargetColors::RedOnTarget => "red-on-target",
+            TargetColors::GreenOnTarget => "green-on-target",
+        })
+    }
+}
+
+/// The theme, the depth it is drawn in, the glyphs it may use and the colour of the target
+/// states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Appearance {
     pub theme: Theme,
     pub depth: ColorDepth,
     pub glyphs: Glyphs,
+    pub targets: TargetColors,
 }
 
 impl Default for Appearance {
-    /// The dark theme in 16 colours, any glyph: what the snapshots and most tests draw with.
+    /// The dark theme in 16 colours, any glyph, red on target: what the snapshots and most
+    /// tests draw with.
     fn default() -> Self {
         Appearance {
             theme: Theme::Dark,
             depth: ColorDepth::Ansi16,
             glyphs: Glyphs::Unicode,
+            targets: TargetColors::RedOnTarget,
         }
     }
 }

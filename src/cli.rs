@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::appearance::{ColorChoice, Glyphs, Theme};
+use crate::appearance::{ColorChoice, Glyphs, TargetColors, Theme};
 use crate::config::{Layer, Profile, parse_duration};
 use crate::import::Encoding;
 use crate::lang::Lang;
@@ -107,6 +107,10 @@ pub struct CommonArgs {
     /// No mouse: the terminal's own text selection works as usual
     #[arg(long, global = true, overrides_with = "mouse")]
     pub no_mouse: bool,
+    /// What red and green mean for targets: red-on-target (this domain's convention) or
+    /// green-on-target [default: red-on-target]
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub target_colors: Option<TargetColors>,
     /// Write logs to this file (RUST_LOG sets the level; default info)
     #[arg(long, global = true, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
@@ -269,6 +273,7 @@ impl Cli {
             theme: self.common.theme,
             color: self.common.color,
             glyphs: self.common.glyphs,
+            target_colors: self.common.target_colors,
             log_file: self.common.log_file.clone(),
             mouse: match (self.common.mouse, self.common.no_mouse) {
                 (true, _) => Some(true),

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use super::declare::{Declared, Resolver, from_env, layered};
 use super::value::{Value, within};
 use super::{ConfigError, KeySpec, Origin, Profile, china_standard_time};
-use crate::appearance::{ColorChoice, ColorDepth, Glyphs, Theme};
+use crate::appearance::{ColorChoice, ColorDepth, Glyphs, TargetColors, Theme};
 use crate::domain::freshness::AgeLimits;
 use crate::domain::rejections::{RejectionLimits, Share};
 use crate::lang::Lang;
@@ -248,6 +248,10 @@ declare_settings! {
     /// The characters drawn: `unicode`, or `console` (only what the Linux console's fonts
     /// carry; English labels unless `lang` is set). Unset: `console` when `TERM=linux`.
     glyphs: Glyphs, optional("(from TERM)"), flag("--glyphs");
+    /// What red and green mean for targets: `red-on-target` (this domain's convention: red is
+    /// success, green is behind) or `green-on-target` (red is behind). The mono theme says it
+    /// in words and weights only.
+    target_colors: TargetColors, plain(TargetColors::RedOnTarget), flag("--target-colors");
     /// Where logs go. Unset: nowhere for the dashboard, stderr on request for one-shots.
     log_file: PathBuf, optional("(unset)"), flag("--log-file");
     /// Mouse clicks select panels and rows, the wheel scrolls (`--no-mouse` turns it off, and

@@ -14,7 +14,7 @@ use clap::ValueEnum;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 use super::Profile;
-use crate::appearance::{ColorChoice, Glyphs, Theme};
+use crate::appearance::{ColorChoice, Glyphs, TargetColors, Theme};
 use crate::domain::rejections::Share;
 use crate::lang::Lang;
 
@@ -360,6 +360,7 @@ macro_rules! enum_value {
 enum_value!(Lang, "language");
 enum_value!(Theme, "theme");
 enum_value!(ColorChoice, "colour choice");
+enum_value!(TargetColors, "target colour mapping");
 enum_value!(Profile, "profile");
 enum_value!(Glyphs, "glyph set");
 

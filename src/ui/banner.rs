@@ -113,14 +113,22 @@ impl Banner<'_> {
             .sum()
     }
 
-    /// The sentence under the big row: the header's "updated 12 min ago".
+    /// The sentence under the big row, as the header says it: "data 12 min old · checked
+    /// 14:03:12".
     fn sentence(&self) -> String {
         let (word, age) = self.word_and_age();
-        let h = &self.app.settings.lang.labels().header;
-        match age {
-            Some(age) => format!("{word} · {}", (h.updated_ago)(&age)),
+        let app = self.app;
+        let lang = app.settings.lang;
+        let h = &lang.labels().header;
+        let mut sentence = match age {
+            Some(age) => format!("{word} · {}", (h.data_age)(&age)),
             None => format!("{word} · {}", h.no_data),
+        };
+        if let Some(checked) = app.health.last_success {
+            sentence.push_str(" · ");
+            sentence.push_str(&(h.checked_at)(&lang.time_of_day(checked, app.now())));
         }
+        sentence
     }
 }
 

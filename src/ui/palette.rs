@@ -1,7 +1,7 @@
 //! Themes as palettes. Panels draw with the colour roles of `theme` (the dark theme in the 16
 //! ANSI colours: red = on target, green = behind, yellow = pace and warnings, cyan = focus and
 //! fresh, dark grey = secondary text); once per frame [`apply`] maps every cell to the chosen
-//! theme at the terminal's colour depth. So a panel never needs to know the theme, and no
+//! theme at the terminal's colour depth, red and green swapped first for `green-on-target`. So a panel never needs to know the theme, and no
 //! theme can forget a role.
 //!
 //! Without colour (`NO_COLOR`, `--color never`, the mono theme) every colour is removed; cells
@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
-use crate::appearance::{Appearance, ColorDepth, Theme};
+use crate::appearance::{Appearance, ColorDepth, TargetColors, Theme};
 
 /// Maps the frame in `area` to `appearance`.
 pub fn apply(appearance: Appearance, area: Rect, buf: &mut Buffer) {
@@ -28,6 +28,7 @@ pub fn apply(appearance: Appearance, area: Rect, buf: &mut Buffer) {
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let cell = &mut buf[(x, y)];
+            cell.fg = target_role(appearance.targets, cell.fg);
             if colourless {
                 if cell.bg != Color::Reset {
                     cell.modifier.insert(Modifier::REVERSED);
@@ -44,6 +45,16 @@ pub fn apply(appearance: Appearance, area: Rect, buf: &mut Buffer) {
             cell.fg = fg;
             cell.bg = bg;
         }
+    }
+}
+
+/// Red and green are the target states' roles only (on target and behind, in text, bars and
+/// block digits): `green-on-target` swaps them.
+fn target_role(targets: TargetColors, role: Color) -> Color {
+    match (targets, role) {
+        (TargetColors::GreenOnTarget, Color::Red) => Color::Green,
+        (TargetColors::GreenOnTarget, Color::Green) => Color::Red,
+        (_, role) => role,
     }
 }
 
@@ -143,6 +154,51 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn green_on_target_swaps_the_target_colours_only_and_mono_stays_colourless() {
+        use crate::domain::aggregate::Progress;
+        use crate::ui::theme;
+        use ratatui::text::Span;
+        use ratatui::widgets::Widget;
+        let states = [
+            Progress::OnTarget,
+            Progress::OnPace,
+            Progress::Behind,
+            Progress::NoTarget,
+        ];
+        let drawn = |appearance: Appearance| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+            for (x, progress) in (0u16..).zip(states) {
+                Span::styled("x", theme::progress(progress))
+                    .render(Rect::new(x, 0, 1, 1), &mut buf);
+            }
+            apply(appearance, buf.area, &mut buf);
+            (0..4).map(|x| buf[(x, 0)].fg).collect::<Vec<_>>()
+        };
+        let red = drawn(Appearance::default());
+        assert_eq!(red[..3], [Color::Red, Color::Yellow, Color::Green]);
+        let green = Appearance {
+            targets: TargetColors::GreenOnTarget,
+            ..Appearance::default()
+        };
+        let swapped = drawn(green);
+        assert_eq!(swapped[..3], [Color::Green, Color::Yellow, Color::Red]);
+        assert_eq!(red[3], swapped[3], "NO TARGET keeps its grey");
+        let bright = drawn(Appearance {
+            theme: Theme::HighContrast,
+            ..green
+        });
+        assert_eq!(
+            bright[..3],
+            [Color::LightGreen, Color::LightYellow, Color::LightRed]
+        );
+        let mono = drawn(Appearance {
+            theme: Theme::Mono,
+            ..green
+        });
+        assert!(mono.iter().all(|&c| c == Color::Reset), "{mono:?}");
     }
 
     #[test]

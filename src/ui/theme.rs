@@ -1,6 +1,7 @@
 //! Colours and text attributes in one place. In this domain red means success (on target), as
-//! on the command room's own boards; green means falling behind. Colour never carries meaning
-//! alone: every state also has a word or a symbol next to it.
+//! on the command room's own boards; green means falling behind (`target_colors =
+//! "green-on-target"` swaps the two in `palette`). Colour never carries meaning alone: every
+//! state also has a word or a symbol next to it.
 
 use ratatui::style::{Color, Modifier, Style};
 
