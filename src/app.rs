@@ -173,7 +173,10 @@ impl PartialEq for Action {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help,
+    /// The keys and the legend, scrolled by `scroll` rows.
+    Help {
+        scroll: u16,
+    },
     /// The feed's rejected records with their reasons, scrolled by `scroll` rows.
     Rejected {
         scroll: u16,
@@ -849,11 +852,11 @@ impl App {
     /// Opens the overlay a key names, or closes it when it is the one open.
     fn toggle_overlay(&mut self, action: &Action) {
         self.overlay = match (action, &self.overlay) {
-            (Action::ToggleHelp, Overlay::Help)
+            (Action::ToggleHelp, Overlay::Help { .. })
             | (Action::ToggleRejected, Overlay::Rejected { .. })
             | (Action::ToggleTrends, Overlay::Trends { .. })
             | (Action::ToggleChanges, Overlay::Changes { .. }) => Overlay::None,
-            (Action::ToggleHelp, _) => Overlay::Help,
+            (Action::ToggleHelp, _) => Overlay::Help { scroll: 0 },
             (Action::ToggleRejected, _) => Overlay::Rejected { scroll: 0 },
             (Action::ToggleTrends, _) => Overlay::Trends {
                 page: TrendsPage::Progress,
@@ -945,7 +948,7 @@ impl App {
         let index = match &self.overlay {
             Overlay::Detail { project, .. } => Some(*project),
             Overlay::None => self.selected_project(),
-            Overlay::Help
+            Overlay::Help { .. }
             | Overlay::Rejected { .. }
             | Overlay::Trends { .. }
             | Overlay::Changes { .. } => None,
@@ -987,7 +990,8 @@ impl App {
         }
         if let Overlay::Detail { scroll, .. }
         | Overlay::Rejected { scroll }
-        | Overlay::Changes { scroll } = &mut self.overlay
+        | Overlay::Changes { scroll }
+        | Overlay::Help { scroll } = &mut self.overlay
         {
             let wheel = |delta: isize| u16::try_from(delta.unsigned_abs()).unwrap_or(u16::MAX);
             match action {

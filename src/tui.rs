@@ -565,7 +565,7 @@ mod tests {
 
     impl Screen for RecordingScreen {
         fn draw(&mut self, app: &App) -> Result<(), TuiError> {
-            let help = matches!(app.overlay, crate::app::Overlay::Help);
+            let help = matches!(app.overlay, crate::app::Overlay::Help { .. });
             self.0
                 .borrow_mut()
                 .push((tokio::time::Instant::now(), help));

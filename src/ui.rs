@@ -111,10 +111,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     figures::FiguresPanel { app, size }.render(figures_area, buf);
     changes::JustInStrip { app }.render(just_in_area, buf);
     match &app.overlay {
-        Overlay::Help => help::HelpPanel {
+        Overlay::Help { scroll } => help::HelpPanel {
             wall: app.settings.wall,
             keys: &app.keys,
-            labels: labels(app),
+            lang: app.settings.lang,
+            ages: app.settings.ages,
+            rejections: app.settings.rejections,
+            targets: app.settings.appearance.targets,
+            scroll: *scroll,
         }
         .render(body, buf),
         Overlay::Rejected { scroll } => rejected::RejectedPanel {

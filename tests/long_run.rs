@@ -85,7 +85,7 @@ fn footprint(app: &App) -> Footprint {
             .map_or(0, |f| f.message.len()),
         overlay: match &app.overlay {
             Overlay::Detail { elapsed, .. } => 1 + elapsed.len(),
-            Overlay::Help
+            Overlay::Help { .. }
             | Overlay::Rejected { .. }
             | Overlay::Trends { .. }
             | Overlay::Changes { .. } => 1,

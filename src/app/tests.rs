@@ -86,7 +86,7 @@ fn enter_opens_detail_and_esc_closes_it() {
 fn help_toggles() {
     let mut app = loaded_app(false);
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.overlay, Overlay::None);
     press(&mut app, KeyCode::Char('?'));
@@ -465,15 +465,15 @@ fn the_wall_forgets_what_a_passer_by_left_after_the_idle_reset() {
     press(&mut app, KeyCode::Char('?'));
     assert!(app.shows_selection());
     assert_eq!(app.next_view_in(), None, "held: no countdown");
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     assert_eq!(app.signings.filter, "岳麓");
     // The hold's own 60 s pass, but help is open: the rotation stays where help was opened.
     tick(&mut app, NOW, t0 + Duration::from_secs(70));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     assert_eq!(app.wall_view(), Some(WallView::Signings));
     // 90 s after the last key: everything is closed and the rotation runs again.
     tick(&mut app, NOW, t0 + Duration::from_secs(94));
-    assert_eq!(app.overlay, Overlay::Help);
+    assert_eq!(app.overlay, Overlay::Help { scroll: 0 });
     tick(&mut app, NOW, t0 + Duration::from_secs(95));
     assert_eq!(app.overlay, Overlay::None);
     assert_eq!(app.input, InputMode::Normal);
@@ -504,7 +504,7 @@ fn a_filter_being_typed_holds_until_the_idle_reset_and_operators_never_reset() {
     let mut operator = loaded_app(false);
     press(&mut operator, KeyCode::Char('?'));
     tick(&mut operator, NOW, t0 + Duration::from_secs(86_400));
-    assert_eq!(operator.overlay, Overlay::Help);
+    assert_eq!(operator.overlay, Overlay::Help { scroll: 0 });
     assert!(operator.shows_selection());
 }
 /// Sorting by column and direction, filter editing, drill-down and back, copy and export.

@@ -264,6 +264,30 @@ pub struct HelpLabels {
     pub close: fn(help: &str, close: &str) -> String,
     pub filter_note: fn(key: &str) -> String,
     pub wall_note: &'static str,
+    /// When the help is taller than the screen: the keys that scroll it.
+    pub scroll_note: fn(down: &str, up: &str) -> String,
+    pub legend_title: &'static str,
+    /// After the Top-500 badge (the badge itself is the list's label).
+    pub legend_top500: &'static str,
+    pub legend_big: &'static str,
+    pub legend_new: &'static str,
+    pub legend_selected: &'static str,
+    /// After FRESH, AGEING, STALE, OFFLINE: the thresholds in force.
+    pub legend_fresh: fn(warn: &str) -> String,
+    pub legend_ageing: fn(warn: &str) -> String,
+    pub legend_stale: fn(crit: &str) -> String,
+    pub legend_offline: fn(crit: &str) -> String,
+    pub legend_degraded: fn(share: &str) -> String,
+    pub legend_days_limit: &'static str,
+    /// `pace` as the cards write it, then what it means.
+    pub legend_pace_word: &'static str,
+    pub legend_pace: &'static str,
+    /// After the four overdue levels (`+1-5 +6-10 +11-20 +21…`).
+    pub legend_overdue: &'static str,
+    /// The colour names, in the order red, yellow, green, grey.
+    pub colour_names: [&'static str; 4],
+    /// After the progress words and their colours: the `target_colors` setting in force.
+    pub legend_colours: fn(setting: &str) -> String,
 }
 
 /// A project's detail: fields, milestones, and the words for its stage, approvals, headquarters and Top 500 lists.

@@ -345,7 +345,11 @@ fn panels_alone() {
             &ui::help::HelpPanel {
                 wall: false,
                 keys: &crate::app::keys::KeyMap::default(),
-                labels: crate::lang::Lang::En.labels(),
+                lang: crate::lang::Lang::En,
+                ages: app.settings.ages,
+                rejections: app.settings.rejections,
+                targets: app.settings.appearance.targets,
+                scroll: 0,
             },
             80,
             24
@@ -801,4 +805,63 @@ fn a_failed_export_says_why_in_the_footer_in_either_language() {
     // The next key clears it.
     keys(&mut app, &[KeyCode::Char('j')]);
     assert!(!footer(&app).contains("导出失败"), "{}", footer(&app));
+}
+
+/// The help scrolled to its end: at 80x24 the legend is below the keys.
+fn help_scrolled(lang: crate::lang::Lang) -> App {
+    let mut app = help_open();
+    app.settings.lang = lang;
+    keys(
+        &mut app,
+        &[KeyCode::PageDown, KeyCode::PageDown, KeyCode::PageDown],
+    );
+    app
+}
+
+#[test]
+fn the_help_legend_explains_badges_states_columns_and_colours_in_both_languages() {
+    use crate::lang::Lang;
+    for (lang, name) in [(Lang::En, "en"), (Lang::Zh, "zh")] {
+        let app = help_scrolled(lang);
+        insta::assert_snapshot!(format!("help_legend_80x24_{name}"), screen(&app, 80, 24));
+        insta::assert_snapshot!(format!("help_legend_200x50_{name}"), screen(&app, 200, 50));
+    }
+    let app = help_scrolled(Lang::En);
+    let text = screen(&app, 80, 24);
+    for term in [
+        "T500",
+        "1bn+",
+        "FRESH",
+        "AGEING",
+        "STALE",
+        "OFFLINE",
+        "DEGRADED",
+        "Days/limit",
+        "pace",
+        "+21…",
+        "ON TARGET red",
+        "BEHIND green",
+        "red-on-target",
+    ] {
+        assert!(
+            text.contains(term),
+            "{term} missing from the legend:\n{text}"
+        );
+    }
+    // The legend says the mapping in force, in the colours it names.
+    let mut green = help_scrolled(Lang::En);
+    green.settings.appearance.targets = crate::appearance::TargetColors::GreenOnTarget;
+    let buf = buffer(&green, 80, 24);
+    let shown = self::text(&buf);
+    assert!(
+        shown.contains("ON TARGET green") && shown.contains("BEHIND red"),
+        "{shown}"
+    );
+    assert!(shown.contains("target_colors = green-on-target"), "{shown}");
+    let (x, y) = find(&buf, "ON TARGET green").expect("the colours line");
+    assert_eq!(buf[(x, y)].fg, Color::Green);
+    // Keys first: unscrolled, the help starts with the key list and says it scrolls.
+    let top = screen(&help_open(), 80, 24);
+    assert!(top.contains("Tab       next panel"), "{top}");
+    assert!(top.contains("j/k scroll"), "{top}");
 }
