@@ -84,6 +84,7 @@ fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, 
             Arc::new(epoch),
             updates_tx,
             commands_rx,
+            investboard::lang::Lang::En,
         ));
         for _ in 0..PROOF_POLLS {
             let update = updates.recv().await.expect("the poller runs");

@@ -8,6 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::calendar::{Calendar, PROVISIONAL_RULE, year_ranges};
 use crate::domain::model::{ApprovalStatus, Snapshot};
 use crate::exit::Exit;
+use crate::feed::FeedProblem;
+use crate::lang::Lang;
 
 /// Valid-but-suspicious findings, each naming the project and the dates involved.
 pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> Vec<String> {
@@ -78,7 +80,7 @@ pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> V
 
 /// The exit code of `check-feed`: [`Exit::Ok`] when nothing was rejected, [`Exit::Warning`]
 /// when some records were, [`Exit::Critical`] when the feed is unusable.
-pub fn verdict(parsed: &Result<Snapshot, String>) -> Exit {
+pub fn verdict<E>(parsed: &Result<Snapshot, E>) -> Exit {
     match parsed {
         Err(_) => Exit::Critical,
         Ok(snapshot) if snapshot.rejected.is_empty() => Exit::Ok,
@@ -90,20 +92,19 @@ pub fn verdict(parsed: &Result<Snapshot, String>) -> Exit {
 pub fn write_report(
     out: &mut impl Write,
     source: &str,
-    parsed: &Result<Snapshot, String>,
+    parsed: &Result<Snapshot, FeedProblem>,
     today: NaiveDate,
     calendar: &Calendar,
+    lang: Lang,
 ) -> io::Result<Exit> {
-    writeln!(out, "check-feed {source} (today {today})")?;
+    let l = &lang.labels().check;
+    writeln!(out, "{}", (l.title)(source, &today.to_string()))?;
     let snapshot = match parsed {
         Ok(snapshot) => snapshot,
         Err(error) => {
-            writeln!(out, "UNUSABLE: {}", crate::sanitize::sanitize(error))?;
-            writeln!(
-                out,
-                "result: feed unusable (exit {})",
-                Exit::Critical.code()
-            )?;
+            let reason = crate::sanitize::sanitize(error.in_lang(lang));
+            writeln!(out, "{}", (l.unusable)(&reason))?;
+            writeln!(out, "{}", (l.result_unusable)(Exit::Critical.code()))?;
             return Ok(Exit::Critical);
         }
     };
@@ -113,19 +114,20 @@ pub fn write_report(
         .iter()
         .filter(|r| r.record.starts_with("projects"))
         .count();
+    let generated_at = snapshot
+        .generated_at
+        .map_or_else(|| l.not_given.to_owned(), |t| t.to_rfc3339());
+    writeln!(out, "{}", (l.usable)(&generated_at))?;
     writeln!(
         out,
-        "usable: schema_version 1, generated_at {}",
-        snapshot
-            .generated_at
-            .map_or_else(|| "not given".to_owned(), |t| t.to_rfc3339())
-    )?;
-    writeln!(
-        out,
-        "projects: {} accepted, {rejected_projects} rejected; approvals: {approvals}; targets: {} accepted, {} rejected",
-        snapshot.projects.len(),
-        snapshot.targets.len(),
-        snapshot.rejected.len() - rejected_projects
+        "{}",
+        (l.counts)(
+            snapshot.projects.len(),
+            rejected_projects,
+            approvals,
+            snapshot.targets.len(),
+            snapshot.rejected.len() - rejected_projects
+        )
     )?;
     for rejection in &snapshot.rejected {
         writeln!(out, "REJECTED {rejection}")?;
@@ -137,10 +139,8 @@ pub fn write_report(
     let exit = verdict(parsed);
     writeln!(
         out,
-        "result: {} rejected, {} warnings (exit {})",
-        snapshot.rejected.len(),
-        warnings.len(),
-        exit.code()
+        "{}",
+        (l.result)(snapshot.rejected.len(), warnings.len(), exit.code())
     )?;
     Ok(exit)
 }
@@ -200,7 +200,7 @@ mod tests {
     #[test]
     fn the_report_names_an_array_record_and_a_byte_order_mark() {
         let text = "\u{feff}{\"schema_version\":1,\"projects\":[[\"P\",\"n\",null,null,null,null,null,null,null,1,\"signed\"]]}";
-        let parsed = parse_feed(text.as_bytes()).map_err(|e| e.to_string());
+        let parsed = parse_feed(text.as_bytes()).map_err(|e| FeedProblem::from(&e));
         let mut out = Vec::new();
         let exit = write_report(
             &mut out,
@@ -208,6 +208,7 @@ mod tests {
             &parsed,
             day("2022-03-15"),
             &Calendar::embedded(),
+            Lang::En,
         );
         assert_eq!(exit.ok(), Some(Exit::Warning));
         let text = String::from_utf8(out).unwrap_or_default();
@@ -223,17 +224,18 @@ mod tests {
     fn report_exit_codes() {
         let calendar = Calendar::embedded();
         let today = day("2022-03-15");
-        let clean = parse_feed(br#"{"schema_version":1,"projects":[]}"#).map_err(|e| e.to_string());
+        let clean =
+            parse_feed(br#"{"schema_version":1,"projects":[]}"#).map_err(|e| FeedProblem::from(&e));
         let mut out = Vec::new();
         assert_eq!(
-            write_report(&mut out, "x", &clean, today, &calendar).ok(),
+            write_report(&mut out, "x", &clean, today, &calendar, Lang::En).ok(),
             Some(Exit::Ok)
         );
         let rejected = parse_feed(br#"{"schema_version":1,"projects":[{"id":"P"}]}"#)
-            .map_err(|e| e.to_string());
+            .map_err(|e| FeedProblem::from(&e));
         let mut out = Vec::new();
         assert_eq!(
-            write_report(&mut out, "x", &rejected, today, &calendar).ok(),
+            write_report(&mut out, "x", &rejected, today, &calendar, Lang::En).ok(),
             Some(Exit::Warning)
         );
         let text = String::from_utf8(out).unwrap_or_default();
@@ -241,11 +243,31 @@ mod tests {
             text.contains("REJECTED projects[0]: missing field `name` (id P)"),
             "{text}"
         );
-        let unusable: Result<Snapshot, String> = Err("feed is not JSON: expected value".into());
+        let unusable = parse_feed(b"").map_err(|e| FeedProblem::from(&e));
         let mut out = Vec::new();
         assert_eq!(
-            write_report(&mut out, "x", &unusable, today, &calendar).ok(),
+            write_report(&mut out, "x", &unusable, today, &calendar, Lang::En).ok(),
             Some(Exit::Critical)
+        );
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(text.contains("UNUSABLE: feed file is empty"), "{text}");
+        let mut out = Vec::new();
+        write_report(&mut out, "x", &unusable, today, &calendar, Lang::Zh).ok();
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert_eq!(
+            text,
+            "check-feed x（今天 2022-03-15）\n不可用：文件为空（不是 JSON）\n结果：数据源不可用（退出码 2）\n"
+        );
+        let mut out = Vec::new();
+        write_report(&mut out, "x", &rejected, today, &calendar, Lang::Zh).ok();
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(
+            text.contains("项目：接受 0 个，被拒 1 个；审批：0 项；目标：接受 0 条，被拒 0 条"),
+            "{text}"
+        );
+        assert!(
+            text.contains("结果：被拒 1 条，警告 0 条（退出码 1）"),
+            "{text}"
         );
     }
 }

@@ -17,8 +17,8 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crate::domain::model::Snapshot;
-use crate::feed::parse_feed;
 use crate::feed::source::Fetched;
+use crate::feed::{FeedProblem, parse_feed};
 use crate::sanitize::sanitize;
 use crate::startup::{Startup, StartupError};
 
@@ -29,7 +29,7 @@ pub const DEMO_SOURCE_LABEL: &str = "embedded demo feed";
 pub(crate) struct FetchedOnce {
     pub label: String,
     pub warning: Option<&'static str>,
-    pub body: Result<Vec<u8>, String>,
+    pub body: Result<Vec<u8>, FeedProblem>,
     pub elapsed: Duration,
 }
 
@@ -51,8 +51,11 @@ pub(crate) async fn fetch_once(
     let mut opened = startup.open_feed(feed)?;
     let body = match opened.fetcher.fetch().await {
         Ok(Fetched::Modified { body, .. }) => Ok(body),
-        Ok(Fetched::NotModified) => Err("the feed sent no data".to_owned()),
-        Err(e) => Err(e.to_string()),
+        Ok(Fetched::NotModified) => Err(FeedProblem {
+            en: "the feed sent no data".to_owned(),
+            zh: "数据源没有发送数据".to_owned(),
+        }),
+        Err(e) => Err(FeedProblem::from(&e)),
     };
     Ok(FetchedOnce {
         label: opened.label,
@@ -74,11 +77,11 @@ pub(crate) fn demo_document(startup: &Startup) -> Vec<u8> {
 }
 
 /// Fetches and parses `feed` once: the source as shown, and the snapshot or a one-line reason
-/// (safe to print).
+/// in each language (sanitize before printing).
 pub(crate) async fn load_once(
     startup: &Startup,
     feed: Option<&str>,
-) -> Result<(String, Result<Snapshot, String>), StartupError> {
+) -> Result<(String, Result<Snapshot, FeedProblem>), StartupError> {
     let fetched = fetch_once(startup, feed).await?;
     if let Ok(body) = &fetched.body {
         tracing::info!(
@@ -90,11 +93,11 @@ pub(crate) async fn load_once(
     }
     let mut parsed = fetched
         .body
-        .and_then(|body| parse_feed(&body).map_err(|e| e.to_string()));
+        .and_then(|body| parse_feed(&body).map_err(|e| FeedProblem::from(&e)));
     if let Err(error) = &parsed {
         tracing::warn!(
             source = %sanitize(&fetched.label),
-            error = %sanitize(error),
+            error = %sanitize(&error.en),
             millis = fetched.elapsed.as_millis(),
             "feed unusable"
         );

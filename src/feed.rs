@@ -16,5 +16,7 @@ mod secret;
 pub mod source;
 mod stamp;
 pub mod wire;
+mod words;
 
 pub use parse::{FeedError, parse_feed};
+pub use words::{FeedProblem, io_zh};

@@ -191,6 +191,7 @@ pub struct Labels {
     pub detail: DetailLabels,
     pub status: StatusLabels,
     pub nav: NavLabels,
+    pub check: CheckLabels,
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -208,8 +209,9 @@ mod zh;
 
 pub use duration::{DurationStyle, DurationUnits};
 pub use labels::{
-    CommonLabels, DetailLabels, FigureLabels, FooterLabels, HeaderLabels, HelpLabels, ListLabels,
-    MetricLabel, MetricName, NavLabels, PanelLabels, StatusLabels, TargetLabels, TrendLabels,
+    CheckLabels, CommonLabels, DetailLabels, FigureLabels, FooterLabels, HeaderLabels, HelpLabels,
+    ListLabels, MetricLabel, MetricName, NavLabels, PanelLabels, StatusLabels, TargetLabels,
+    TrendLabels,
 };
 
 pub use en::EN;

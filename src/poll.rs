@@ -132,15 +132,25 @@ impl PollTiming {
 pub type Clock = Arc<dyn Fn() -> DateTime<FixedOffset> + Send + Sync>;
 
 /// Polls until the app hangs up: fetch, parse and validate off the UI thread, send whole
-/// results, back off on failure, poll at once on request. Never gives up.
+/// results, back off on failure, poll at once on request. Never gives up. Failures are
+/// worded in `lang`, the language of the screen they are shown on.
 pub async fn run_poller(
     fetcher: crate::feed::source::Fetcher,
     interval: Duration,
     clock: Clock,
     updates: tokio::sync::mpsc::Sender<FeedUpdate>,
     commands: tokio::sync::mpsc::Receiver<PollCommand>,
+    lang: crate::lang::Lang,
 ) {
-    run_poller_with(fetcher, PollTiming::new(interval), clock, updates, commands).await;
+    run_poller_with(
+        fetcher,
+        PollTiming::new(interval),
+        clock,
+        updates,
+        commands,
+        lang,
+    )
+    .await;
 }
 
 /// [`run_poller`] with explicit [`PollTiming`].
@@ -150,7 +160,9 @@ pub async fn run_poller_with(
     clock: Clock,
     updates: tokio::sync::mpsc::Sender<FeedUpdate>,
     mut commands: tokio::sync::mpsc::Receiver<PollCommand>,
+    lang: crate::lang::Lang,
 ) {
+    use crate::feed::FeedProblem;
     use crate::feed::source::{FetchError, Fetched};
 
     let interval = timing.interval;
@@ -173,7 +185,8 @@ pub async fn run_poller_with(
                 let parsed = parser
                     .parse(body)
                     .await
-                    .and_then(|r| r.map_err(|e| e.to_string()));
+                    .map_err(|e| FeedProblem::plain(&e))
+                    .and_then(|r| r.map_err(|e| FeedProblem::from(&e)));
                 match parsed {
                     Ok(snapshot) => (
                         Ok(FeedUpdate::Loaded {
@@ -200,7 +213,7 @@ pub async fn run_poller_with(
                     FetchError::HttpStatus { retry_after, .. } => *retry_after,
                     _ => None,
                 };
-                (Err(error.to_string()), retry_after)
+                (Err(FeedProblem::from(&error)), retry_after)
             }
         };
         let (message, delay) = match update {
@@ -216,14 +229,14 @@ pub async fn run_poller_with(
                 let delay =
                     timing.retry_delay(fetcher.source(), failures, retry_after, jitter.unit());
                 tracing::warn!(
-                    error = %crate::sanitize::sanitize(&error),
+                    error = %crate::sanitize::sanitize(&error.en),
                     failures,
                     millis = started.elapsed().as_millis(),
                     retry_in_ms = delay.as_millis(),
                     "poll: failed"
                 );
                 let update = FeedUpdate::Failed {
-                    error: crate::sanitize::sanitize(&error),
+                    error: crate::sanitize::sanitize(error.in_lang(lang)),
                     at: clock(),
                     retry_in: delay,
                 };

@@ -19,6 +19,7 @@ use crate::domain::metric::Metric;
 use crate::domain::model::Snapshot;
 use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
+use crate::feed::FeedProblem;
 use crate::lang::Lang;
 use crate::sanitize::{fit_width, pad_to_width, sanitize};
 
@@ -99,7 +100,7 @@ pub struct StatusReport<'a> {
     pub now: DateTime<FixedOffset>,
     /// Printable source (URL without credentials or query, path, `-` or the demo).
     pub source: String,
-    pub feed: Result<(&'a Snapshot, &'a Summary), String>,
+    pub feed: Result<(&'a Snapshot, &'a Summary), FeedProblem>,
     /// now - `generated_at`; `None` when the feed does not say when it was generated, or
     /// says a time too far ahead of ours to have an age.
     pub age: Option<Duration>,
@@ -119,7 +120,7 @@ pub struct StatusReport<'a> {
 pub fn assess<'a>(
     now: DateTime<FixedOffset>,
     source: String,
-    feed: Result<(&'a Snapshot, &'a Summary), String>,
+    feed: Result<(&'a Snapshot, &'a Summary), FeedProblem>,
     policy: &Policy,
 ) -> StatusReport<'a> {
     let mut findings: Vec<(Level, String)> = Vec::new();
@@ -129,7 +130,7 @@ pub fn assess<'a>(
         Err(error) => {
             findings.push((
                 Level::Critical,
-                format!("feed unusable: {}", sanitize(error)),
+                format!("feed unusable: {}", sanitize(&error.en)),
             ));
         }
         Ok((snapshot, summary)) => {
@@ -308,7 +309,10 @@ impl StatusReport<'_> {
         let l = &lang.labels().status;
         let mut parts: Vec<String> = Vec::new();
         match &self.feed {
-            Err(error) => parts.push((l.feed_unusable)(&sanitize(error))),
+            Err(error) => parts.push((l.feed_unusable)(&sanitize(match units {
+                Units::Contract => &error.en,
+                Units::Lang(lang) => error.in_lang(lang),
+            }))),
             Ok((_, summary)) => {
                 let q = &summary.quarter;
                 parts.push((l.stalled_approvals)(summary.stalled.len()));
@@ -378,7 +382,7 @@ impl StatusReport<'_> {
                 "rejected_records": snapshot.map(|s| s.rejected.len()),
                 "records": snapshot.map(|s| RecordCounts::of(s).total),
                 "generated_ahead_seconds": self.ahead.map(|a| a.as_secs()),
-                "error": self.feed.as_ref().err().map(|e| sanitize(e)),
+                "error": self.feed.as_ref().err().map(|e| sanitize(&e.en)),
                 "warnings": snapshot.map(|s| s.warnings.clone()).unwrap_or_default(),
             },
             "data_age_seconds": self.age.map(|a| a.as_secs()),

@@ -671,3 +671,25 @@ fn a_zero_target_is_a_target_reached_and_a_null_one_is_no_target_in_text_and_jso
     assert_eq!(q["target_signed_amount_cny"], serde_json::Value::Null);
     assert_eq!(q["signed_amount_progress"], "no_target");
 }
+
+#[test]
+fn feed_errors_read_in_chinese_with_lang_zh_and_the_json_stays_english() {
+    let missing = "/nonexistent-investboard/feed.json";
+    let (code, text, _) = run(&["status", "--feed", missing, "--lang", "zh"]);
+    assert_eq!(code, 2);
+    assert!(text.contains("文件不存在"), "{text}");
+    assert!(!text.contains("no such file"), "{text}");
+    let (_, json, _) = run(&[
+        "status", "--feed", missing, "--lang", "zh", "--format", "json",
+    ]);
+    assert!(json.contains("no such file"), "{json}");
+    assert!(!json.contains("文件不存在"), "{json}");
+    let mut empty = tempfile::NamedTempFile::new().expect("temp file");
+    empty.write_all(b"\n").expect("write");
+    let path = empty.path().to_str().expect("utf-8 path");
+    let (code, report, _) = run(&["check-feed", path, "--lang", "zh"]);
+    assert_eq!(code, 2);
+    assert!(report.contains("不可用：文件为空"), "{report}");
+    let (_, report, _) = run(&["check-feed", path, "--lang", "en"]);
+    assert!(report.contains("UNUSABLE: feed file is empty"), "{report}");
+}

@@ -67,7 +67,12 @@ impl Poller {
             base + chrono::Duration::from_std(started.elapsed()).expect("short test")
         });
         let task = tokio::spawn(run_poller_with(
-            fetcher, timing, clock, update_tx, command_rx,
+            fetcher,
+            timing,
+            clock,
+            update_tx,
+            command_rx,
+            investboard::lang::Lang::En,
         ));
         Poller {
             updates,
@@ -296,7 +301,7 @@ async fn a_connection_closed_mid_body_is_a_transfer_error_and_recovers() {
 async fn html_instead_of_json_is_refused_and_recovers() {
     let html = Reply::ok("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>")
         .header("Content-Type", "text/html");
-    fault_between_good_answers(html.into(), "feed is not JSON: expected value").await;
+    fault_between_good_answers(html.into(), "feed looks like HTML, not JSON").await;
 }
 
 #[tokio::test]

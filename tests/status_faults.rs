@@ -141,7 +141,7 @@ async fn connection_closed_mid_body() {
 async fn html_instead_of_json() {
     let html = Reply::ok("<!DOCTYPE html><html><body>Bad gateway</body></html>")
         .header("Content-Type", "text/html");
-    critical(html.into(), "feed is not JSON: expected value").await;
+    critical(html.into(), "feed looks like HTML, not JSON").await;
 }
 
 #[tokio::test]

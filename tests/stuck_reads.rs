@@ -258,6 +258,7 @@ async fn a_poll_slower_than_the_interval_is_reported_then_failed_at_the_deadline
         clock,
         updates_tx,
         commands_rx,
+        investboard::lang::Lang::En,
     ));
     let first = next_update(&mut updates).await;
     assert!(

@@ -54,6 +54,7 @@ async fn poll(source: &str) -> (usize, usize, u64) {
         Arc::new(now),
         updates_tx,
         commands_rx,
+        investboard::lang::Lang::En,
     ));
     let mut app = app();
     let (mut parsed, mut unchanged, mut failures) = (0, 0, Vec::new());

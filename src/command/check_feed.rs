@@ -19,7 +19,15 @@ pub async fn run(startup: &Startup, args: &CheckFeedArgs) -> Exit {
     // Decided by the feed, not by whether the reader stayed to the end (`| head`).
     let exit = verdict(&parsed);
     let written = super::to_stdout(|out| {
-        write_report(out, &source, &parsed, now.date_naive(), &startup.calendar).map(drop)
+        write_report(
+            out,
+            &source,
+            &parsed,
+            now.date_naive(),
+            &startup.calendar,
+            startup.lang(),
+        )
+        .map(drop)
     });
     match written {
         Ok(()) => exit,

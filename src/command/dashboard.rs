@@ -81,6 +81,7 @@ pub async fn run(startup: Startup) -> Exit {
         stamp,
         update_tx,
         command_rx,
+        app.settings.lang,
     ));
     let result = crate::tui::run(app, clock, update_rx, command_tx).await;
     poller.abort();

@@ -29,7 +29,11 @@ pub async fn run(startup: &Startup, args: &ReportArgs) -> Exit {
     let snapshot = match parsed {
         Ok(snapshot) => snapshot,
         Err(error) => {
-            say(&format!("{}: {}", sanitize(&source), sanitize(&error)));
+            say(&format!(
+                "{}: {}",
+                sanitize(&source),
+                sanitize(error.in_lang(startup.lang()))
+            ));
             return Exit::Critical;
         }
     };

@@ -23,6 +23,12 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// Why a whole document was refused. The last good data stays in use.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FeedError {
+    /// Nothing but blanks: a publisher that wrote no file, or truncated it.
+    #[error("feed file is empty (no JSON at all)")]
+    Empty,
+    /// An error page from a proxy or a wrong URL: say so rather than "expected value".
+    #[error("feed looks like HTML, not JSON (a wrong URL, or a server's error page?)")]
+    LooksLikeHtml,
     #[error("feed is not UTF-8: invalid byte at offset {offset}")]
     NotUtf8 { offset: usize },
     #[error("feed is not JSON: {message}")]
@@ -106,6 +112,13 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
 }
 
 fn parse_envelope(text: &str) -> Result<wire::Envelope<'_>, FeedError> {
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Err(FeedError::Empty);
+    }
+    if start.starts_with('<') {
+        return Err(FeedError::LooksLikeHtml);
+    }
     // serde would read a top-level array as the envelope's fields in order: refuse it first.
     if !text.trim_start().starts_with('{') {
         return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {

@@ -1,9 +1,9 @@
 //! The English label set.
 
 use super::{
-    CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels, FooterLabels,
-    HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels, PanelLabels,
-    StatusLabels, TargetLabels, TrendLabels, cmd, plural,
+    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels,
+    FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels,
+    PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd, plural,
 };
 
 pub static EN: Labels = Labels {
@@ -275,6 +275,21 @@ pub static EN: Labels = Labels {
         top500_china: "China Top 500",
         top500_china_private: "China Private Top 500",
         redacted: "***",
+    },
+    check: CheckLabels {
+        title: |source, today| format!("check-feed {source} (today {today})"),
+        unusable: |reason| format!("UNUSABLE: {reason}"),
+        result_unusable: |exit| format!("result: feed unusable (exit {exit})"),
+        usable: |generated_at| format!("usable: schema_version 1, generated_at {generated_at}"),
+        not_given: "not given",
+        counts: |projects, rejected, approvals, targets, rejected_targets| {
+            format!(
+                "projects: {projects} accepted, {rejected} rejected; approvals: {approvals}; targets: {targets} accepted, {rejected_targets} rejected"
+            )
+        },
+        result: |rejected, warnings, exit| {
+            format!("result: {rejected} rejected, {warnings} warnings (exit {exit})")
+        },
     },
     status: StatusLabels {
         stalled_approvals: |count| plural(count, "stalled approval", "stalled approvals"),

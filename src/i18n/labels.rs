@@ -365,6 +365,25 @@ impl DetailLabels {
     }
 }
 
+/// The `check-feed` report's frame; the `REJECTED` and `WARNING` line markers and the
+/// reasons (which quote the feed's own field names) are the same in every language.
+#[derive(Debug)]
+pub struct CheckLabels {
+    pub title: fn(source: &str, today: &str) -> String,
+    pub unusable: fn(reason: &str) -> String,
+    pub result_unusable: fn(exit: u8) -> String,
+    pub usable: fn(generated_at: &str) -> String,
+    pub not_given: &'static str,
+    pub counts: fn(
+        projects: usize,
+        rejected: usize,
+        approvals: usize,
+        targets: usize,
+        rejected_targets: usize,
+    ) -> String,
+    pub result: fn(rejected: usize, warnings: usize, exit: u8) -> String,
+}
+
 /// The `status` text (JSON never goes through labels).
 #[derive(Debug)]
 pub struct StatusLabels {

@@ -1,9 +1,9 @@
 //! 中文标签。The Chinese label set (simplified characters, the command room's own terms).
 
 use super::{
-    CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels, FooterLabels,
-    HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels, PanelLabels,
-    StatusLabels, TargetLabels, TrendLabels, cmd,
+    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels,
+    FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels,
+    PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd,
 };
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
@@ -132,13 +132,9 @@ pub static ZH: Labels = Labels {
     },
     targets: TargetLabels {
         col_quarter: "季度",
-        quarter_row: |quarter, current| {
-            if current {
-                format!("本季Q{quarter}")
-            } else {
-                format!("Q{quarter}")
-            }
-        },
+        // As the header names quarters (2026年四季度); the current one is drawn bold and
+        // carries the pace marker.
+        quarter_row: |quarter, _current| quarter_name(quarter),
         ytd: "年累计",
         ytd_figures: |signed, amount, started| {
             format!("签约 {signed} · {amount} 亿 · 开工 {started}")
@@ -282,6 +278,21 @@ pub static ZH: Labels = Labels {
         top500_china_private: "中国民营500强",
         redacted: "***",
     },
+    check: CheckLabels {
+        title: |source, today| format!("check-feed {source}（今天 {today}）"),
+        unusable: |reason| format!("不可用：{reason}"),
+        result_unusable: |exit| format!("结果：数据源不可用（退出码 {exit}）"),
+        usable: |generated_at| format!("可用：schema_version 1，generated_at {generated_at}"),
+        not_given: "未提供",
+        counts: |projects, rejected, approvals, targets, rejected_targets| {
+            format!(
+                "项目：接受 {projects} 个，被拒 {rejected} 个；审批：{approvals} 项；目标：接受 {targets} 条，被拒 {rejected_targets} 条"
+            )
+        },
+        result: |rejected, warnings, exit| {
+            format!("结果：被拒 {rejected} 条，警告 {warnings} 条（退出码 {exit}）")
+        },
+    },
     status: StatusLabels {
         stalled_approvals: |count| format!("{count} 项审批超期"),
         quarter_signed: |quarter, count, amount| {
@@ -319,7 +330,7 @@ pub static ZH: Labels = Labels {
         },
         stalled_heading: |count| format!("超期审批：{count} 项"),
         stalled_row: |submitted, elapsed, limit, overdue| {
-            format!("{submitted} 提交 {elapsed}/{limit} 个工作日，超期 {overdue} 天")
+            format!("{submitted} 提交 {elapsed}/{limit} 个工作日，超期 {overdue} 个工作日")
         },
         rejected: "被拒：",
         warning: "警告：",
