@@ -65,7 +65,8 @@ pub(crate) async fn fetch_once(
     })
 }
 
-/// The embedded demo feed's document as of now (or `--now`), generated in process.
+/// The embedded demo feed's document as of now (or `--now`), generated in process, its text
+/// in the resolved language.
 pub(crate) fn demo_document(startup: &Startup) -> Vec<u8> {
     let now = startup.now();
     crate::demo::DemoFeed::new(
@@ -73,6 +74,7 @@ pub(crate) fn demo_document(startup: &Startup) -> Vec<u8> {
         now,
         crate::demo::DEFAULT_PROJECTS,
     )
+    .in_lang(startup.lang())
     .document_at(now)
 }
 

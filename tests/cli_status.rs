@@ -529,7 +529,7 @@ fn check_chooses_what_sets_the_exit_code() {
         json["reasons"],
         serde_json::json!([
             "Q4 signed projects behind pace: 64/105",
-            "Q4 started projects behind pace: 68/115"
+            "Q4 started projects behind pace: 69/115"
         ])
     );
     assert_eq!(demo("freshness").0, 0);

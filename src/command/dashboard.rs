@@ -37,7 +37,13 @@ pub async fn run(startup: Startup) -> Exit {
     }
     let feed = match startup.settings.feed.clone() {
         Some(feed) => feed,
-        None => match start_demo_server(startup.settings.utc_offset, startup.frozen()).await {
+        None => match start_demo_server(
+            startup.settings.utc_offset,
+            startup.frozen(),
+            startup.lang(),
+        )
+        .await
+        {
             Ok(url) => url,
             Err(e) => {
                 super::report_io_error("cannot start the embedded demo feed", &e);
@@ -96,17 +102,19 @@ pub async fn run(startup: Startup) -> Exit {
 }
 
 /// Serves the embedded demo feed on a loopback port and returns its URL, so the dashboard
-/// polls it over real HTTP like any feed.
+/// polls it over real HTTP like any feed. Its text is in the dashboard's language.
 async fn start_demo_server(
     zone: FixedOffset,
     frozen: Option<DateTime<FixedOffset>>,
+    lang: crate::lang::Lang,
 ) -> std::io::Result<String> {
     let epoch = frozen.unwrap_or_else(|| Utc::now().with_timezone(&zone));
     let feed = crate::demo::DemoFeed::new(
         crate::demo::DEFAULT_SEED,
         epoch,
         crate::demo::DEFAULT_PROJECTS,
-    );
+    )
+    .in_lang(lang);
     let (listener, addr) = crate::demo::server::bind("127.0.0.1:0").await?;
     let clock = move || frozen.unwrap_or_else(|| Utc::now().with_timezone(&zone));
     tokio::spawn(async move {

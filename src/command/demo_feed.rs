@@ -17,7 +17,7 @@ pub async fn run(startup: &Startup, args: &DemoFeedArgs) -> Exit {
     let frozen = startup.frozen();
     let zone = config::china_standard_time();
     let epoch = frozen.unwrap_or_else(|| Utc::now().with_timezone(&zone));
-    let feed = DemoFeed::new(args.seed, epoch, args.projects);
+    let feed = DemoFeed::new(args.seed, epoch, args.projects).in_lang(startup.lang());
     if let Some(path) = &args.write {
         return match write_demo(&feed, epoch, path) {
             Ok(()) => Exit::Ok,

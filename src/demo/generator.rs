@@ -24,6 +24,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 
 use crate::domain::model::Stage;
+use crate::lang::Lang;
 use crate::rng::SplitMix64;
 use clock::{BusinessCalendar, CST, WINDOW, Warp};
 use plan::{FIRST_OFFSET, LAST_OFFSET, Plan};
@@ -67,6 +68,8 @@ pub struct DemoFeed {
     events_at_epoch: u64,
     /// Business seconds of the history projects' events after the epoch, sorted.
     later_history_events: Vec<i64>,
+    /// The language of the document's text (names, places, items); English unless asked.
+    lang: Lang,
 }
 
 impl DemoFeed {
@@ -125,7 +128,17 @@ impl DemoFeed {
             targets,
             events_at_epoch,
             later_history_events,
+            lang: Lang::En,
         }
+    }
+
+    /// The same feed with its text in `lang`: Chinese names, investors, districts, chains,
+    /// items and departments, or English ones. Only the words differ; ids, amounts, dates and
+    /// every event are the same in both.
+    #[must_use]
+    pub fn in_lang(mut self, lang: Lang) -> DemoFeed {
+        self.lang = lang;
+        self
     }
 
     /// The feed document (JSON, schema version 1) as it stands at `now`.
@@ -160,7 +173,10 @@ impl DemoFeed {
         for slot in self.slots_until(b) {
             let plan = Plan::new(self.seed, slot);
             w.write_all(separator)?;
-            serde_json::to_writer(&mut *w, &ProjectRecord::new(&plan, b, &self.warp))?;
+            serde_json::to_writer(
+                &mut *w,
+                &ProjectRecord::new(&plan, b, &self.warp, self.lang),
+            )?;
             separator = b",\n";
         }
         w.write_all(b"\n]}\n")

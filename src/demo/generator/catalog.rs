@@ -505,3 +505,153 @@ pub const AMOUNT_QUANTILES: [(u64, u64); 12] = [
     (996_500, 12_000_000_000),
     (1_000_000, 30_000_000_000),
 ];
+
+/// The catalog's words in Chinese, and the Chinese names' English: the demo feed's text
+/// follows the language it is generated in (`record.rs`). Parallel to the tables above.
+pub mod words {
+    /// `DISTRICTS` in Chinese, in order.
+    pub const DISTRICT_ZH: [&str; 9] = [
+        "芙蓉区",
+        "天心区",
+        "岳麓区",
+        "开福区",
+        "雨花区",
+        "望城区",
+        "长沙县",
+        "浏阳市",
+        "宁乡市",
+    ];
+    /// `DISTRICTS` as English place names inside project names.
+    pub const DISTRICT_SHORT_EN: [&str; 9] = [
+        "Furong",
+        "Tianxin",
+        "Yuelu",
+        "Kaifu",
+        "Yuhua",
+        "Wangcheng",
+        "Changsha County",
+        "Liuyang",
+        "Ningxiang",
+    ];
+    /// `CHAINS` in Chinese, in order.
+    pub const CHAIN_ZH: [&str; 17] = [
+        "工程机械",
+        "汽车及零部件",
+        "先进储能材料",
+        "显示功能器件",
+        "新一代半导体",
+        "检验检测",
+        "大数据",
+        "食品加工",
+        "人工智能和机器人",
+        "信息安全",
+        "航空航天",
+        "智能网联汽车",
+        "生物医药",
+        "先进硬质材料",
+        "工业互联网",
+        "装配式建筑",
+        "碳基材料",
+    ];
+    /// `REAL_INVESTORS` in the other script: English for Chinese firms, Chinese for foreign.
+    pub const REAL_INVESTOR_OTHER: [&str; 30] = [
+        "SANY Heavy Industry",
+        "Zoomlion",
+        "CRCHI",
+        "Sunward Intelligent",
+        "BYD",
+        "GAC Group",
+        "Geely Auto",
+        "博世",
+        "德赛电池",
+        "CNGR",
+        "CATL",
+        "Lens Technology",
+        "HKC",
+        "San'an Optoelectronics",
+        "SGS通标",
+        "南德认证",
+        "Huawei",
+        "Tencent",
+        "雀巢",
+        "Yanjin Puzi",
+        "iFLYTEK",
+        "ABB",
+        "Kylinsoft",
+        "CETC",
+        "Baidu",
+        "Jiuzhitang",
+        "China Tungsten Hightech",
+        "西门子",
+        "Broad Homes",
+        "施耐德电气",
+    ];
+    /// `ZH_FIRST` and `ZH_SECOND` in pinyin, `ZH_SUFFIX` in English.
+    pub const ZH_FIRST_EN: [&str; 10] = [
+        "Xiang", "Lu", "Xing", "Chu", "Xiao", "Ju", "Yue", "Wei", "Liu", "Yuan",
+    ];
+    pub const ZH_SECOND_EN: [&str; 12] = [
+        "lan", "tuo", "xin", "yuan", "tu", "chen", "chi", "yan", "cen", "feng", "ling", "ce",
+    ];
+    pub const ZH_SUFFIX_EN: [&str; 4] = ["Technology", "Co., Ltd.", "Group", "Industrial"];
+    /// `EN_STEMS` and `EN_FORMS` as Chinese writes them.
+    pub const EN_STEMS_ZH: [&str; 16] = [
+        "阿维尔",
+        "布莱特摩尔",
+        "科凡",
+        "德尔塔瑞斯",
+        "艾弗林",
+        "芬威克",
+        "加尔沃拉",
+        "哈特兰",
+        "艾沃瑞亚",
+        "朱诺瓦",
+        "卢莫拉",
+        "梅里丹",
+        "诺维尔",
+        "奥里森",
+        "佩利昂",
+        "索尔文",
+    ];
+    pub const EN_FORMS_ZH: [&str; 5] = ["有限公司", "公司", "株式会社", "控股", "私人有限公司"];
+    /// `ITEMS` in Chinese, in order.
+    pub const ITEM_ZH: [&str; 6] = [
+        "项目备案",
+        "用地审批",
+        "环境影响评价",
+        "节能审查",
+        "规划许可",
+        "施工许可",
+    ];
+
+    /// A zone, department or region of the catalog in Chinese (itself when not listed).
+    pub fn zh(english: &'static str) -> &'static str {
+        match english {
+            super::CHANGSHA_ETDZ => "长沙经济技术开发区",
+            super::HI_TECH_ZONE => "长沙高新技术产业开发区",
+            super::WANGCHENG_ETDZ => "望城经济技术开发区",
+            super::NINGXIANG_ETDZ => "宁乡经济技术开发区",
+            super::LIUYANG_ETDZ => "浏阳经济技术开发区",
+            super::XIANGJIANG => "湘江新区",
+            super::FTZ => "中国（湖南）自由贸易试验区长沙片区",
+            super::ONE_STOP => "行政审批服务局",
+            "Development and Reform Commission" => "发展和改革委员会",
+            "Natural Resources and Planning Bureau" => "自然资源和规划局",
+            "Ecology and Environment Bureau" => "生态环境局",
+            "Housing and Urban-Rural Development Bureau" => "住房和城乡建设局",
+            super::GBA => "粤港澳大湾区",
+            super::YRD => "长三角",
+            super::BTH => "京津冀",
+            super::LOCAL => "湖南本地",
+            super::EUROPE => "欧洲",
+            "Chengdu-Chongqing" => "成渝",
+            "Central China" => "华中",
+            "Southeast coast" => "东南沿海",
+            "Hong Kong, Macao and Taiwan" => "港澳台",
+            "North America" => "北美",
+            "Japan and Korea" => "日韩",
+            "Southeast Asia" => "东南亚",
+            other => other,
+        }
+    }
+}

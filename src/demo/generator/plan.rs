@@ -192,11 +192,30 @@ impl Plan {
                 _ => None,
             },
         };
+        let start_day = start_day.map(|day| self.decide_before_start(day));
         self.started = start_day.map(|day| during(rng, day));
         self.operating = match self.started {
             Some(at) if rng.chance(800) => Some(days_after(rng, day_of(at), 90, 330)),
             _ => None,
         };
+    }
+
+    /// A project that starts on `day` has every approval it applied for decided first: one
+    /// left pending for good (the stalled ones) is approved a few days before the start, and
+    /// the start waits for the last decision. So no started or operating project shows, say,
+    /// its filing still pending (LY-2026-0020 did). Returns the start day. Draws nothing from
+    /// the generator, so every other plan stays as it was.
+    fn decide_before_start(&mut self, day: i64) -> i64 {
+        let mut start = day;
+        for approval in &mut self.approvals {
+            let decided = *approval.decided.get_or_insert_with(|| {
+                let decided_day = (day_of(approval.submitted) + 1).max(day - 3);
+                let offset = approval.submitted.rem_euclid(WINDOW);
+                (decided_day * WINDOW + offset, Outcome::Approved)
+            });
+            start = start.max(day_of(decided.0) + 1);
+        }
+        start
     }
 
     /// Submits `item` on `day`, decides it, and resubmits once after a rejection or withdrawal.

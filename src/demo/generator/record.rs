@@ -8,10 +8,11 @@ use serde::ser::{Serialize, Serializer};
 
 use super::catalog::{
     CHAINS, CHINA, DISTRICTS, EN_FORMS, EN_STEMS, FORTUNE, HEADQUARTERS, ITEMS, ONE_STOP, PRIVATE,
-    REAL_INVESTORS, REGIONS, ZH_FIRST, ZH_SECOND, ZH_SUFFIX,
+    REAL_INVESTORS, REGIONS, ZH_FIRST, ZH_SECOND, ZH_SUFFIX, words,
 };
 use super::clock::Warp;
 use super::plan::{Firm, Outcome, Plan};
+use crate::lang::Lang;
 
 /// A `YYYY-MM-DD` date.
 #[derive(Debug, Clone, Copy)]
@@ -48,8 +49,9 @@ pub struct ProjectRecord<'a> {
 }
 
 impl<'a> ProjectRecord<'a> {
-    /// `plan` as it stands at business second `now` (the plan must have appeared by then).
-    pub fn new(plan: &'a Plan, now: i64, warp: &'a Warp) -> Self {
+    /// `plan` as it stands at business second `now` (the plan must have appeared by then),
+    /// its text in `lang`.
+    pub fn new(plan: &'a Plan, now: i64, warp: &'a Warp, lang: Lang) -> Self {
         let day = |m: Option<i64>| m.filter(|&m| m <= now).map(|m| Day(warp.date(m)));
         let district = &DISTRICTS[plan.district];
         ProjectRecord {
@@ -59,12 +61,18 @@ impl<'a> ProjectRecord<'a> {
                 warp.date(plan.appeared).year(),
                 plan.index + 1
             ),
-            name: project_name(plan),
-            investor: investor_name(plan.firm, plan.chain),
-            district: district.name,
-            zone: plan.zone,
-            chain: CHAINS[plan.chain].name,
-            source_region: source_region(plan.firm),
+            name: project_name(plan, lang),
+            investor: investor_name(plan.firm, plan.chain, lang),
+            district: match lang {
+                Lang::En => district.name,
+                Lang::Zh => words::DISTRICT_ZH[plan.district],
+            },
+            zone: plan.zone.map(|zone| word(lang, zone)),
+            chain: match lang {
+                Lang::En => CHAINS[plan.chain].name,
+                Lang::Zh => words::CHAIN_ZH[plan.chain],
+            },
+            source_region: word(lang, source_region(plan.firm)),
             top500: Top500(plan.top500),
             headquarters: plan.headquarters.map(|h| HEADQUARTERS[h].0),
             amount_cny: plan.amount,
@@ -73,7 +81,12 @@ impl<'a> ProjectRecord<'a> {
             landed_on: day(plan.landed),
             started_on: day(plan.started),
             operating_on: day(plan.operating),
-            approvals: Approvals { plan, now, warp },
+            approvals: Approvals {
+                plan,
+                now,
+                warp,
+                lang,
+            },
         }
     }
 }
@@ -106,6 +119,7 @@ struct Approvals<'a> {
     plan: &'a Plan,
     now: i64,
     warp: &'a Warp,
+    lang: Lang,
 }
 
 #[derive(serde::Serialize)]
@@ -130,12 +144,18 @@ impl Serialize for Approvals<'_> {
                 let decided = a.decided.filter(|&(at, _)| at <= self.now);
                 ApprovalRecord {
                     id: format!("A{n}"),
-                    item: spec.name,
-                    department: if a.one_stop {
-                        ONE_STOP
-                    } else {
-                        spec.department
+                    item: match self.lang {
+                        Lang::En => spec.name,
+                        Lang::Zh => words::ITEM_ZH[a.item],
                     },
+                    department: word(
+                        self.lang,
+                        if a.one_stop {
+                            ONE_STOP
+                        } else {
+                            spec.department
+                        },
+                    ),
                     submitted_on: Day(self.warp.date(a.submitted)),
                     decided_on: decided.map(|(at, _)| Day(self.warp.date(at))),
                     status: match decided {
@@ -151,29 +171,34 @@ impl Serialize for Approvals<'_> {
     }
 }
 
-fn investor_name(firm: Firm, chain: usize) -> Cow<'static, str> {
-    match firm {
-        Firm::Real(i) => Cow::Borrowed(REAL_INVESTORS[i].name),
-        Firm::Invented {
-            english: true,
-            first,
-            form,
-            ..
-        } => Cow::Owned(format!(
-            "{} {} {}",
-            EN_STEMS[first], CHAINS[chain].trade.0, EN_FORMS[form].0
-        )),
-        Firm::Invented {
-            english: false,
-            first,
-            second,
-            form,
-            ..
-        } => Cow::Owned(format!(
-            "{}{}{}{}",
-            ZH_FIRST[first], ZH_SECOND[second], CHAINS[chain].trade.1, ZH_SUFFIX[form]
-        )),
+/// The catalog word in the document's language.
+fn word(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Zh => words::zh(english),
     }
+}
+
+fn investor_name(firm: Firm, chain: usize, lang: Lang) -> Cow<'static, str> {
+    match (firm, lang) {
+        (Firm::Real(i), _) if REAL_INVESTORS[i].chinese == (lang == Lang::Zh) => {
+            Cow::Borrowed(REAL_INVESTORS[i].name)
+        }
+        (Firm::Real(i), _) => Cow::Borrowed(words::REAL_INVESTOR_OTHER[i]),
+        (Firm::Invented { form, .. }, _) => {
+            let short = short_firm(firm, chain, lang);
+            Cow::Owned(match (is_english(firm), lang) {
+                (true, Lang::En) => format!("{short} {}", EN_FORMS[form].0),
+                (true, Lang::Zh) => format!("{short}{}", words::EN_FORMS_ZH[form]),
+                (false, Lang::En) => format!("{short} {}", words::ZH_SUFFIX_EN[form]),
+                (false, Lang::Zh) => format!("{short}{}", ZH_SUFFIX[form]),
+            })
+        }
+    }
+}
+
+fn is_english(firm: Firm) -> bool {
+    matches!(firm, Firm::Invented { english: true, .. })
 }
 
 fn source_region(firm: Firm) -> &'static str {
@@ -192,40 +217,58 @@ fn source_region(firm: Firm) -> &'static str {
     }
 }
 
-/// The investor's name as it reads inside a project name (without a legal form).
-fn short_firm(firm: Firm, chain: usize) -> Cow<'static, str> {
+/// The investor's name as it reads inside a project name (without a legal form), in `lang`:
+/// an English stem transcribed for Chinese, a Chinese name in pinyin for English.
+fn short_firm(firm: Firm, chain: usize, lang: Lang) -> Cow<'static, str> {
+    let (trade_en, trade_zh) = CHAINS[chain].trade;
     match firm {
         Firm::Invented {
             english: true,
             first,
             ..
-        } => Cow::Owned(format!("{} {}", EN_STEMS[first], CHAINS[chain].trade.0)),
+        } => Cow::Owned(match lang {
+            Lang::En => format!("{} {trade_en}", EN_STEMS[first]),
+            Lang::Zh => format!("{}{trade_zh}", words::EN_STEMS_ZH[first]),
+        }),
         Firm::Invented {
             english: false,
             first,
             second,
             ..
-        } => Cow::Owned(format!(
-            "{}{}{}",
-            ZH_FIRST[first], ZH_SECOND[second], CHAINS[chain].trade.1
-        )),
-        Firm::Real(_) => investor_name(firm, chain),
+        } => Cow::Owned(match lang {
+            Lang::En => format!(
+                "{}{} {trade_en}",
+                words::ZH_FIRST_EN[first],
+                words::ZH_SECOND_EN[second]
+            ),
+            Lang::Zh => format!("{}{}{trade_zh}", ZH_FIRST[first], ZH_SECOND[second]),
+        }),
+        Firm::Real(_) => investor_name(firm, chain, lang),
     }
 }
 
-fn is_chinese(firm: Firm) -> bool {
-    match firm {
-        Firm::Real(i) => REAL_INVESTORS[i].chinese,
-        Firm::Invented { english, .. } => !english,
-    }
-}
-
-/// English names follow "<firm> <product> project"; Chinese ones "<firm><product>项目", and
-/// about a fifth are generic place names ("长沙储能电池产业园项目").
-fn project_name(plan: &Plan) -> String {
+/// Chinese names read "<firm><product>项目", about a fifth generic place names
+/// ("长沙储能电池产业园项目"); English ones "<firm> <product> project" and "Changsha energy
+/// storage cell project".
+fn project_name(plan: &Plan, lang: Lang) -> String {
     let (product_en, product_zh) = CHAINS[plan.chain].products[plan.product];
-    let firm = short_firm(plan.firm, plan.chain);
-    let place = if plan.style.is_multiple_of(2) {
+    let firm = short_firm(plan.firm, plan.chain, lang);
+    let in_changsha = plan.style.is_multiple_of(2);
+    let phase = plan.style % 9 == 4;
+    if lang == Lang::En {
+        let place = if in_changsha {
+            "Changsha"
+        } else {
+            words::DISTRICT_SHORT_EN[plan.district]
+        };
+        let phase = if phase { " (phase II)" } else { "" };
+        return match plan.headquarters {
+            Some(h) => format!("{firm} {} project", HEADQUARTERS[h].1),
+            None if plan.style < 20 => format!("{place} {product_en} project{phase}"),
+            None => format!("{firm} {product_en} project{phase}"),
+        };
+    }
+    let place = if in_changsha {
         "长沙"
     } else {
         DISTRICTS[plan.district].short_zh
@@ -236,19 +279,10 @@ fn project_name(plan: &Plan) -> String {
         ["项目", "产业园项目", "生产基地项目", "研发中心项目"]
             [usize::try_from(plan.style % 4).unwrap_or(0)]
     };
-    let phase = if plan.style % 9 == 4 {
-        "（二期）"
-    } else {
-        ""
-    };
-    match (plan.headquarters, is_chinese(plan.firm)) {
-        (Some(h), true) => format!("{firm}{}项目", HEADQUARTERS[h].2),
-        (Some(h), false) => format!("{firm} {} project", HEADQUARTERS[h].1),
-        (None, _) if plan.style < 20 => format!("{place}{product_zh}{zh_tail}{phase}"),
-        (None, true) => format!("{firm}{product_zh}{zh_tail}{phase}"),
-        (None, false) => {
-            let phase = if phase.is_empty() { "" } else { " (phase II)" };
-            format!("{firm} {product_en} project{phase}")
-        }
+    let phase = if phase { "（二期）" } else { "" };
+    match plan.headquarters {
+        Some(h) => format!("{firm}{}项目", HEADQUARTERS[h].2),
+        None if plan.style < 20 => format!("{place}{product_zh}{zh_tail}{phase}"),
+        None => format!("{firm}{product_zh}{zh_tail}{phase}"),
     }
 }
