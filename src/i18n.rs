@@ -82,6 +82,24 @@ impl Lang {
         )
     }
 
+    /// The header clock shortened to fit: 0 is [`Lang::clock`]; 1 drops the zone; 2 also the
+    /// weekday. The quarter beside it matters more than either.
+    pub fn clock_at_most(self, now: DateTime<FixedOffset>, level: u8) -> String {
+        let time = now.format("%H:%M:%S");
+        match level {
+            0 => self.clock(now),
+            1 => format!("{} {time}", self.date(now.date_naive())),
+            _ => {
+                let date = now.date_naive();
+                let day = match self {
+                    Lang::En => date.format("%Y-%m-%d").to_string(),
+                    Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+                };
+                format!("{day} {time}")
+            }
+        }
+    }
+
     /// A time stamp for reports: `2022-02-15 09:30 +08:00` / `2022年2月15日 09:30 +08:00`.
     pub fn timestamp(self, at: DateTime<FixedOffset>) -> String {
         match self {

@@ -24,7 +24,8 @@
 //! Wall mode keeps header and figures, puts the newest changes under them ("just in", once
 //! there are any) and rotates the body through overview, signings, targets, stalled, trends
 //! and pipeline. `t` (trends), `c` (changes) and `e` (rejected records) replace the body like
-//! help. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] only a notice is drawn.
+//! help. Below [`MIN_WIDTH`] x [`MIN_HEIGHT`] the figures are drawn as one summary line (as
+//! `status` words them) above what size the dashboard needs.
 
 pub mod banner;
 pub mod changes;
@@ -211,21 +212,102 @@ fn labels(app: &App) -> &'static Labels {
     app.settings.lang.labels()
 }
 
-/// A panel's name in the app's language.
+/// Below the minimum size: the figures in one line, as the `status` summary words them
+/// (freshness, stalled approvals, the quarter's signings and amount, starts), wrapped by whole
+/// phrases; then what size the dashboard needs.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let text = (labels(app).panels.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
-    let y = area.y + area.height / 2;
-    Paragraph::new(text)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(
-            Rect {
-                y,
-                height: area.bottom() - y,
-                ..area
-            },
-            buf,
-        );
+    let l = labels(app);
+    let width = usize::from(area.width);
+    let mut lines = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (i, (phrase, style)) in tiny_summary(app).into_iter().enumerate() {
+        // The freshness badge stands apart; the figures are joined as `status` joins them.
+        let lead = match i {
+            0 => "",
+            1 => " ",
+            _ => l.status.separator,
+        };
+        let w = phrase.width() + lead.width();
+        if !line.is_empty() && used + w > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if !line.is_empty() {
+            line.push(Span::raw(lead));
+        }
+        used += w;
+        line.push(Span::styled(phrase, style));
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    let mut need = (l.panels.too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
+    if need.width() > width {
+        need = (l.panels.too_small_short)(MIN_WIDTH, MIN_HEIGHT);
+    }
+    let summary_rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let y = area.y + area.height.saturating_sub(summary_rows) / 2;
+    for (line, y) in lines.iter().zip(y..area.bottom()) {
+        put_line(buf, area, y, &line.clone().centered());
+    }
+    let below = y.saturating_add(summary_rows).saturating_add(1);
+    if below < area.bottom() {
+        Paragraph::new(Line::styled(need, theme::dim()))
+            .centered()
+            .wrap(Wrap { trim: true })
+            .render(
+                Rect {
+                    y: below,
+                    height: area.bottom() - below,
+                    ..area
+                },
+                buf,
+            );
+    }
+}
+
+/// The phrases of the one-line summary, each with its style; whole figures only.
+fn tiny_summary(app: &App) -> Vec<(String, ratatui::style::Style)> {
+    use crate::domain::metric::Metric;
+    let lang = app.settings.lang;
+    let l = lang.labels();
+    let freshness = app.freshness();
+    let mut phrases = vec![(
+        format!(" {} ", freshness.label(l)),
+        theme::freshness(freshness),
+    )];
+    let Some(data) = app.data() else {
+        return phrases;
+    };
+    let q = &data.summary.quarter;
+    let figure = |metric: Metric| {
+        let figure = q.metric(metric);
+        let mut text = figure.text(|amount| lang.money(amount));
+        if metric.is_money() {
+            text = format!("{text} {}", l.common.money_unit);
+        }
+        if figure.zero_target() {
+            text = format!("{text} ({})", l.common.zero_target);
+        }
+        text
+    };
+    let stalled = data.summary.stalled.len();
+    let stalled_style = if stalled > 0 {
+        theme::stalled()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let signed = (l.status.quarter_signed)(
+        q.quarter,
+        &figure(Metric::SignedProjects),
+        &figure(Metric::SignedAmount),
+    );
+    let started = (l.status.started)(&figure(Metric::StartedProjects));
+    phrases.push((signed, ratatui::style::Style::new()));
+    phrases.push((started, ratatui::style::Style::new()));
+    phrases.push(((l.status.stalled_approvals)(stalled), stalled_style));
+    phrases
 }
 
 fn is_wide(body: Rect) -> bool {

@@ -91,6 +91,7 @@ pub static EN: Labels = Labels {
         too_small: |need_w, need_h, have_w, have_h| {
             format!("terminal too small (need {need_w}x{need_h}, have {have_w}x{have_h})")
         },
+        too_small_short: |need_w, need_h| format!("need {need_w}x{need_h}"),
     },
     lists: ListLabels {
         sort_date: "date",

@@ -144,6 +144,8 @@ pub struct PanelLabels {
     pub waiting_first_feed_short: &'static str,
     pub no_data_because: fn(message: &str) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, have_w: u16, have_h: u16) -> String,
+    /// The same, where the sentence does not fit on one row.
+    pub too_small_short: fn(need_w: u16, need_h: u16) -> String,
 }
 
 /// List tables (signings, stalled approvals, a project's approvals): sorts, columns, empty lists.

@@ -99,6 +99,7 @@ pub static ZH: Labels = Labels {
         too_small: |need_w, need_h, have_w, have_h| {
             format!("终端太小（至少 {need_w}x{need_h}，当前 {have_w}x{have_h}）")
         },
+        too_small_short: |need_w, need_h| format!("终端至少 {need_w}x{need_h}"),
     },
     lists: ListLabels {
         sort_date: "日期",

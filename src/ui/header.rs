@@ -39,7 +39,6 @@ impl HeaderPanel<'_> {
         let app = self.app;
         let lang = app.settings.lang;
         let l = &lang.labels().header;
-        let clock = lang.clock(app.now());
         let quarter = app.data().map(|d| {
             let q = &d.summary.quarter;
             (l.quarter_days_left)(q.year, q.quarter, q.days_left)
@@ -47,8 +46,13 @@ impl HeaderPanel<'_> {
         let title = l.app_title;
         let short_title = l.app_title_short;
         let width = usize::from(width);
-        let right_len = clock.width() + 1;
+        // The zone, then the weekday, go before the quarter does.
         let quarter_len = quarter.as_ref().map_or(0, |q| q.width() + 3);
+        let clock = (0..=2)
+            .map(|level| lang.clock_at_most(app.now(), level))
+            .find(|clock| short_title.width() + 1 + quarter_len + clock.width() + 1 <= width)
+            .unwrap_or_else(|| lang.clock(app.now()));
+        let right_len = clock.width() + 1;
         let title = if title.width() + quarter_len + right_len + 2 <= width {
             title
         } else {

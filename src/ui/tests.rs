@@ -416,6 +416,36 @@ fn too_small_says_what_it_needs() {
     assert!(!text.contains("too small"), "{text}");
 }
 
+#[test]
+fn below_the_minimum_the_figures_still_show_in_one_summary_line() {
+    let app = loaded();
+    let text = screen(&app, 59, 15);
+    assert!(
+        text.contains(" FRESH  Q4 signed 5/5, 19.28/28 bn; started 1"),
+        "{text}"
+    );
+    assert!(text.contains("4 stalled approvals"), "{text}");
+    insta::assert_snapshot!("tiny_40x10_en", screen(&app, 40, 10));
+    let mut zh = loaded();
+    zh.settings.lang = crate::lang::Lang::Zh;
+    insta::assert_snapshot!("tiny_40x10_zh", screen(&zh, 40, 10));
+    insta::assert_snapshot!("tiny_40x10_loading", screen(&loading(), 40, 10));
+    // Nothing at all is drawn outside the buffer, down to a single cell.
+    for (w, h) in [(1, 1), (12, 2), (59, 3)] {
+        let _ = screen(&app, w, h);
+    }
+}
+
+#[test]
+fn at_70_columns_the_header_drops_the_zone_and_weekday_before_the_quarter() {
+    let app = loaded();
+    let text = screen(&app, 70, 20);
+    let title = text.lines().next().unwrap_or_default();
+    assert!(title.contains("Q4 2026 · 32 days left"), "{title}");
+    assert!(title.contains("2026-11-29"), "{title}");
+    assert!(!title.contains("UTC+08:00"), "{title}");
+}
+
 /// The cell where `needle` starts, searching the rows as a terminal shows them.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     for (y, row) in (buf.area.top()..).zip(text(buf).lines()) {
