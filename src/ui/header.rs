@@ -50,7 +50,10 @@ impl HeaderPanel<'_> {
         let quarter_len = quarter.as_ref().map_or(0, |q| q.width() + 3);
         let clock = (0..=2)
             .map(|level| lang.clock_at_most(app.now(), level))
-            .find(|clock| short_title.width() + 1 + quarter_len + clock.width() + 1 <= width)
+            .find(|clock| {
+                let right_len = clock.width() + 1;
+                short_title.width() + 1 + quarter_len + right_len <= width
+            })
             .unwrap_or_else(|| lang.clock(app.now()));
         let right_len = clock.width() + 1;
         let title = if title.width() + quarter_len + right_len + 2 <= width {
