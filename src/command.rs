@@ -124,6 +124,7 @@ pub(crate) fn to_stdout(
 
 /// Prints a failed write or read with what was being done.
 pub(crate) fn report_io_error(doing: &str, error: &io::Error) {
+    let error = crate::small_file::describe_io(error);
     let _ = writeln!(io::stderr(), "investboard: {doing}: {error}");
 }
 

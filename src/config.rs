@@ -48,7 +48,7 @@ impl fmt::Display for Origin {
 pub enum ConfigError {
     #[error("{path}: {message}")]
     File { path: String, message: String },
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {}", crate::small_file::describe_io(.source))]
     Read {
         path: String,
         source: std::io::Error,

@@ -12,6 +12,29 @@ use std::time::Duration;
 /// network mount in milliseconds.
 pub const DEADLINE: Duration = Duration::from_secs(5);
 
+/// How an io error reads in English, by its kind where people have a word for it (never
+/// "(os error 2)").
+pub fn describe_io(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::AddrInUse => "address already in use".to_owned(),
+        io::ErrorKind::StorageFull => "disk full".to_owned(),
+        io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+        io::ErrorKind::ConnectionRefused => "connection refused".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_owned(),
+        io::ErrorKind::AddrNotAvailable => "address not available on this machine".to_owned(),
+        // Other kinds: the system's words without Rust's "(os error N)".
+        _ => {
+            let text = error.to_string().replace(['\r', '\n'], " ");
+            match text.find(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
 /// Why a small file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum SmallFileError {
@@ -21,7 +44,7 @@ pub enum SmallFileError {
     TooLarge { limit: u64 },
     #[error("no answer within {} s (a hung mount?)", .0.as_secs())]
     Timeout(Duration),
-    #[error("{0}")]
+    #[error("{}", describe_io(.0))]
     Io(#[from] io::Error),
 }
 

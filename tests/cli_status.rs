@@ -254,13 +254,15 @@ fn bad_arguments_and_config_are_unknown() {
     let (code, _, err) = run(&["status", "--config", path]);
     assert_eq!(code, 3);
     assert!(
-        err.contains(path) && err.contains("unknown field `pol_interval`"),
+        err.contains(path)
+            && err.contains("unknown key `pol_interval`, did you mean `poll_interval`?"),
         "{err}"
     );
     let (code, _, err) = run(&["status", "--config", "/nonexistent/config.toml"]);
     assert_eq!(code, 3);
     assert!(
-        err.contains("/nonexistent/config.toml: cannot read"),
+        err.contains("/nonexistent/config.toml: cannot read: no such file")
+            && !err.contains("os error"),
         "{err}"
     );
     let (code, out, _) = run(&["--help"]);

@@ -65,7 +65,7 @@ pub fn read_file(path: &Path) -> Result<Layer, ConfigError> {
 pub fn parse_file(text: &str, label: &str) -> Result<Layer, ConfigError> {
     let fail = |key: String, e: toml::de::Error| ConfigError::File {
         path: label.to_owned(),
-        message: key + e.message() + &location(text, e.span()),
+        message: key + &suggest(e.message()) + &location(text, e.span()),
     };
     let document = toml::Deserializer::parse(text).map_err(|e| fail(String::new(), e))?;
     serde_path_to_error::deserialize(document).map_err(|e| {
@@ -77,6 +77,46 @@ pub fn parse_file(text: &str, label: &str) -> Result<Layer, ConfigError> {
         };
         fail(key, e.into_inner())
     })
+}
+
+/// serde's "unknown field `fed`, expected one of `feed`, ... (24 names)" as a person would
+/// say it: "unknown key `fed`, did you mean `feed`?" when one key is close (at most a third of
+/// its letters differ), else the names once. Other messages pass through.
+fn suggest(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_owned();
+    };
+    let Some((typed, _)) = rest.split_once('`') else {
+        return message.to_owned();
+    };
+    let keys = super::settings::declared()
+        .into_iter()
+        .map(|d| d.key)
+        .chain(std::iter::once("keys"));
+    let closest = keys
+        .map(|key| (edit_distance(typed, key), key))
+        .min()
+        .filter(|&(distance, key)| distance * 3 <= key.len().max(typed.len()));
+    match closest {
+        Some((_, key)) => format!("unknown key `{typed}`, did you mean `{key}`?"),
+        None => format!("unknown key `{typed}` (the keys are listed in docs/configuration.md)"),
+    }
+}
+
+/// Levenshtein distance over characters: the edits that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn location(text: &str, span: Option<std::ops::Range<usize>>) -> String {

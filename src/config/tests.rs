@@ -79,11 +79,39 @@ fn no_feed_anywhere_means_the_demo() {
 fn a_misspelt_key_names_the_key_and_the_file() {
     let err = parse_file("pol_interval = \"5s\"\n", "my.toml").expect_err("unknown key");
     let message = err.to_string();
-    assert!(
-        message.starts_with("my.toml: unknown field `pol_interval`"),
-        "{message}"
+    assert_eq!(
+        message,
+        "my.toml: unknown key `pol_interval`, did you mean `poll_interval`? (line 1)"
     );
-    assert!(message.ends_with("(line 1)"), "{message}");
+    let err = parse_file("fed = \"x.json\"\n", "c.toml").expect_err("unknown key");
+    assert!(
+        err.to_string()
+            .starts_with("c.toml: unknown key `fed`, did you mean `feed`?"),
+        "{err}"
+    );
+    let err = parse_file("weather = 1\n", "c.toml").expect_err("unknown key");
+    assert!(
+        err.to_string()
+            .starts_with("c.toml: unknown key `weather` (the keys are listed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn io_errors_read_as_people_talk() {
+    use std::io::{Error, ErrorKind};
+    let words = |kind| crate::small_file::describe_io(&Error::from(kind));
+    assert_eq!(words(ErrorKind::NotFound), "no such file");
+    assert_eq!(words(ErrorKind::AddrInUse), "address already in use");
+    assert_eq!(words(ErrorKind::StorageFull), "disk full");
+    let raw = crate::small_file::describe_io(&Error::from_raw_os_error(2));
+    assert!(!raw.contains("os error"), "{raw}");
+    let err = super::file::read_file(std::path::Path::new("/nonexistent-investboard.toml"))
+        .expect_err("missing");
+    assert_eq!(
+        err.to_string(),
+        "/nonexistent-investboard.toml: cannot read: no such file"
+    );
 }
 
 #[test]

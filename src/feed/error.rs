@@ -85,17 +85,9 @@ fn status_message(status: u16, retry_after: Option<Duration>) -> String {
     format!("HTTP {status}{reason}{retry}")
 }
 
-/// How an io error reads in English, by its kind where people have a word for it (never
-/// "(os error 2)").
+/// How an io error reads in English (see [`crate::small_file::describe_io`]).
 pub fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::AddrInUse => "address already in use".to_owned(),
-        std::io::ErrorKind::StorageFull => "disk full".to_owned(),
-        std::io::ErrorKind::IsADirectory => "is a directory".to_owned(),
-        _ => error.to_string().replace(['\r', '\n'], " "),
-    }
+    crate::small_file::describe_io(error)
 }
 
 /// A duration as people read it: `300 ms`, `1.5 s`, `20 s`, `5 min 30 s`, `3 h 20 min`.
