@@ -37,6 +37,17 @@ pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return command::reference::completions(args.shell).into();
         }
         Some(Command::Man) => return command::reference::man_page().into(),
+        // Refused rather than silently ignored: a script asking for a redacted status would
+        // otherwise print names it meant to hide. A profile that implies redact still works
+        // (it is about the dashboard).
+        Some(Command::Status(_)) if cli.common.redact => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "investboard: --redact: status is never redacted (its names and amounts are for \
+                 monitoring); --redact hides them on the dashboard only"
+            );
+            return Exit::Usage.into();
+        }
         _ => {}
     }
     let env = |key: &str| std::env::var(key).ok();

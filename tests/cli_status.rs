@@ -695,3 +695,21 @@ fn feed_errors_read_in_chinese_with_lang_zh_and_the_json_stays_english() {
     let (_, report, _) = run(&["check-feed", path, "--lang", "en"]);
     assert!(report.contains("UNUSABLE: feed file is empty"), "{report}");
 }
+
+#[test]
+fn status_refuses_redact_with_a_reason_and_a_wall_profile_still_works() {
+    let (code, out, err) = run(&["status", "--redact", "--feed", FIXTURE, "--now", NOW]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("--redact: status is never redacted"), "{err}");
+    let (code, _, err) = run(&[
+        "status",
+        "--profile",
+        "wall",
+        "--feed",
+        FIXTURE,
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(code, 1, "{err}");
+}
