@@ -34,6 +34,28 @@ impl Lang {
         }
     }
 
+    /// A project's amount in a list column: the summary unit, always two decimals (`0.87`,
+    /// `12.70`), so a column of them lines up on the decimal point.
+    pub fn money_fixed(self, amount: Amount) -> String {
+        match self {
+            Lang::En => amount.billions_fixed(),
+            Lang::Zh => amount.yi_fixed(),
+        }
+    }
+
+    /// A project's amount in its detail: as its list row shows it (`0.87 亿`), and below one
+    /// unit also in the small one, exact (`0.87 亿（8700 万）` / `0.09 bn (87 m)`).
+    pub fn amount_detail(self, amount: Amount) -> String {
+        let unit = self.labels().common.money_unit;
+        let shown = format!("{} {unit}", self.money_fixed(amount));
+        let big = amount >= Amount::from_yuan(100_000_000 * self.big_unit_yi());
+        match (big, self) {
+            (true, _) => shown,
+            (false, Lang::En) => format!("{shown} ({})", self.amount(amount)),
+            (false, Lang::Zh) => format!("{shown}（{}）", self.amount(amount)),
+        }
+    }
+
     /// An amount in the summary unit with it: `512.3 亿` / `51.23 bn`.
     pub fn money_with_unit(self, amount: Amount) -> String {
         format!("{} {}", self.money(amount), self.labels().common.money_unit)

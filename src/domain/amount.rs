@@ -147,6 +147,17 @@ impl Amount {
         hundredths_string(round_div(self.units, UNITS_PER_YI * 10 / 100))
     }
 
+    /// [`Amount::yi`] with exactly two decimals (`12.70`, `0.18`, `3.00`): list columns line
+    /// up on the decimal point.
+    pub fn yi_fixed(self) -> String {
+        fixed_hundredths(round_div(self.units, UNITS_PER_YI / 100))
+    }
+
+    /// [`Amount::billions`] with exactly two decimals.
+    pub fn billions_fixed(self) -> String {
+        fixed_hundredths(round_div(self.units, UNITS_PER_YI * 10 / 100))
+    }
+
     /// Amount in 万 (ten thousand yuan), same rounding: `7500`, `0.5`.
     pub fn wan(self) -> String {
         hundredths_string(round_div(self.units, UNITS_PER_YUAN * 10_000 / 100))
@@ -197,6 +208,10 @@ pub fn ratio(actual: u128, target: u128) -> Option<f64> {
 
 fn round_div(value: u128, divisor: u128) -> u128 {
     value / divisor + u128::from(value % divisor >= divisor.div_ceil(2))
+}
+
+fn fixed_hundredths(hundredths: u128) -> String {
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }
 
 fn hundredths_string(hundredths: u128) -> String {

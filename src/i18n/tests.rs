@@ -86,3 +86,20 @@ fn fixed_width_labels_fit_their_slots() {
         // Table column titles: `ui::labels` checks them against each panel's columns.
     }
 }
+
+#[test]
+fn list_amounts_have_two_decimals_and_the_detail_the_same_unit() {
+    let yuan = |y: u64| Amount::from_yuan(y);
+    let column: Vec<String> = [1_270_000_000, 18_000_000, 300_000_000, 87_000_000]
+        .into_iter()
+        .map(|y| Lang::Zh.money_fixed(yuan(y)))
+        .collect();
+    assert_eq!(column, ["12.70", "0.18", "3.00", "0.87"]);
+    assert_eq!(Lang::En.money_fixed(yuan(1_270_000_000)), "1.27");
+    assert_eq!(Lang::En.money_fixed(yuan(30_000_000_000)), "30.00");
+    // The detail names the list's unit first; under one unit, the exact small one too.
+    assert_eq!(Lang::Zh.amount_detail(yuan(87_000_000)), "0.87 亿（8700 万）");
+    assert_eq!(Lang::Zh.amount_detail(yuan(1_270_000_000)), "12.70 亿");
+    assert_eq!(Lang::En.amount_detail(yuan(87_000_000)), "0.09 bn (87 m)");
+    assert_eq!(Lang::En.amount_detail(yuan(2_500_000_000)), "2.50 bn");
+}

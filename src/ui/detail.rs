@@ -50,7 +50,7 @@ fn fields(app: &App, project: &Project, width: u16, full_name: bool) -> Vec<Line
     let amount = if app.settings.redact {
         HIDDEN_AMOUNT.to_owned()
     } else {
-        lang.amount(project.amount)
+        lang.amount_detail(project.amount)
     };
     let pairs = [
         (l.detail.field_id, project.id.to_string()),

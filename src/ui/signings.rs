@@ -188,6 +188,6 @@ fn amount_cell(app: &App, project: &Project) -> String {
     if app.settings.redact {
         HIDDEN_AMOUNT.to_owned()
     } else {
-        app.settings.lang.money(project.amount)
+        app.settings.lang.money_fixed(project.amount)
     }
 }
