@@ -98,7 +98,10 @@ fn list_amounts_have_two_decimals_and_the_detail_the_same_unit() {
     assert_eq!(Lang::En.money_fixed(yuan(1_270_000_000)), "1.27");
     assert_eq!(Lang::En.money_fixed(yuan(30_000_000_000)), "30.00");
     // The detail names the list's unit first; under one unit, the exact small one too.
-    assert_eq!(Lang::Zh.amount_detail(yuan(87_000_000)), "0.87 亿（8700 万）");
+    assert_eq!(
+        Lang::Zh.amount_detail(yuan(87_000_000)),
+        "0.87 亿（8700 万）"
+    );
     assert_eq!(Lang::Zh.amount_detail(yuan(1_270_000_000)), "12.70 亿");
     assert_eq!(Lang::En.amount_detail(yuan(87_000_000)), "0.09 bn (87 m)");
     assert_eq!(Lang::En.amount_detail(yuan(2_500_000_000)), "2.50 bn");
