@@ -29,7 +29,7 @@ pub struct HeaderPanel<'a> {
 impl HeaderPanel<'_> {
     /// Rows needed at `width`: the title row plus the wrapped status, at most `max_rows`.
     pub fn height(&self, width: u16, max_rows: u16) -> u16 {
-        let rows = wrap(self.status(), usize::from(width)).len();
+        let rows = self.status_rows(width, max_rows).len();
         u16::try_from(rows + 1)
             .unwrap_or(u16::MAX)
             .clamp(2, max_rows.max(2))
@@ -76,8 +76,26 @@ impl HeaderPanel<'_> {
         Line::from(spans)
     }
 
-    /// Status segments, most important first; wrapped by [`wrap`].
-    fn status(&self) -> Vec<Vec<Span<'static>>> {
+    /// The status wrapped into at most `max_rows - 1` rows where it can be: when everything
+    /// does not fit but would without the time of the last check (the least urgent fact),
+    /// that time goes, so an error, DEGRADED or a calendar warning is not the row that is cut.
+    fn status_rows(&self, width: u16, max_rows: u16) -> Vec<Line<'static>> {
+        let width = usize::from(width);
+        let rows = wrap(self.status(true), width);
+        if rows.len() < usize::from(max_rows) {
+            return rows;
+        }
+        let without_check = wrap(self.status(false), width);
+        if without_check.len() < usize::from(max_rows) {
+            without_check
+        } else {
+            rows
+        }
+    }
+
+    /// Status segments, most important first; wrapped by [`wrap`]. `with_check`: the time of
+    /// the last successful check.
+    fn status(&self, with_check: bool) -> Vec<Vec<Span<'static>>> {
         let app = self.app;
         let lang = app.settings.lang;
         let l = lang.labels();
@@ -111,7 +129,7 @@ impl HeaderPanel<'_> {
         // A slow poll says how long it has taken further on, beside the last answer.
         if app.health.refresh_requested && app.checking_for().is_none() {
             segments.push(vec![Span::styled(h.checking, theme::dim())]);
-        } else if let Some(checked) = app.health.last_success {
+        } else if let Some(checked) = app.health.last_success.filter(|_| with_check) {
             segments.push(vec![Span::raw((h.checked_at)(
                 &lang.time_of_day(checked, app.now()),
             ))]);
@@ -224,10 +242,7 @@ impl Widget for &HeaderPanel<'_> {
             return;
         }
         put_line(buf, area, area.y, &self.title_row(area.width));
-        for (i, line) in wrap(self.status(), usize::from(area.width))
-            .iter()
-            .enumerate()
-        {
+        for (i, line) in self.status_rows(area.width, area.height).iter().enumerate() {
             let y = area
                 .y
                 .saturating_add(1)
@@ -321,6 +336,35 @@ mod tests {
         tick(&mut app, "2026-11-30T09:00:00+08:00");
         let text = header(&mut app);
         assert!(text.contains("checked 11-29 10:20"), "{text}");
+    }
+
+    #[test]
+    fn the_last_check_gives_way_before_an_error_or_degraded_is_cut() {
+        let mut app = app_with_rejections(3, chrono::Duration::zero(), false);
+        app.settings.rejections = RejectionLimits {
+            warn: Share::percent(1),
+            crit: Share::percent(20),
+        };
+        app.feed_warning = Some(
+            "feed over plain http: not encrypted, can be read or altered in transit (use https)",
+        );
+        let panel = HeaderPanel { app: &app };
+        // As the hostile-feed tmux test sees it at 120 columns.
+        let height = panel.height(120, 3);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, height));
+        (&panel).render(buf.area, &mut buf);
+        let text = buffer_text(&buf);
+        assert!(text.contains("DEGRADED"), "{text}");
+        assert!(text.contains("plain http"), "{text}");
+        assert!(!text.contains("checked"), "{text}");
+        // With room, both stay.
+        let mut wide = Buffer::empty(Rect::new(0, 0, 200, panel.height(200, 3)));
+        (&panel).render(wide.area, &mut wide);
+        let text = buffer_text(&wide);
+        assert!(
+            text.contains("checked 10:00:00") && text.contains("DEGRADED"),
+            "{text}"
+        );
     }
 
     #[test]
