@@ -10,7 +10,7 @@ use std::path::Path;
 use support::tmux::{self, Session};
 
 /// The banner's sentence; the header says "STALE  updated …" without the dot.
-const BANNER: &str = "STALE · updated";
+const BANNER: &str = "STALE · data";
 
 /// Whether the footer's countdown to the next view ("next 12 s") is on screen.
 fn counts_down(screen: &str) -> bool {

@@ -55,7 +55,11 @@ fn the_wall_fresh_stale_and_offline_at_command_room_sizes() {
                     Some(word) => {
                         assert!(shown.contains(word), "{state} {width}x{height}\n{shown}");
                     }
-                    None => assert!(!shown.contains(" · updated"), "{shown}"),
+                    // Fresh: no banner sentence ("FRESH · data …", "最新 · 数据…").
+                    None => assert!(
+                        !shown.contains("FRESH · data") && !shown.contains("最新 · 数据"),
+                        "{shown}"
+                    ),
                 }
                 insta::assert_snapshot!(format!("wall_{code}_{state}_{width}x{height}"), shown);
             }
