@@ -59,7 +59,7 @@ fn sort_drill_down_click_and_export_in_tmux() {
     session.keys(&["S"]);
     let screen = session.wait_for("reversed", |s| s.contains("sort: amount↑"));
     let smallest = row_of(&screen, "0.08").expect("the smallest amount on screen");
-    let largest = row_of(&screen, "  12 ").expect("the largest amount on screen");
+    let largest = row_of(&screen, " 12.00 ").expect("the largest amount on screen");
     assert!(smallest < largest, "smallest first:\n{screen}");
 
     // Drill down: the third district (岳麓区) opens its signings; Esc comes back.
