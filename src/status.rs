@@ -7,11 +7,11 @@ mod openmetrics;
 use std::io::{self, Write};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::domain::aggregate::{Progress, QuarterFigures, Summary};
+use crate::domain::aggregate::{Progress, QuarterFigures, StalledApproval, Summary};
 use crate::domain::amount::Amount;
 use crate::domain::calendar::year_ranges;
 use crate::domain::freshness::{self, AgeLevel};
@@ -21,7 +21,7 @@ use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
 use crate::feed::FeedProblem;
 use crate::lang::Lang;
-use crate::sanitize::{fit_width, pad_to_width, sanitize};
+use crate::sanitize::{SafeText, fit_width, pad_to_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -291,6 +291,98 @@ fn quarter_json(q: &QuarterFigures) -> serde_json::Value {
     serde_json::Value::Object(json)
 }
 
+/// A small value as a `serde_json::Value`, whose maps keep their keys sorted as the contract's
+/// objects always have; `Null` if it cannot be represented (it always can: figures are
+/// numbers).
+fn sorted_json(value: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or_default()
+}
+
+/// The `status` JSON. Its fields, and those of the structs below, are declared in alphabetical
+/// order: the contract's objects were written from a sorted `serde_json::Map` and keep that
+/// order byte for byte. Small parts (quarters, year to date) are still built as `Value`s; the
+/// parts that grow with the feed (stalled approvals, warnings) are borrowed and streamed.
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    calendar: JsonCalendar<'a>,
+    checks: &'a [Check],
+    data_age_seconds: Option<u64>,
+    feed: JsonFeed<'a>,
+    now: String,
+    quarter: Option<serde_json::Value>,
+    quarters: Option<Vec<serde_json::Value>>,
+    reasons: &'a [String],
+    stalled_approvals: JsonStalled<'a>,
+    status: Level,
+    summary: String,
+    year_to_date: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct JsonCalendar<'a> {
+    next_year_uncovered: Option<i32>,
+    uncovered_years: &'a [i32],
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    error: Option<String>,
+    generated_ahead_seconds: Option<u64>,
+    generated_at: Option<String>,
+    projects: Option<usize>,
+    records: Option<usize>,
+    rejected_records: Option<usize>,
+    source: &'a str,
+    warnings: &'a [String],
+}
+
+/// Every stalled approval, each looked up in the snapshot as it is written (an empty array
+/// without a usable feed).
+struct JsonStalled<'a>(Option<(&'a Snapshot, &'a Summary)>);
+
+impl Serialize for JsonStalled<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some((snapshot, summary)) = self.0 else {
+            return serializer.collect_seq(std::iter::empty::<()>());
+        };
+        serializer.collect_seq(summary.stalled.iter().map(|st| {
+            let project = &snapshot.projects[st.project];
+            let approval = &project.approvals[st.approval];
+            JsonStalledApproval {
+                approval_id: &approval.id,
+                department: approval.department.as_ref(),
+                item: approval.item.as_ref(),
+                limit_working_days: st.limit_working_days,
+                project_id: &project.id,
+                project_name: &project.name,
+                submitted_on: JsonDate(approval.submitted_on),
+                working_days_elapsed: st.working_days_elapsed,
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct JsonStalledApproval<'a> {
+    approval_id: &'a SafeText,
+    department: Option<&'a SafeText>,
+    item: Option<&'a SafeText>,
+    limit_working_days: u32,
+    project_id: &'a SafeText,
+    project_name: &'a SafeText,
+    submitted_on: JsonDate,
+    working_days_elapsed: u32,
+}
+
+/// A date as `YYYY-MM-DD`, written without an intermediate `String`.
+struct JsonDate(NaiveDate);
+
+impl Serialize for JsonDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
 impl StatusReport<'_> {
     /// The one line a monitoring system shows, as the JSON's `summary` has it (English, 亿):
     /// `INVESTBOARD WARNING - 7 stalled approvals; Q1 signed 34/40, 512.3/800 亿; started 9/10; data 3 min old`.
@@ -339,66 +431,46 @@ impl StatusReport<'_> {
 
     /// The FEED.md `status` JSON, version 1, plus additive keys (`summary`, `reasons`,
     /// `checks`, `feed.records`, `feed.generated_ahead_seconds`, `data_age_seconds`,
-    /// `quarters`, `calendar`).
-    pub fn to_json(&self) -> serde_json::Value {
-        let now = self.now.to_rfc3339_opts(SecondsFormat::Secs, false);
+    /// `quarters`, `calendar`). Borrows the report: writing it builds no `serde_json::Value`
+    /// tree of the (possibly tens of thousands of) stalled approvals.
+    fn json(&self) -> JsonReport<'_> {
         let (snapshot, summary) = match &self.feed {
             Ok((snapshot, summary)) => (Some(*snapshot), Some(*summary)),
             Err(_) => (None, None),
         };
-        let stalled: Vec<serde_json::Value> = match (snapshot, summary) {
-            (Some(snapshot), Some(summary)) => summary
-                .stalled
-                .iter()
-                .map(|st| {
-                    let project = &snapshot.projects[st.project];
-                    let approval = &project.approvals[st.approval];
-                    json!({
-                        "project_id": project.id,
-                        "project_name": project.name,
-                        "approval_id": approval.id,
-                        "item": approval.item,
-                        "department": approval.department,
-                        "submitted_on": approval.submitted_on.to_string(),
-                        "working_days_elapsed": st.working_days_elapsed,
-                        "limit_working_days": st.limit_working_days,
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        json!({
-            "status": self.level,
-            "now": now,
-            "summary": self.summary_line(),
-            "reasons": self.reasons,
-            "checks": self.checks,
-            "feed": {
-                "source": self.source,
-                "generated_at": snapshot
+        JsonReport {
+            calendar: JsonCalendar {
+                next_year_uncovered: summary.and_then(|s| s.next_year_uncovered),
+                uncovered_years: summary.map_or(&[], |s| &s.uncovered_years),
+            },
+            checks: &self.checks,
+            data_age_seconds: self.age.map(|a| a.as_secs()),
+            feed: JsonFeed {
+                error: self.feed.as_ref().err().map(|e| sanitize(&e.en)),
+                generated_ahead_seconds: self.ahead.map(|a| a.as_secs()),
+                generated_at: snapshot
                     .and_then(|s| s.generated_at)
                     .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
-                "projects": snapshot.map(|s| s.projects.len()),
-                "rejected_records": snapshot.map(|s| s.rejected.len()),
-                "records": snapshot.map(|s| RecordCounts::of(s).total),
-                "generated_ahead_seconds": self.ahead.map(|a| a.as_secs()),
-                "error": self.feed.as_ref().err().map(|e| sanitize(&e.en)),
-                "warnings": snapshot.map(|s| s.warnings.clone()).unwrap_or_default(),
+                projects: snapshot.map(|s| s.projects.len()),
+                records: snapshot.map(|s| RecordCounts::of(s).total),
+                rejected_records: snapshot.map(|s| s.rejected.len()),
+                source: &self.source,
+                warnings: snapshot.map_or(&[], |s| &s.warnings),
             },
-            "data_age_seconds": self.age.map(|a| a.as_secs()),
-            "quarter": summary.map(|s| quarter_json(&s.quarter)),
-            "year_to_date": summary.map(|s| s.year_to_date),
-            "quarters": summary.map(|s| s.year_quarters.iter().map(quarter_json).collect::<Vec<_>>()),
-            "stalled_approvals": stalled,
-            "calendar": {
-                "uncovered_years": summary.map(|s| s.uncovered_years.clone()).unwrap_or_default(),
-                "next_year_uncovered": summary.and_then(|s| s.next_year_uncovered),
-            },
-        })
+            now: self.now.to_rfc3339_opts(SecondsFormat::Secs, false),
+            quarter: summary.map(|s| quarter_json(&s.quarter)),
+            quarters: summary.map(|s| s.year_quarters.iter().map(quarter_json).collect()),
+            reasons: &self.reasons,
+            stalled_approvals: JsonStalled(snapshot.zip(summary)),
+            status: self.level,
+            summary: self.summary_line(),
+            year_to_date: summary.map(|s| sorted_json(&s.year_to_date)),
+        }
     }
 
+    /// Writes [`Self::json`] as it comes (pretty, as always), straight into `out`.
     pub fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &self.to_json())?;
+        serde_json::to_writer_pretty(&mut *out, &self.json())?;
         writeln!(out)
     }
 
@@ -407,28 +479,27 @@ impl StatusReport<'_> {
     /// complete). Feed text in here is already sanitized.
     pub fn write_text(&self, out: &mut impl Write, lang: Lang, max_lines: usize) -> io::Result<()> {
         writeln!(out, "{}", self.summary_line_in(lang))?;
-        let lines = self.detail_lines(lang);
-        for line in lines.iter().take(max_lines) {
+        let mut lines = DetailLines::new(max_lines);
+        self.detail_lines(&mut lines, lang);
+        for line in &lines.kept {
             writeln!(out, "{line}")?;
         }
-        if lines.len() > max_lines {
-            let more = lines.len() - max_lines;
-            writeln!(out, "{}", (lang.labels().status.and_more)(more))?;
+        if lines.more > 0 {
+            writeln!(out, "{}", (lang.labels().status.and_more)(lines.more))?;
         }
         Ok(())
     }
 
-    /// Every detail line the text form has, in order.
-    fn detail_lines(&self, lang: Lang) -> Vec<String> {
+    /// Every detail line the text form has, in order; `lines` formats only those it keeps.
+    fn detail_lines(&self, lines: &mut DetailLines, lang: Lang) {
         let labels = lang.labels();
         let (l, c) = (&labels.status, &labels.common);
         let units = Units::Lang(lang);
         let label = |text: &str| fit_width(text, 10);
-        let mut lines = Vec::new();
         let Ok((snapshot, summary)) = &self.feed else {
             lines.push(format!("{}{}", label(l.feed), self.source));
             lines.push(l.unusable_no_figures.to_owned());
-            return lines;
+            return;
         };
         let generated = snapshot.generated_at.map_or_else(
             || l.no_generated_at.to_owned(),
@@ -467,48 +538,70 @@ impl StatusReport<'_> {
         if let Some(year) = summary.next_year_uncovered {
             lines.push((l.calendar_next_year)(year));
         }
-        stalled_lines(&mut lines, snapshot, summary, lang);
+        stalled_lines(lines, snapshot, summary, lang);
         for rejection in &snapshot.rejected {
-            lines.push(format!("{}{rejection}", label(l.rejected)));
+            lines.push_with(|| format!("{}{rejection}", label(l.rejected)));
         }
         for warning in &snapshot.warnings {
-            lines.push(format!("{}{warning}", label(l.warning)));
+            lines.push_with(|| format!("{}{warning}", label(l.warning)));
         }
-        lines
     }
 }
 
-fn stalled_lines(lines: &mut Vec<String>, snapshot: &Snapshot, summary: &Summary, lang: Lang) {
+/// The detail lines the text form prints: the first `max` formatted, the rest only counted
+/// (a feed with 80,000 stalled approvals would otherwise format 80,000 lines to print 20).
+struct DetailLines {
+    kept: Vec<String>,
+    max: usize,
+    more: usize,
+}
+
+impl DetailLines {
+    fn new(max: usize) -> DetailLines {
+        DetailLines {
+            kept: Vec::with_capacity(max.min(64)),
+            max,
+            more: 0,
+        }
+    }
+
+    fn push(&mut self, line: String) {
+        self.push_with(|| line);
+    }
+
+    fn push_with(&mut self, line: impl FnOnce() -> String) {
+        if self.kept.len() < self.max {
+            self.kept.push(line());
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+fn stalled_lines(lines: &mut DetailLines, snapshot: &Snapshot, summary: &Summary, lang: Lang) {
     let l = &lang.labels().status;
     lines.push((l.stalled_heading)(summary.stalled.len()));
     for st in &summary.stalled {
-        let project = &snapshot.projects[st.project];
-        let approval = &project.approvals[st.approval];
-        let none = || "-".to_owned();
-        lines.push(format!(
-            "  {} {} {} {} {}",
-            fit_width(project.id.as_str(), 14),
-            fit_width(project.name.as_str(), 30),
-            fit_width(
-                &approval
-                    .item
-                    .as_ref()
-                    .map_or_else(none, ToString::to_string),
-                24
-            ),
-            fit_width(
-                &approval
-                    .department
-                    .as_ref()
-                    .map_or_else(none, ToString::to_string),
-                24
-            ),
-            (l.stalled_row)(
-                &approval.submitted_on.to_string(),
-                st.working_days_elapsed,
-                st.limit_working_days,
-                st.overdue_by()
-            )
-        ));
+        lines.push_with(|| stalled_line(snapshot, st, lang));
     }
+}
+
+fn stalled_line(snapshot: &Snapshot, st: &StalledApproval, lang: Lang) -> String {
+    let l = &lang.labels().status;
+    let project = &snapshot.projects[st.project];
+    let approval = &project.approvals[st.approval];
+    let label = |text: Option<&SafeText>| fit_width(text.map_or("-", SafeText::as_str), 24);
+    format!(
+        "  {} {} {} {} {}",
+        fit_width(project.id.as_str(), 14),
+        fit_width(project.name.as_str(), 30),
+        label(approval.item.as_ref()),
+        label(approval.department.as_ref()),
+        (l.stalled_row)(
+            &approval.submitted_on.to_string(),
+            st.working_days_elapsed,
+            st.limit_working_days,
+            st.overdue_by()
+        )
+    )
 }
