@@ -605,3 +605,98 @@ fn stalled_line(snapshot: &Snapshot, st: &StalledApproval, lang: Lang) -> String
         )
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::aggregate::{AggregateOptions, aggregate};
+    use crate::domain::calendar::Calendar;
+    use crate::testing::{NOW, at, fixture};
+
+    fn policy() -> Policy {
+        let settings = crate::config::Settings::default();
+        Policy {
+            ages: settings.age_limits(),
+            rejections: settings.rejection_limits(),
+            checks: Check::DEFAULT.to_vec(),
+        }
+    }
+
+    fn written(report: &StatusReport<'_>) -> String {
+        let mut out = Vec::new();
+        report.write_json(&mut out).expect("writes to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// The contract's objects were written from a `serde_json::Value`, whose maps sort their
+    /// keys: the streamed form must write exactly what that tree would, in a good and a bad case.
+    #[test]
+    fn streamed_json_is_byte_for_byte_what_a_value_tree_writes() {
+        let snapshot = fixture();
+        let today = at(NOW).date_naive();
+        let summary = aggregate(
+            &snapshot,
+            today,
+            &Calendar::embedded(),
+            &AggregateOptions::default(),
+        );
+        assert!(
+            !summary.stalled.is_empty(),
+            "the fixture has stalled approvals"
+        );
+        let good = assess(
+            at(NOW),
+            "feed.json".to_owned(),
+            Ok((&snapshot, &summary)),
+            &policy(),
+        );
+        let bad = assess(
+            at(NOW),
+            "-".to_owned(),
+            Err("not JSON".to_owned()),
+            &policy(),
+        );
+        for report in [good, bad] {
+            let tree = serde_json::to_value(report.json()).expect("a tree");
+            let mut expected = serde_json::to_string_pretty(&tree).expect("JSON");
+            expected.push('\n');
+            assert_eq!(written(&report), expected);
+        }
+    }
+
+    #[test]
+    fn text_prints_max_lines_of_detail_and_counts_the_rest() {
+        let snapshot = fixture();
+        let summary = aggregate(
+            &snapshot,
+            at(NOW).date_naive(),
+            &Calendar::embedded(),
+            &AggregateOptions::default(),
+        );
+        let report = assess(
+            at(NOW),
+            "feed.json".to_owned(),
+            Ok((&snapshot, &summary)),
+            &policy(),
+        );
+        let text = |max_lines| {
+            let mut out = Vec::new();
+            report
+                .write_text(&mut out, Lang::En, max_lines)
+                .expect("writes to memory");
+            String::from_utf8(out).expect("UTF-8")
+        };
+        let all = text(usize::MAX);
+        let total = all.lines().count() - 1;
+        assert!(total > 8, "{all}");
+        let cut = text(5);
+        let lines: Vec<&str> = cut.lines().collect();
+        assert_eq!(lines.len(), 1 + 5 + 1, "{cut}");
+        assert_eq!(lines[..6], all.lines().take(6).collect::<Vec<_>>()[..]);
+        assert_eq!(
+            lines[6],
+            (Lang::En.labels().status.and_more)(total - 5),
+            "{cut}"
+        );
+    }
+}
