@@ -5,8 +5,58 @@
 #   scripts/status-e2e.sh [DIR] [RUNS]     feeds from scripts/gen-feeds.sh (default /tmp/investboard-feeds, 3 runs)
 #
 # With hyperfine installed, also prints its mean and spread (not required).
+#
+#   scripts/status-e2e.sh --ratios FILE [RUNS]
+#
+# Issue 14's table on one feed (scripts/gen-scale-feeds.py writes it): Python's `json.load`, the
+# serde floor (examples/serde_floor.rs: read + borrowed typed parse, nothing else), `check-feed`,
+# `status` and `status --format json`, timed in interleaved rounds (each round runs every
+# command once, so all see the same load); prints median wall seconds, user+sys seconds, peak
+# RSS (GNU time) and each as a ratio to `json.load` and to the file's size. BEFORE=path/to/an/
+# older/investboard adds its three commands to the same rounds (a before/after in one run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--ratios" ]; then
+  file=${2:?"usage: $0 --ratios FILE [RUNS]"}
+  runs=${3:-5}
+  bin=target/release/investboard
+  floor=target/release/examples/serde_floor
+  [ -x "$bin" ] && [ -x "$floor" ] || cargo build --release --bin investboard --example serde_floor
+  export INVESTBOARD_MAX_BODY_MB=${INVESTBOARD_MAX_BODY_MB:-2048}
+  now=2026-11-29T10:00:00+08:00
+  size=$(stat -c %s "$file")
+  names=("python json.load" "serde floor")
+  commands=("python3 -c 'import json,sys; json.load(open(sys.argv[1], \"rb\"))' $file" "$floor $file")
+  for who in ${BEFORE:+before} after; do
+    b=$bin; [ "$who" = before ] && b=$BEFORE
+    names+=("$who check-feed" "$who status" "$who status --format json")
+    commands+=("$b --now $now check-feed $file" "$b --now $now status --feed $file"
+      "$b --now $now status --format json --feed $file")
+  done
+  log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
+  echo "feed: $file, $(awk -v b="$size" 'BEGIN { printf "%.1f MB", b / 1e6 }'); $runs interleaved rounds; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for round in $(seq "$runs"); do
+    for i in "${!commands[@]}"; do
+      out=$( { /usr/bin/time -f '%e %U %S %M' sh -c "${commands[$i]} >/dev/null"; } 2>&1 | tail -1) || true
+      echo "$i $out" >>"$log"
+    done
+  done
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  py=$(awk '$1 == 0 { print $2 }' "$log" | median)
+  printf '%-30s %8s %8s %10s %9s %12s %9s\n' what "wall s" "cpu s" "x json.load" "range" "peak RSS MB" "RSS/file"
+  for i in "${!commands[@]}"; do
+    wall=$(awk -v i="$i" '$1 == i { print $2 }' "$log" | median)
+    cpu=$(awk -v i="$i" '$1 == i { print $3 + $4 }' "$log" | median)
+    range=$(awk -v i="$i" '$1 == i { print $2 }' "$log" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }')
+    rss=$(awk -v i="$i" '$1 == i && $5 > m { m = $5 } END { print m }' "$log")
+    printf '%-30s %8.2f %8.2f %10.2fx %9s %12.0f %8.2fx\n' "${names[$i]}" "$wall" "$cpu" \
+      "$(awk -v a="$wall" -v b="$py" 'BEGIN { print a / b }')" "$range" \
+      "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$rss" -v b="$size" 'BEGIN { print k * 1024 / b }')"
+  done
+  exit 0
+fi
 dir=${1:-/tmp/investboard-feeds}
 runs=${2:-3}
 bin=target/release/investboard

@@ -62,13 +62,23 @@ impl serde::Serialize for SafeText {
     }
 }
 
-/// The fast path: printable ASCII without leading/trailing or doubled spaces needs no work.
+/// The fast path: text that [`sanitize`] would return unchanged (no control, escape, invisible
+/// or whitespace character but single inner spaces, at most [`MAX_FIELD_CHARS`]) is kept as it
+/// is, without building a copy. Printable ASCII is checked a byte at a time; other text (a
+/// Chinese name) a character at a time.
 fn is_plain(raw: &str) -> bool {
-    raw.len() <= MAX_FIELD_CHARS
-        && raw.bytes().all(|b| (0x20..0x7f).contains(&b))
-        && !raw.starts_with(' ')
-        && !raw.ends_with(' ')
-        && !raw.contains("  ")
+    let clean = if raw.is_ascii() {
+        raw.len() <= MAX_FIELD_CHARS && raw.bytes().all(|b| (0x20..0x7f).contains(&b))
+    } else {
+        let mut chars = 0;
+        raw.chars().all(|c| {
+            chars += 1;
+            chars <= MAX_FIELD_CHARS
+                && !is_forbidden(c)
+                && (c == ' ' || !(c.is_whitespace() || is_whitespace_control(c)))
+        })
+    };
+    clean && !raw.starts_with(' ') && !raw.ends_with(' ') && !raw.contains("  ")
 }
 
 /// Removes escape sequences and invisible or control characters, maps whitespace controls to
@@ -202,13 +212,18 @@ fn skip_string_body(chars: &mut Chars<'_>) {
 /// Cuts `text` to at most `max_width` columns at a grapheme boundary, never through a
 /// double-width character, ending in `…` when something was cut and the ellipsis fits.
 pub fn truncate_to_width(text: &str, max_width: usize) -> std::borrow::Cow<'_, str> {
-    if text.width() <= max_width {
+    // No character is wider than its UTF-8 length, so short text fits without measuring.
+    if text.len() <= max_width || text.width() <= max_width {
         return std::borrow::Cow::Borrowed(text);
     }
-    if max_width == 0 {
-        return std::borrow::Cow::Borrowed("");
-    }
-    let budget = max_width - 1;
+    std::borrow::Cow::Owned(cut_to_width(text, max_width))
+}
+
+/// `text`, known to be wider than `max_width`, cut with an ellipsis.
+fn cut_to_width(text: &str, max_width: usize) -> String {
+    let Some(budget) = max_width.checked_sub(1) else {
+        return String::new();
+    };
     let mut used = 0;
     let mut out = String::new();
     for grapheme in text.graphemes(true) {
@@ -220,7 +235,7 @@ pub fn truncate_to_width(text: &str, max_width: usize) -> std::borrow::Cow<'_, s
         out.push_str(grapheme);
     }
     out.push('…');
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// Pads to at least `width` columns, left-aligned; longer text is kept whole (figures must
@@ -232,8 +247,20 @@ pub fn pad_to_width(text: &str, width: usize) -> String {
 
 /// Pads (or truncates) to exactly `width` columns, left-aligned.
 pub fn fit_width(text: &str, width: usize) -> String {
-    let cut = truncate_to_width(text, width);
-    let pad = width.saturating_sub(cut.width());
+    // Measured once: the width decides both whether to cut and how much to pad.
+    let text_width = if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    };
+    let (cut, used) = if text_width <= width {
+        (std::borrow::Cow::Borrowed(text), text_width)
+    } else {
+        let cut = cut_to_width(text, width);
+        let used = cut.width();
+        (std::borrow::Cow::Owned(cut), used)
+    };
+    let pad = width.saturating_sub(used);
     let mut out = String::with_capacity(cut.len() + pad);
     out.push_str(&cut);
     out.extend(std::iter::repeat_n(' ', pad));
@@ -337,9 +364,45 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_full_sanitizer() {
-        for s in ["Desai Battery", "a  b", " a", "a ", "Yuelu District"] {
-            assert_eq!(SafeText::new(s).as_str(), sanitize(s));
+        let cjk_at_cap = "长".repeat(MAX_FIELD_CHARS);
+        let cjk_over_cap = "长".repeat(MAX_FIELD_CHARS + 1);
+        for s in [
+            "Desai Battery",
+            "a  b",
+            " a",
+            "a ",
+            "Yuelu District",
+            "长沙储能电池产业园",
+            "长沙 储能",
+            "长沙  储能",
+            " 长沙",
+            "长沙 ",
+            "长沙\u{3000}储能",
+            "长沙\u{200b}储能",
+            "长沙\u{85}储能",
+            "长沙\u{9b}31m储能",
+            "电池🔋",
+            &cjk_at_cap,
+            &cjk_over_cap,
+        ] {
+            assert_eq!(SafeText::new(s).as_str(), sanitize(s), "{s:?}");
         }
         assert!(SafeText::new(" \t\n").is_empty());
+    }
+
+    #[test]
+    fn text_that_fits_is_borrowed_not_copied() {
+        use std::borrow::Cow;
+        assert!(matches!(
+            truncate_to_width("Yuelu", 5),
+            Cow::Borrowed("Yuelu")
+        ));
+        assert!(matches!(
+            truncate_to_width("长沙", 4),
+            Cow::Borrowed("长沙")
+        ));
+        assert!(matches!(truncate_to_width("长沙", 3), Cow::Owned(_)));
+        assert_eq!(fit_width("Yuelu", 3), "Yu…");
+        assert_eq!(fit_width("a\u{7}b", 4).width(), 4);
     }
 }

@@ -454,3 +454,69 @@ fn a_byte_order_mark_is_accepted_with_a_warning() {
         Err(FeedError::NotJson { .. })
     ));
 }
+
+/// The records are validated while the envelope is read, in one pass; what the document looks
+/// like around them (field order, nulls, repeats, escaped keys) decides as it did in two.
+#[test]
+fn the_one_pass_read_decides_whole_documents_as_two_passes_did() {
+    let record = r#"{"id":"P1","name":"n","amount_cny":1,"stage":"signed"}"#;
+    let bad_target = r#"{"year":2026,"quarter":9}"#;
+    // Projects before the version and the targets: target rejections still come first.
+    let snapshot = parse_feed(
+        format!(
+            r#"{{"projects":[{record},{{"id":""}}],"targets":[{bad_target}],"schema_version":1}}"#
+        )
+        .as_bytes(),
+    )
+    .expect("usable");
+    assert_eq!(snapshot.projects.len(), 1);
+    let places: Vec<&str> = snapshot
+        .rejected
+        .iter()
+        .map(|r| r.record.as_str())
+        .collect();
+    assert_eq!(places, ["targets[0]", "projects[1]"]);
+    // An escaped key names the same field.
+    let escaped = format!(r#"{{"schema_version":1,"proj\u0065cts":[{record}]}}"#);
+    assert_eq!(
+        parse_feed(escaped.as_bytes()).map(|s| s.projects.len()),
+        Ok(1)
+    );
+
+    assert_eq!(
+        parse_feed(br#"{"schema_version":1,"projects":null}"#),
+        Err(FeedError::MissingProjects)
+    );
+    assert_eq!(
+        parse_feed(br#"{"projects":{},"schema_version":2}"#),
+        Err(FeedError::UnsupportedVersion { found: "2".into() })
+    );
+    for (document, message) in [
+        (
+            r#"{"schema_version":1,"schema_version":1,"projects":[]}"#,
+            "duplicate field `schema_version`",
+        ),
+        (
+            r#"{"schema_version":1,"projects":[],"projects":[]}"#,
+            "duplicate field `projects`",
+        ),
+        (
+            r#"{"schema_version":1,"generated_at":null,"generated_at":null,"projects":[]}"#,
+            "duplicate field `generated_at`",
+        ),
+    ] {
+        let err = parse_feed(document.as_bytes()).expect_err(document);
+        assert!(
+            matches!(&err, FeedError::WrongShape { field: "document", message: m } if m.starts_with(message)),
+            "{document}: {err}"
+        );
+    }
+    assert!(matches!(
+        parse_feed(br#"{"schema_version":1,"projects":[]} x"#),
+        Err(FeedError::NotJson { .. })
+    ));
+    assert!(matches!(
+        parse_feed(br#"{"schema_version":1,"projects":[{"id":"P1"} {}]}"#),
+        Err(FeedError::NotJson { .. })
+    ));
+}

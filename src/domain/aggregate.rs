@@ -314,8 +314,8 @@ pub fn aggregate(
 ) -> Summary {
     let year = today.year();
     let mut year_quarters = [1, 2, 3, 4].map(|q| quarter_figures(snapshot, today, q));
-    let mut districts: HashMap<SafeText, Breakdown> = HashMap::new();
-    let mut chains: HashMap<SafeText, Breakdown> = HashMap::new();
+    let mut districts: Groups = HashMap::default();
+    let mut chains: Groups = HashMap::default();
     let mut signings = Vec::new();
     let mut stalled = Vec::new();
     let mut pending_approvals = 0;
@@ -448,7 +448,10 @@ pub fn aggregate(
     }
 }
 
-fn ranked(groups: HashMap<SafeText, Breakdown>) -> Vec<Breakdown> {
+/// Breakdowns by label. Labels come from the feed: a keyed hasher, but a fast one.
+type Groups = HashMap<SafeText, Breakdown, foldhash::fast::RandomState>;
+
+fn ranked(groups: Groups) -> Vec<Breakdown> {
     let mut rows: Vec<Breakdown> = groups.into_values().collect();
     rows.sort_by(|a, b| {
         b.figures

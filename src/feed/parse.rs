@@ -1,5 +1,6 @@
-//! Bytes to [`Snapshot`]: the envelope first, then each record alone, so one bad record is
-//! rejected with its place and reason while the rest of the feed is used. A document that is
+//! Bytes to [`Snapshot`] in one pass over the document: each record is taken raw as the
+//! envelope's read reaches it and parsed alone, so one bad record is rejected with its place
+//! and reason while the rest of the feed is used. A document that is
 //! not UTF-8 JSON, lacks `projects` or has another `schema_version` is unusable as a whole.
 
 use std::borrow::Cow;
@@ -58,22 +59,24 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
         Some(rest) => (rest, true),
         None => (text, false),
     };
-    let envelope = parse_envelope(text)?;
-
-    let version = envelope
-        .schema_version
-        .ok_or(FeedError::MissingSchemaVersion)?;
-    if version.get().trim() != SCHEMA_VERSION.to_string() {
-        return Err(FeedError::UnsupportedVersion {
-            found: crate::sanitize::sanitize(version.get()),
-        });
+    if !text.trim_start().starts_with('{') {
+        return Err(document_error(text));
     }
-    let projects_raw = envelope.projects.ok_or(FeedError::MissingProjects)?;
-    let records: Vec<&RawValue> =
-        serde_json::from_str(projects_raw.get()).map_err(|e| FeedError::WrongShape {
-            field: "projects",
-            message: without_position(&e),
-        })?;
+
+    // One pass: each record is validated as the envelope's read reaches it.
+    let mut validator = Validator::default();
+    let mut projects = Vec::new();
+    let mut rejected = Vec::new();
+    let streamed = read_envelope(text, |index, raw| match validator.project(index, raw) {
+        Ok(project) => projects.push(project),
+        Err(rejection) => rejected.push(*rejection),
+    });
+    // Whatever failed the one pass, the two-pass reading names it as it always has.
+    let fields = streamed.map_err(|_| document_error(text))?;
+    check_version(fields.schema_version)?;
+    if !fields.has_projects {
+        return Err(FeedError::MissingProjects);
+    }
 
     let mut snapshot = Snapshot::default();
     if bom {
@@ -81,7 +84,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
             .warnings
             .push("the feed starts with a UTF-8 byte order mark (BOM); it was ignored".to_owned());
     }
-    if let Some(raw) = envelope.generated_at {
+    if let Some(raw) = fields.generated_at {
         match serde_json::from_str::<Option<Cow<'_, str>>>(raw.get()) {
             Ok(None) => {}
             Ok(Some(stamp)) => match DateTime::parse_from_rfc3339(&stamp) {
@@ -96,19 +99,51 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
                 .push(format!("generated_at: {}; ignored", without_position(&e))),
         }
     }
-    if let Some(raw) = envelope.targets {
+    if let Some(raw) = fields.targets {
         parse_targets(raw, &mut snapshot)?;
     }
-
-    let mut validator = Validator::default();
-    snapshot.projects.reserve(records.len());
-    for (index, raw) in records.into_iter().enumerate() {
-        match validator.project(index, raw) {
-            Ok(project) => snapshot.projects.push(project),
-            Err(rejection) => snapshot.rejected.push(*rejection),
-        }
-    }
+    // Records grew by doubling: give the unused tail back (a 2M-record feed's is large).
+    projects.shrink_to_fit();
+    snapshot.projects = projects;
+    snapshot.rejected.append(&mut rejected);
     Ok(snapshot)
+}
+
+fn read_envelope<'a>(
+    text: &'a str,
+    record: impl FnMut(usize, &'a RawValue),
+) -> serde_json::Result<wire::EnvelopeFields<'a>> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let fields =
+        serde::de::DeserializeSeed::deserialize(wire::StreamedEnvelope(record), &mut deserializer)?;
+    deserializer.end()?;
+    Ok(fields)
+}
+
+/// Why a document cannot be used, read the slow way (the whole envelope, then the records
+/// array apart): only after the one-pass read failed, so the messages stay as they were.
+fn document_error(text: &str) -> FeedError {
+    let envelope = match parse_envelope(text) {
+        Ok(envelope) => envelope,
+        Err(error) => return error,
+    };
+    if let Err(error) = check_version(envelope.schema_version) {
+        return error;
+    }
+    let Some(projects) = envelope.projects else {
+        return FeedError::MissingProjects;
+    };
+    match serde_json::from_str::<Vec<&RawValue>>(projects.get()) {
+        Err(e) => FeedError::WrongShape {
+            field: "projects",
+            message: without_position(&e),
+        },
+        // The one-pass read is stricter only where this reading already failed.
+        Ok(_) => FeedError::WrongShape {
+            field: "document",
+            message: "unreadable envelope".to_owned(),
+        },
+    }
 }
 
 fn parse_envelope(text: &str) -> Result<wire::Envelope<'_>, FeedError> {
@@ -142,6 +177,16 @@ fn parse_envelope(text: &str) -> Result<wire::Envelope<'_>, FeedError> {
     })
 }
 
+fn check_version(version: Option<&RawValue>) -> Result<(), FeedError> {
+    let version = version.ok_or(FeedError::MissingSchemaVersion)?;
+    if version.get().trim() != SCHEMA_VERSION.to_string() {
+        return Err(FeedError::UnsupportedVersion {
+            found: crate::sanitize::sanitize(version.get()),
+        });
+    }
+    Ok(())
+}
+
 fn parse_targets(raw: &RawValue, snapshot: &mut Snapshot) -> Result<(), FeedError> {
     let records: Option<Vec<&RawValue>> =
         serde_json::from_str(raw.get()).map_err(|e| FeedError::WrongShape {
@@ -168,7 +213,8 @@ fn parse_target(
     raw: &RawValue,
     accepted: &[QuarterTarget],
 ) -> Result<QuarterTarget, (String, String)> {
-    let wire::Object(target): wire::Object<wire::Target> = deserialize_with_path(record, raw)?;
+    let wire::Object(target): wire::Object<wire::Target> =
+        deserialize_with_path(|| record.to_owned(), raw)?;
     if !(1..=4).contains(&target.quarter) {
         return Err((
             format!("{record}.quarter"),
@@ -207,22 +253,31 @@ fn parse_target(
     })
 }
 
-/// Deserializes one record, turning serde's error into `(path, reason)` with the record prefix.
+/// Deserializes one record. Only when that fails is it read again with its path tracked, to
+/// turn serde's error into `(path, reason)` with the record prefix: tracking every record's
+/// path cost a tenth of the parse.
 fn deserialize_with_path<'a, T: serde::Deserialize<'a>>(
-    record: &str,
+    record: impl FnOnce() -> String,
     raw: &'a RawValue,
 ) -> Result<T, (String, String)> {
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." || inner.is_empty() {
-            record.to_owned()
-        } else if inner.starts_with('[') {
-            format!("{record}{inner}")
-        } else {
-            format!("{record}.{inner}")
-        };
-        (path, without_position(e.inner()))
+    serde_json::from_str(raw.get()).map_err(|first: serde_json::Error| {
+        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+        let record = record();
+        match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+            Err(e) => {
+                let inner = e.path().to_string();
+                let path = if inner == "." || inner.is_empty() {
+                    record
+                } else if inner.starts_with('[') {
+                    format!("{record}{inner}")
+                } else {
+                    format!("{record}.{inner}")
+                };
+                (path, without_position(e.inner()))
+            }
+            // The same reader on the same text fails the same way; kept total all the same.
+            Ok(_) => (record, without_position(&first)),
+        }
     })
 }
 
@@ -243,28 +298,36 @@ fn amount(number: &serde_json::Number) -> Result<Amount, String> {
 
 type RecordResult<T> = Result<T, Box<Rejection>>;
 
+/// Up to this many approvals in a project, duplicates are found by a scan of the earlier ones.
+const FEW_APPROVALS: usize = 16;
+
+/// The hasher of the validator's sets and maps: ids and labels come from the feed, so it is
+/// keyed (seeded at random per process), but far cheaper than std's SipHash on short keys.
+type Hasher = foldhash::fast::RandomState;
+
 /// Validates projects one at a time; remembers ids for the uniqueness rule and shares the
 /// text of repeated labels (districts, chains, departments) between records.
 #[derive(Default)]
 struct Validator {
     /// Ids as every output shows them (sanitized): `P1` and `P1\u{200b}` are the same project.
-    seen_ids: HashSet<SafeText>,
-    labels: HashMap<String, SafeText>,
+    seen_ids: HashSet<SafeText, Hasher>,
+    labels: HashMap<String, SafeText, Hasher>,
 }
 
 impl Validator {
     fn project(&mut self, index: usize, raw: &RawValue) -> RecordResult<Project> {
-        let record = format!("projects[{index}]");
+        // Named only when rejected: most records never need their name.
+        let record = || format!("projects[{index}]");
         let reject = |path: String, reason: String, id: Option<SafeText>| {
             Box::new(Rejection {
-                record: record.clone(),
+                record: record(),
                 id,
                 path,
                 reason,
             })
         };
         let wire::Object::<wire::Project<'_>>(wire) =
-            deserialize_with_path(&record, raw).map_err(|(p, r)| {
+            deserialize_with_path(record, raw).map_err(|(p, r)| {
                 let id = serde_json::from_str::<wire::Object<wire::IdOnly<'_>>>(raw.get())
                     .ok()
                     .and_then(|wire::Object(only)| only.id)
@@ -272,7 +335,7 @@ impl Validator {
                 reject(p, r, id)
             })?;
         let id = SafeText::new(&wire.id);
-        let field = |name: &str| format!("{record}.{name}");
+        let field = |name: &str| format!("{}.{name}", record());
         let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
 
         if id.is_empty() {
@@ -314,22 +377,29 @@ impl Validator {
             .transpose()
             .map_err(|reason| fail("headquarters", reason))?;
 
-        let mut approvals = Vec::with_capacity(wire.approvals.as_ref().map_or(0, Vec::len));
-        // A set, not a scan of the approvals so far: one project may carry 100,000 of them.
-        let mut approval_ids = HashSet::with_capacity(approvals.capacity());
+        let count = wire.approvals.as_ref().map_or(0, Vec::len);
+        let mut approvals = Vec::with_capacity(count);
+        // A set, not a scan of the approvals so far, once there are many: one project may
+        // carry 100,000 of them. Most carry a handful, where a scan is cheaper than a set.
+        let mut approval_ids = (count > FEW_APPROVALS)
+            .then(|| HashSet::with_capacity_and_hasher(count, Hasher::default()));
         for (i, wire::Object(approval)) in wire.approvals.iter().flatten().enumerate() {
-            let place = format!("approvals[{i}]");
+            let place = || format!("approvals[{i}]");
             let approval = self.approval(approval).map_err(|(name, reason)| {
                 let path = if name.is_empty() {
-                    place.clone()
+                    place()
                 } else {
-                    format!("{place}.{name}")
+                    format!("{}.{name}", place())
                 };
                 fail(&path, reason)
             })?;
-            if !approval_ids.insert(approval.id.clone()) {
+            let duplicate = match &mut approval_ids {
+                Some(ids) => !ids.insert(approval.id.clone()),
+                None => approvals.iter().any(|a: &Approval| a.id == approval.id),
+            };
+            if duplicate {
                 return Err(fail(
-                    &format!("{place}.id"),
+                    &format!("{}.id", place()),
                     format!(
                         "duplicate approval id {:?} in this project",
                         approval.id.as_str()

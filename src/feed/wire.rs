@@ -146,3 +146,100 @@ pub struct IdOnly<'a> {
 impl Record for IdOnly<'_> {
     const EXPECTING: &'static str = "struct IdOnly";
 }
+
+/// The envelope read in one pass over the document: each element of `projects` is handed to
+/// the callback raw (so it is parsed, and fails, alone) as soon as it is reached, without a
+/// second pass over the array to collect them first. Stricter than [`Envelope`]: a `projects`
+/// that is not an array, or a field given twice, fails the whole read, and the caller then
+/// asks [`Envelope`] for the exact reason.
+pub struct StreamedEnvelope<F>(pub F);
+
+/// What [`StreamedEnvelope`] keeps of the document besides the records.
+#[derive(Default)]
+pub struct EnvelopeFields<'a> {
+    pub schema_version: Option<&'a RawValue>,
+    pub generated_at: Option<&'a RawValue>,
+    pub targets: Option<&'a RawValue>,
+    /// `projects` was present (and an array: anything else fails the read).
+    pub has_projects: bool,
+}
+
+impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for StreamedEnvelope<F> {
+    type Value = EnvelopeFields<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for StreamedEnvelope<F> {
+    type Value = EnvelopeFields<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("struct Envelope")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fields = EnvelopeFields::default();
+        // Given twice is an error even when the first was `null`, as in the derived `Envelope`.
+        let mut seen = [false; 3];
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let slot = match &*key {
+                "schema_version" => 0,
+                "generated_at" => 1,
+                "targets" => 2,
+                "projects" => {
+                    if fields.has_projects {
+                        return Err(de::Error::custom("duplicate field `projects`"));
+                    }
+                    map.next_value_seed(Records(&mut self.0))?;
+                    fields.has_projects = true;
+                    continue;
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
+            };
+            // `null` reads as absent, as `Option` fields of `Envelope` do.
+            let value: Option<&'de RawValue> = map.next_value()?;
+            if std::mem::replace(&mut seen[slot], true) {
+                return Err(de::Error::custom("duplicate field"));
+            }
+            *match slot {
+                0 => &mut fields.schema_version,
+                1 => &mut fields.generated_at,
+                _ => &mut fields.targets,
+            } = value;
+        }
+        Ok(fields)
+    }
+}
+
+/// The `projects` array, each element handed on raw with its index.
+struct Records<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for Records<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for Records<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+            (self.0)(index, raw);
+            index += 1;
+        }
+        Ok(())
+    }
+}
