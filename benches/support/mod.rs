@@ -207,4 +207,5 @@ pub fn human(d: Duration) -> String {
     }
 }
 
+pub mod floor;
 pub mod server;
