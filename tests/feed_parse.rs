@@ -520,3 +520,25 @@ fn the_one_pass_read_decides_whole_documents_as_two_passes_did() {
         Err(FeedError::NotJson { .. })
     ));
 }
+
+/// A record serde cannot read stops the one typed pass; the raw reading that follows rejects
+/// that record alone, with its place, and keeps the records on either side of it.
+#[test]
+fn a_record_serde_cannot_read_is_rejected_alone_after_the_typed_pass_stops() {
+    let good = |id: &str| format!(r#"{{"id":"{id}","name":"n","amount_cny":1,"stage":"signed"}}"#);
+    let bad = r#"{"id":"P2","name":"n","amount_cny":"lots","stage":"signed"}"#.to_owned();
+    let snapshot = parse_feed(&doc(&[good("P1"), bad, good("P3"), good("P1")])).expect("usable");
+    let ids: Vec<&str> = snapshot.projects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["P1", "P3"]);
+    let rejections: Vec<String> = snapshot.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(rejections.len(), 2, "{rejections:?}");
+    assert!(
+        rejections[0].starts_with("projects[1].amount_cny: invalid type: string \"lots\""),
+        "{rejections:?}"
+    );
+    assert!(rejections[0].ends_with("(id P2)"), "{rejections:?}");
+    assert_eq!(
+        rejections[1], "projects[3].id: duplicate id \"P1\" (id P1)",
+        "{rejections:?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Reading the feed from a file or standard input under the body cap, and the content hash
 //! that detects an unchanged body.
 
-use std::hash::{DefaultHasher, Hasher as _};
+use std::hash::{BuildHasher as _, Hasher as _};
 use std::path::Path;
 
 use tokio::io::{AsyncRead, AsyncReadExt as _};
@@ -15,10 +15,11 @@ use crate::sanitize::escape_controls;
 const READ_CHUNK: usize = 64 * 1024;
 
 /// Hash of a body, to tell whether it changed since the last fetch. Not cryptographic: the
-/// feed's publisher could forge a collision, but it controls the content anyway.
+/// feed's publisher could forge a collision, but it controls the content anyway. foldhash
+/// with a fixed seed (the same for every fetch): std's SipHash spent 4% of `status`'s time
+/// on a 64 MB body.
 pub(crate) fn content_hash(body: &[u8]) -> u64 {
-    // `DefaultHasher::new()` is keyed identically for every instance in a process.
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = foldhash::quality::FixedState::with_seed(0x1b_feed).build_hasher();
     hasher.write_usize(body.len());
     hasher.write(body);
     hasher.finish()

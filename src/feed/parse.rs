@@ -63,16 +63,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
         return Err(document_error(text));
     }
 
-    // One pass: each record is validated as the envelope's read reaches it.
-    let mut validator = Validator::default();
-    let mut projects = Vec::new();
-    let mut rejected = Vec::new();
-    let streamed = read_envelope(text, |index, raw| match validator.project(index, raw) {
-        Ok(project) => projects.push(project),
-        Err(rejection) => rejected.push(*rejection),
-    });
-    // Whatever failed the one pass, the two-pass reading names it as it always has.
-    let fields = streamed.map_err(|_| document_error(text))?;
+    let (fields, mut projects, mut rejected) = read_records(text)?;
     check_version(fields.schema_version)?;
     if !fields.has_projects {
         return Err(FeedError::MissingProjects);
@@ -109,15 +100,43 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
     Ok(snapshot)
 }
 
-fn read_envelope<'a>(
+type Records<'a> = (wire::EnvelopeFields<'a>, Vec<Project>, Vec<Rejection>);
+
+/// The envelope and its records, validated as the read reaches them. First in one pass, each
+/// record read straight into its typed shape; a record serde cannot read stops that pass
+/// (serde_json cannot resume inside a value), and the document is read again with each record
+/// taken raw and parsed alone, so that one is rejected with its place. Whatever fails that
+/// read too, the reading of the whole envelope names as it always has.
+fn read_records(text: &str) -> Result<Records<'_>, FeedError> {
+    let typed = read_envelope(text, |validator, index, wire::Object(wire)| {
+        validator.project_from_wire(index, wire)
+    });
+    if let Ok(read) = typed {
+        return Ok(read);
+    }
+    read_envelope(text, |validator, index, raw: &RawValue| {
+        validator.project(index, raw)
+    })
+    .map_err(|_| document_error(text))
+}
+
+fn read_envelope<'a, R: serde::Deserialize<'a>>(
     text: &'a str,
-    record: impl FnMut(usize, &'a RawValue),
-) -> serde_json::Result<wire::EnvelopeFields<'a>> {
+    mut validate: impl FnMut(&mut Validator, usize, R) -> RecordResult<Project>,
+) -> serde_json::Result<Records<'a>> {
+    let mut validator = Validator::default();
+    let mut projects = Vec::new();
+    let mut rejected = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let fields =
-        serde::de::DeserializeSeed::deserialize(wire::StreamedEnvelope(record), &mut deserializer)?;
+    let seed = wire::StreamedEnvelope::new(|index, record| {
+        match validate(&mut validator, index, record) {
+            Ok(project) => projects.push(project),
+            Err(rejection) => rejected.push(*rejection),
+        }
+    });
+    let fields = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer)?;
     deserializer.end()?;
-    Ok(fields)
+    Ok((fields, projects, rejected))
 }
 
 /// Why a document cannot be used, read the slow way (the whole envelope, then the records
@@ -323,8 +342,29 @@ struct Validator {
 
 impl Validator {
     fn project(&mut self, index: usize, raw: &RawValue) -> RecordResult<Project> {
+        let wire::Object::<wire::Project<'_>>(wire) =
+            deserialize_with_path(|| record_name(index), raw).map_err(|(path, reason)| {
+                let id = serde_json::from_str::<wire::Object<wire::IdOnly<'_>>>(raw.get())
+                    .ok()
+                    .and_then(|wire::Object(only)| only.id)
+                    .map(|id| SafeText::new(&id));
+                Box::new(Rejection {
+                    record: record_name(index),
+                    id,
+                    path,
+                    reason,
+                })
+            })?;
+        self.project_from_wire(index, wire)
+    }
+
+    fn project_from_wire(
+        &mut self,
+        index: usize,
+        wire: wire::Project<'_>,
+    ) -> RecordResult<Project> {
         // Named only when rejected: most records never need their name.
-        let record = || format!("projects[{index}]");
+        let record = || record_name(index);
         let reject = |path: String, reason: String, id: Option<SafeText>| {
             Box::new(Rejection {
                 record: record(),
@@ -333,14 +373,6 @@ impl Validator {
                 reason,
             })
         };
-        let wire::Object::<wire::Project<'_>>(wire) =
-            deserialize_with_path(record, raw).map_err(|(p, r)| {
-                let id = serde_json::from_str::<wire::Object<wire::IdOnly<'_>>>(raw.get())
-                    .ok()
-                    .and_then(|wire::Object(only)| only.id)
-                    .map(|id| SafeText::new(&id));
-                reject(p, r, id)
-            })?;
         let id = SafeText::new(&wire.id);
         let field = |name: &str| format!("{}.{name}", record());
         let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
@@ -489,6 +521,10 @@ impl Validator {
         self.labels.insert(raw.to_owned(), text.clone());
         (!text.is_empty()).then_some(text)
     }
+}
+
+fn record_name(index: usize) -> String {
+    format!("projects[{index}]")
 }
 
 fn top500_kinds(values: &[Cow<'_, str>]) -> Result<Vec<Top500>, (String, String)> {

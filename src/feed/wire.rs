@@ -147,12 +147,26 @@ impl Record for IdOnly<'_> {
     const EXPECTING: &'static str = "struct IdOnly";
 }
 
-/// The envelope read in one pass over the document: each element of `projects` is handed to
-/// the callback raw (so it is parsed, and fails, alone) as soon as it is reached, without a
-/// second pass over the array to collect them first. Stricter than [`Envelope`]: a `projects`
-/// that is not an array, or a field given twice, fails the whole read, and the caller then
-/// asks [`Envelope`] for the exact reason.
-pub struct StreamedEnvelope<F>(pub F);
+/// The envelope read in one pass over the document: each element of `projects` is read as an
+/// `R` and handed to the callback with its index as soon as it is reached, without a second
+/// pass over the array to collect them first. `R` is either a record's typed shape (one pass,
+/// but the first record serde cannot read fails the whole read) or `&RawValue` (each record
+/// then parsed, and failing, alone). Stricter than [`Envelope`]: a `projects` that is not an
+/// array, or a field given twice, fails the whole read, and the caller then asks [`Envelope`]
+/// for the exact reason.
+pub struct StreamedEnvelope<R, F> {
+    record: F,
+    shape: PhantomData<fn() -> R>,
+}
+
+impl<R, F> StreamedEnvelope<R, F> {
+    pub fn new(record: F) -> Self {
+        StreamedEnvelope {
+            record,
+            shape: PhantomData,
+        }
+    }
+}
 
 /// What [`StreamedEnvelope`] keeps of the document besides the records.
 #[derive(Default)]
@@ -164,7 +178,9 @@ pub struct EnvelopeFields<'a> {
     pub has_projects: bool,
 }
 
-impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for StreamedEnvelope<F> {
+impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> de::DeserializeSeed<'de>
+    for StreamedEnvelope<R, F>
+{
     type Value = EnvelopeFields<'de>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
@@ -172,7 +188,7 @@ impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for StreamedE
     }
 }
 
-impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for StreamedEnvelope<F> {
+impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> Visitor<'de> for StreamedEnvelope<R, F> {
     type Value = EnvelopeFields<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -192,7 +208,7 @@ impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for StreamedEnvelope<F> {
                     if fields.has_projects {
                         return Err(de::Error::custom("duplicate field `projects`"));
                     }
-                    map.next_value_seed(Records(&mut self.0))?;
+                    map.next_value_seed(Records::<R, F>(&mut self.record, PhantomData))?;
                     fields.has_projects = true;
                     continue;
                 }
@@ -216,10 +232,10 @@ impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for StreamedEnvelope<F> {
     }
 }
 
-/// The `projects` array, each element handed on raw with its index.
-struct Records<'f, F>(&'f mut F);
+/// The `projects` array, each element read as an `R` and handed on with its index.
+struct Records<'f, R, F>(&'f mut F, PhantomData<fn() -> R>);
 
-impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for Records<'_, F> {
+impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> de::DeserializeSeed<'de> for Records<'_, R, F> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -227,7 +243,7 @@ impl<'de, F: FnMut(usize, &'de RawValue)> de::DeserializeSeed<'de> for Records<'
     }
 }
 
-impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for Records<'_, F> {
+impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> Visitor<'de> for Records<'_, R, F> {
     type Value = ();
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -236,8 +252,8 @@ impl<'de, F: FnMut(usize, &'de RawValue)> Visitor<'de> for Records<'_, F> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
-        while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            (self.0)(index, raw);
+        while let Some(record) = seq.next_element::<R>()? {
+            (self.0)(index, record);
             index += 1;
         }
         Ok(())
