@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """The two feeds issue 14 measures, written deterministically (no randomness, no clock).
 
-    scripts/gen-scale-feeds.py [DIR]        default /tmp/investboard-scale
+    scripts/gen-scale-feeds.py [DIR] [--small-only]        default /tmp/investboard-scale
 
 - feed-100k.json: 100,000 projects with 3 approvals each (300,000), compact JSON, about 66 MB;
   read at NOW (below) about 80,000 of the approvals are pending past their limit (stalled).
   Chinese names, nine districts, a dozen chains, departments and items: labels repeat.
-- feed-2m-small.json: 2,000,000 small projects (id, name, amount, stage), about 161 MB:
-  the per-record overhead at its worst.
+- feed-2m-small.json: 2,000,000 small projects (id, name, amount, stage; a signing date in one
+  of four), about 161 MB: the per-record overhead at its worst.
 
 Every figure of docs/performance.md's issue-14 table reads these files with
 `--now 2026-11-29T10:00:00+08:00` (NOW), so the stalled count does not drift with the date.
@@ -73,9 +73,10 @@ def project_100k(i):
 
 
 def project_small(i):
-    stage = STAGES[i % 6]
-    return (f'{{"id":"S{i:07d}","name":"项目{i:07d}","amount_cny":{(i % 97 + 1) * 100000},'
-            f'"stage":"{stage}"}}')
+    # One in four signed (with a date), so the dashboard's signings list holds 500,000 rows.
+    signed = f',"signed_on":"{date(i % 330)}"' if i % 4 == 1 else ""
+    return (f'{{"id":"S{i:07d}","name":"P{i:07d}","amount_cny":{(i % 97 + 1) * 1000},'
+            f'"stage":"{STAGES[i % 6]}"{signed}}}')
 
 
 def write(path, count, record):
@@ -89,9 +90,11 @@ def write(path, count, record):
 
 
 def main():
-    directory = sys.argv[1] if len(sys.argv) > 1 else "/tmp/investboard-scale"
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    directory = args[0] if args else "/tmp/investboard-scale"
     os.makedirs(directory, exist_ok=True)
-    write(os.path.join(directory, "feed-100k.json"), 100_000, project_100k)
+    if "--small-only" not in sys.argv:
+        write(os.path.join(directory, "feed-100k.json"), 100_000, project_100k)
     write(os.path.join(directory, "feed-2m-small.json"), 2_000_000, project_small)
 
 

@@ -5,12 +5,13 @@
 #
 #   scripts/reload-rss.sh [FEED_A] [FEED_B] [ROUNDS]
 #       default: /tmp/investboard-feeds/feed-100000.json and a seed-7 feed of the same size
+#   INVESTBOARD_BIN=path runs another build (a before/after in the same conditions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 a=${1:-/tmp/investboard-feeds/feed-100000.json}
 b=${2:-}
 rounds=${3:-3}
-bin=$PWD/target/release/investboard
+bin=${INVESTBOARD_BIN:-$PWD/target/release/investboard}
 [ -x "$bin" ] || cargo build --release
 work=$(mktemp -d)
 tag=ibreload$$
