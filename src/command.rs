@@ -115,7 +115,8 @@ pub(crate) async fn load_once(
 pub(crate) fn to_stdout(
     write: impl FnOnce(&mut io::BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    // 64 KiB writes: `status --format json` of a large feed writes tens of megabytes.
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
