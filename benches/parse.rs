@@ -133,27 +133,19 @@ fn benches(c: &mut Criterion, bytes: &[u8], calendar: &Calendar) {
     group.finish();
 }
 
-fn main() {
-    let bytes = support::demo_document(PROJECTS);
-    let calendar = Calendar::embedded();
-    println!("feed: {PROJECTS} projects, {}", support::megabytes(&bytes));
-    let mut c = support::criterion(Duration::from_secs(8));
-    benches(&mut c, &bytes, &calendar);
-    c.final_summary();
-    if support::listing() || support::profiling() {
-        return;
-    }
-    let value = || serde_json::from_slice::<serde_json::Value>(&bytes).expect("JSON");
-    let typed = || floor::parse(&bytes);
-    let snapshot = parse_feed(&bytes).expect("parses");
-    let mut ratios: Vec<Ratio> = vec![
+/// Each goal on the 100k feed as a ratio to its floor, timed in the same run.
+fn feed_ratios(bytes: &[u8], calendar: &Calendar) -> Vec<Ratio> {
+    let value = || serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON");
+    let typed = || floor::parse(bytes);
+    let snapshot = parse_feed(bytes).expect("parses");
+    vec![
         interleaved(
             "parse_feed + aggregate / serde_json::Value (100k)",
             9,
             1,
             Some(1.5),
             value,
-            || parse_and_aggregate(&bytes, &calendar),
+            || parse_and_aggregate(bytes, calendar),
         ),
         interleaved(
             "serde floor / serde_json::Value (100k)",
@@ -164,7 +156,7 @@ fn main() {
             typed,
         ),
         interleaved("parse_feed / serde floor (100k)", 5, 1, None, typed, || {
-            parse_feed(&bytes).expect("parses")
+            parse_feed(bytes).expect("parses")
         }),
         interleaved(
             "status text (parse to report) / serde floor (100k)",
@@ -172,7 +164,7 @@ fn main() {
             1,
             Some(1.9),
             typed,
-            || status(&bytes, &calendar, false),
+            || status(bytes, calendar, false),
         ),
         interleaved(
             "status json (parse to report) / serde floor (100k)",
@@ -180,23 +172,23 @@ fn main() {
             1,
             Some(1.9),
             typed,
-            || status(&bytes, &calendar, true),
+            || status(bytes, calendar, true),
         ),
         interleaved(
             "status json / status text (100k)",
             5,
             1,
             Some(1.2),
-            || status(&bytes, &calendar, false),
-            || status(&bytes, &calendar, true),
+            || status(bytes, calendar, false),
+            || status(bytes, calendar, true),
         ),
         interleaved(
             "report after parse: json / text (100k)",
             5,
             1,
             None,
-            || write_status(&snapshot, &calendar, false),
-            || write_status(&snapshot, &calendar, true),
+            || write_status(&snapshot, calendar, false),
+            || write_status(&snapshot, calendar, true),
         ),
         interleaved(
             "parse_feed / serde_json::Value (100k)",
@@ -204,7 +196,7 @@ fn main() {
             1,
             None,
             value,
-            || parse_feed(&bytes).expect("parses"),
+            || parse_feed(bytes).expect("parses"),
         ),
         interleaved(
             "aggregate / serde_json::Value (100k)",
@@ -216,12 +208,25 @@ fn main() {
                 aggregate(
                     &snapshot,
                     epoch().date_naive(),
-                    &calendar,
+                    calendar,
                     &AggregateOptions::default(),
                 )
             },
         ),
-    ];
+    ]
+}
+
+fn main() {
+    let bytes = support::demo_document(PROJECTS);
+    let calendar = Calendar::embedded();
+    println!("feed: {PROJECTS} projects, {}", support::megabytes(&bytes));
+    let mut c = support::criterion(Duration::from_secs(8));
+    benches(&mut c, &bytes, &calendar);
+    c.final_summary();
+    if support::listing() || support::profiling() {
+        return;
+    }
+    let mut ratios = feed_ratios(&bytes, &calendar);
     let crowded = one_project_with_approvals(CROWDED_APPROVALS);
     let crowded_floor = || serde_json::from_slice::<serde_json::Value>(&crowded).expect("JSON");
     let crowded_ratio = interleaved(

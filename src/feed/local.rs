@@ -16,7 +16,7 @@ const READ_CHUNK: usize = 64 * 1024;
 
 /// Hash of a body, to tell whether it changed since the last fetch. Not cryptographic: the
 /// feed's publisher could forge a collision, but it controls the content anyway. foldhash
-/// with a fixed seed (the same for every fetch): std's SipHash spent 4% of `status`'s time
+/// with a fixed seed (the same for every fetch): std's `SipHash` spent 4% of `status`'s time
 /// on a 64 MB body.
 pub(crate) fn content_hash(body: &[u8]) -> u64 {
     let mut hasher = foldhash::quality::FixedState::with_seed(0x1b_feed).build_hasher();

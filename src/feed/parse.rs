@@ -104,7 +104,7 @@ type Records<'a> = (wire::EnvelopeFields<'a>, Vec<Project>, Vec<Rejection>);
 
 /// The envelope and its records, validated as the read reaches them. First in one pass, each
 /// record read straight into its typed shape; a record serde cannot read stops that pass
-/// (serde_json cannot resume inside a value), and the document is read again with each record
+/// (`serde_json` cannot resume inside a value), and the document is read again with each record
 /// taken raw and parsed alone, so that one is rejected with its place. Whatever fails that
 /// read too, the reading of the whole envelope names as it always has.
 fn read_records(text: &str) -> Result<Records<'_>, FeedError> {
@@ -324,7 +324,7 @@ const SHARED_APPROVAL_IDS: usize = 1024;
 const FEW_APPROVALS: usize = 16;
 
 /// The hasher of the validator's sets and maps: ids and labels come from the feed, so it is
-/// keyed (seeded at random per process), but far cheaper than std's SipHash on short keys.
+/// keyed (seeded at random per process), but far cheaper than std's `SipHash` on short keys.
 type Hasher = foldhash::fast::RandomState;
 
 /// Validates projects one at a time; remembers ids for the uniqueness rule and shares the
