@@ -653,7 +653,7 @@ mod tests {
         let bad = assess(
             at(NOW),
             "-".to_owned(),
-            Err("not JSON".to_owned()),
+            Err(crate::feed::FeedProblem::plain("not JSON")),
             &policy(),
         );
         for report in [good, bad] {
