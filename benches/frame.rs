@@ -90,6 +90,21 @@ fn main() {
         });
     }
     group.finish();
+    // A filter keystroke refilters the whole signings list on the key path: one letter typed,
+    // then deleted, at each size.
+    let mut group = c.benchmark_group("filter_keystroke");
+    for &(n, _, _) in &apps {
+        let mut app = loaded_app(n, false);
+        app.update(Action::StartFilter);
+        app.update(Action::FilterInput('d'));
+        group.bench_function(BenchmarkId::new("type and delete a letter", n), |b| {
+            b.iter(|| {
+                app.update(black_box(Action::FilterInput('i')));
+                app.update(black_box(Action::FilterBackspace));
+            });
+        });
+    }
+    group.finish();
     c.final_summary();
     if support::listing() || support::profiling() || apps.len() < 2 {
         return;

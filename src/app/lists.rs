@@ -259,16 +259,48 @@ impl<C> ListView<C> {
     }
 }
 
-/// Case-insensitive substring match over a row's texts; an empty needle matches everything.
-fn matches(needle: &str, fields: &[Option<&SafeText>]) -> bool {
-    if needle.is_empty() {
-        return true;
+/// A filter, lowercased once per refresh: a keystroke refilters every row (333,333 signings in
+/// a 2,000,000-record feed), so nothing per row may allocate unless the text needs it.
+struct Needle(String);
+
+impl Needle {
+    /// `None` for an empty filter, which keeps every row.
+    fn new(filter: &str) -> Option<Needle> {
+        (!filter.is_empty()).then(|| Needle(filter.to_lowercase()))
     }
-    let needle = needle.to_lowercase();
-    fields
-        .iter()
-        .flatten()
-        .any(|text| text.as_str().to_lowercase().contains(&needle))
+
+    /// Whether any of `fields` contains the needle, ignoring case.
+    fn found_in(&self, fields: &[Option<&SafeText>]) -> bool {
+        fields
+            .iter()
+            .flatten()
+            .any(|text| self.found_in_text(text.as_str()))
+    }
+
+    /// `text.to_lowercase().contains(needle)`, without the copy for ASCII text or for text with
+    /// nothing to lowercase (Chinese names).
+    fn found_in_text(&self, text: &str) -> bool {
+        let needle = self.0.as_bytes();
+        if text.is_ascii() {
+            return text
+                .as_bytes()
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle));
+        }
+        let changes_case = text
+            .chars()
+            .any(|c| c.to_lowercase().ne(std::iter::once(c)));
+        if changes_case {
+            text.to_lowercase().contains(&self.0)
+        } else {
+            text.contains(&self.0)
+        }
+    }
+}
+
+/// Case-insensitive substring match over a row's texts; an empty filter matches everything.
+fn matches(needle: Option<&Needle>, fields: &[Option<&SafeText>]) -> bool {
+    needle.is_none_or(|needle| needle.found_in(fields))
 }
 
 /// Compares optional texts in `direction`; rows without a value come last either way.
@@ -344,6 +376,7 @@ pub fn refresh_signings(
         }
         list.order = order;
     }
+    let needle = Needle::new(&list.filter);
     list.rows = list
         .order
         .iter()
@@ -352,7 +385,7 @@ pub fn refresh_signings(
             let p = &snapshot.projects[i];
             list.scope.as_ref().is_none_or(|s| s.keeps(p, None))
                 && matches(
-                    &list.filter,
+                    needle.as_ref(),
                     &[
                         p.district.as_ref(),
                         p.chain.as_ref(),
@@ -418,6 +451,7 @@ pub fn refresh_stalled(
         }
         list.order = order;
     }
+    let needle = Needle::new(&list.filter);
     list.rows = list
         .order
         .iter()
@@ -426,7 +460,7 @@ pub fn refresh_stalled(
             let (p, a) = (project(i), approval(i));
             list.scope.as_ref().is_none_or(|s| s.keeps(p, Some(a)))
                 && matches(
-                    &list.filter,
+                    needle.as_ref(),
                     &[
                         p.district.as_ref(),
                         p.chain.as_ref(),
@@ -506,12 +540,34 @@ mod tests {
         );
     }
 
+    fn filter_matches(filter: &str, fields: &[Option<&SafeText>]) -> bool {
+        matches(Needle::new(filter).as_ref(), fields)
+    }
+
     #[test]
     fn filter_matches_any_field_ignoring_case() {
         let name = SafeText::new("Desai Battery 储能");
-        assert!(matches("battery", &[None, Some(&name)]));
-        assert!(matches("储能", &[Some(&name)]));
-        assert!(!matches("yuelu", &[Some(&name), None]));
-        assert!(matches("", &[]));
+        assert!(filter_matches("battery", &[None, Some(&name)]));
+        assert!(filter_matches("BATTERY", &[None, Some(&name)]));
+        assert!(filter_matches("储能", &[Some(&name)]));
+        assert!(!filter_matches("yuelu", &[Some(&name), None]));
+        assert!(filter_matches("", &[]));
+        let ascii = SafeText::new("Yuelu District");
+        assert!(filter_matches("LU DIS", &[Some(&ascii)]));
+        assert!(!filter_matches("岳麓", &[Some(&ascii)]));
+    }
+
+    proptest::proptest! {
+        /// The fast paths answer exactly what lowercasing both sides and searching answers,
+        /// for any text and filter (uppercase, non-ASCII case pairs such as 'İ' and 'Σ', CJK).
+        #[test]
+        fn filter_agrees_with_lowercase_then_contains(
+            text in "[a-zA-Z İıΣσςK岳麓区 ]{0,12}",
+            filter in "[a-zA-Z İıΣσςK岳麓 ]{1,4}",
+        ) {
+            let field = SafeText::new(&text);
+            let expected = field.as_str().to_lowercase().contains(&filter.to_lowercase());
+            proptest::prop_assert_eq!(filter_matches(&filter, &[Some(&field)]), expected);
+        }
     }
 }
