@@ -18,7 +18,7 @@ use crate::import::Encoding;
 use crate::lang::Lang;
 use crate::status::Check;
 
-const EXAMPLES: &str = "\
+pub const EXAMPLES: &str = "\
 Examples:
   investboard                                  live dashboard on the embedded demo feed
   investboard --feed https://host/feed.json    live dashboard on a real feed
