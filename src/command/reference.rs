@@ -9,7 +9,7 @@ use crate::cli::Cli;
 use crate::exit::Exit;
 
 pub fn completions(shell: clap_complete::Shell) -> Exit {
-    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut command = Cli::command();
     // Generated into memory first: clap_complete panics when its writer fails (`| head`).
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "investboard", &mut script);
@@ -43,7 +43,7 @@ pub fn man_page() -> Exit {
 /// written here from the registries (arguments, exit codes, settings, keys), so that the page
 /// cannot drift from the program. No SEE ALSO: no other page is shipped.
 pub fn manual_page() -> io::Result<String> {
-    let command = <Cli as clap::CommandFactory>::command();
+    let command = Cli::command();
     let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
     man.render_title(&mut page)?;
