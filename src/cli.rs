@@ -18,7 +18,7 @@ use crate::import::Encoding;
 use crate::lang::Lang;
 use crate::status::Check;
 
-const EXAMPLES: &str = "\
+pub const EXAMPLES: &str = "\
 Examples:
   investboard                                  live dashboard on the embedded demo feed
   investboard --feed https://host/feed.json    live dashboard on a real feed
@@ -248,12 +248,75 @@ pub struct ReportArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The global flags that act in each subcommand, by clap id (the field name). The others are
+/// still accepted there, so a script may pass the same flags to every command, but that
+/// subcommand's `--help` leaves them out. A subcommand not listed takes them all: the dashboard
+/// (no subcommand) and `doctor`, which shows every setting.
+const ACTING_GLOBAL_FLAGS: &[(&str, &[&str])] = &[
+    (
+        "status",
+        &["feed", "config", "now", "lang", "log_file", "verbose"],
+    ),
+    (
+        "check-feed",
+        &["feed", "config", "now", "lang", "log_file", "verbose"],
+    ),
+    // The feed it serves is generated (in the configured language and zone), not read.
+    (
+        "demo-feed",
+        &["config", "now", "lang", "log_file", "verbose"],
+    ),
+    ("import", &["config", "now", "lang", "log_file", "verbose"]),
+    (
+        "report",
+        &["feed", "config", "now", "lang", "log_file", "verbose"],
+    ),
+    // Generated from these definitions before any setting is read.
+    ("completions", &[]),
+    ("man", &[]),
+];
+
 fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text)
         .map_err(|e| format!("not an RFC 3339 time ({e}); use e.g. 2022-03-31T17:00:00+08:00"))
 }
 
 impl Cli {
+    /// The command line as parsed and as `--help`, the completions and the manual page show
+    /// it: each subcommand's help lists only the global flags that act there.
+    pub fn command() -> clap::Command {
+        let mut command = <Cli as clap::CommandFactory>::command();
+        let globals: Vec<clap::Arg> = command
+            .get_arguments()
+            .filter(|arg| arg.is_global_set())
+            .cloned()
+            .collect();
+        // Building the command copies each global flag into every subcommand that does not
+        // have it yet; a hidden copy put there first stays hidden, and parses as before.
+        for &(name, acting) in ACTING_GLOBAL_FLAGS {
+            command = command.mut_subcommand(name, |mut sub| {
+                for arg in globals
+                    .iter()
+                    .filter(|arg| !acting.contains(&arg.get_id().as_str()))
+                {
+                    sub = sub.arg(arg.clone().hide(true));
+                }
+                sub
+            });
+        }
+        command
+    }
+
+    /// Parses the arguments (the first is the program name) against [`Cli::command`].
+    pub fn parse_args(
+        args: impl IntoIterator<Item = impl Into<std::ffi::OsString> + Clone>,
+    ) -> Result<Cli, clap::Error> {
+        let mut command = Cli::command();
+        let mut matches = command.try_get_matches_from_mut(args)?;
+        <Cli as clap::FromArgMatches>::from_arg_matches_mut(&mut matches)
+            .map_err(|e| e.format(&mut command))
+    }
+
     /// The command line's settings layer (highest precedence).
     pub fn layer(&self) -> Layer {
         let (warn_age, crit_age) = match &self.command {
@@ -281,6 +344,132 @@ impl Cli {
                 _ => None,
             },
             ..Layer::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flags a help text lists: the first column of its option lines.
+    fn listed_flags(help: &str) -> Vec<String> {
+        help.lines()
+            .map(str::trim_start)
+            .filter(|line| line.starts_with('-'))
+            .flat_map(|line| {
+                line.split_whitespace()
+                    .map(|token| token.trim_end_matches(','))
+                    .take_while(|token| token.starts_with('-'))
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn global_flags() -> Vec<(String, String)> {
+        Cli::command()
+            .get_arguments()
+            .filter(|arg| arg.is_global_set())
+            .map(|arg| {
+                let long = arg.get_long().expect("every global flag is long");
+                (arg.get_id().to_string(), format!("--{long}"))
+            })
+            .collect()
+    }
+
+    fn help_of(subcommand: &str) -> String {
+        let error = Cli::parse_args(["investboard", subcommand, "--help"]).expect_err("help");
+        assert_eq!(error.kind(), clap::error::ErrorKind::DisplayHelp);
+        error.to_string()
+    }
+
+    #[test]
+    fn each_subcommand_help_lists_the_global_flags_acting_there_and_no_other() {
+        let globals = global_flags();
+        assert!(globals.len() >= 17, "{globals:?}");
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|sub| sub.get_name().to_owned())
+            .collect();
+        for name in &names {
+            let listed = listed_flags(&help_of(name));
+            let acting = ACTING_GLOBAL_FLAGS
+                .iter()
+                .find(|(sub, _)| sub == name)
+                .map(|(_, acting)| *acting);
+            for (id, flag) in &globals {
+                let acts = acting.is_none_or(|acting| acting.contains(&id.as_str()));
+                assert_eq!(
+                    listed.contains(flag),
+                    acts,
+                    "{name} --help and {flag}: listed {listed:?}"
+                );
+            }
+        }
+        // The table names only subcommands and flags that exist.
+        for (sub, acting) in ACTING_GLOBAL_FLAGS {
+            assert!(names.iter().any(|n| n == sub), "{sub}");
+            for id in *acting {
+                assert!(globals.iter().any(|(g, _)| g == id), "{sub}: {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_examples_of_the_review_are_gone() {
+        let status = listed_flags(&help_of("status"));
+        for hidden in [
+            "--wall",
+            "--interval",
+            "--redact",
+            "--theme",
+            "--color",
+            "--mouse",
+        ] {
+            assert!(!status.iter().any(|f| f == hidden), "status lists {hidden}");
+        }
+        assert!(status.iter().any(|f| f == "--feed") && status.iter().any(|f| f == "--warn-age"));
+        let demo = listed_flags(&help_of("demo-feed"));
+        assert!(
+            !demo.iter().any(|f| f == "--feed" || f == "--profile"),
+            "{demo:?}"
+        );
+        let check = listed_flags(&help_of("check-feed"));
+        assert!(!check.iter().any(|f| f == "--interval"), "{check:?}");
+        let doctor = listed_flags(&help_of("doctor"));
+        assert!(doctor.iter().any(|f| f == "--interval"), "{doctor:?}");
+    }
+
+    #[test]
+    fn a_hidden_flag_is_still_accepted_and_still_sets_its_value() {
+        let cli = Cli::parse_args([
+            "investboard",
+            "demo-feed",
+            "--write",
+            "-",
+            "--feed",
+            "f.json",
+            "--profile",
+            "wall",
+            "--interval",
+            "5s",
+            "--wall",
+            "--mouse",
+        ])
+        .expect("accepted as before");
+        assert_eq!(cli.common.feed.as_deref(), Some("f.json"));
+        assert_eq!(cli.common.profile, Some(Profile::Wall));
+        assert_eq!(cli.common.interval, Some(Duration::from_secs(5)));
+        assert!(cli.common.wall && cli.common.mouse);
+        for (_, flag) in global_flags() {
+            for sub in ["status", "check-feed", "report", "man"] {
+                let error = Cli::parse_args(["investboard", sub, &flag]).err();
+                assert!(
+                    !error.is_some_and(|e| e.kind() == clap::error::ErrorKind::UnknownArgument),
+                    "{sub} {flag} refused"
+                );
+            }
         }
     }
 }

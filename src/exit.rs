@@ -22,6 +22,32 @@ pub enum Exit {
 }
 
 impl Exit {
+    /// Every exit code, in numeric order (the manual page's EXIT STATUS).
+    pub const ALL: [Exit; 4] = [Exit::Ok, Exit::Warning, Exit::Critical, Exit::Usage];
+
+    /// What the code means, for the manual page; each variant's doc says the same in short.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Exit::Ok => {
+                "Done. status: OK. check-feed: no record rejected. doctor: everything needed is usable."
+            }
+            Exit::Warning => {
+                "status: WARNING (stalled approvals, data older than warn_age or stamped in the \
+                 future, rejected records above max_rejected_share; with --check targets, a \
+                 metric behind pace). check-feed: some records rejected. doctor: something is \
+                 degraded. Any command: a failure at run time (a port taken, a file not \
+                 writable, the terminal lost)."
+            }
+            Exit::Critical => {
+                "status: CRITICAL (no usable feed, data older than crit_age, rejected records \
+                 above crit_rejected_share). check-feed: the feed is unusable."
+            }
+            Exit::Usage => {
+                "Bad arguments or configuration, found before any work. status: UNKNOWN."
+            }
+        }
+    }
+
     pub fn code(self) -> u8 {
         match self {
             Exit::Ok => 0,

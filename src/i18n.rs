@@ -232,6 +232,7 @@ pub struct Labels {
     pub status: StatusLabels,
     pub nav: NavLabels,
     pub check: CheckLabels,
+    pub doctor: DoctorLabels,
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -249,9 +250,9 @@ mod zh;
 
 pub use duration::{DurationStyle, DurationUnits};
 pub use labels::{
-    CheckLabels, CommonLabels, DetailLabels, FigureLabels, FooterLabels, HeaderLabels, HelpLabels,
-    ListLabels, MetricLabel, MetricName, NavLabels, PanelLabels, StatusLabels, TargetLabels,
-    TrendLabels,
+    CheckLabels, CommonLabels, DetailLabels, DoctorLabels, FigureLabels, FooterLabels,
+    HeaderLabels, HelpLabels, ListLabels, MetricLabel, MetricName, NavLabels, PanelLabels,
+    StatusLabels, TargetLabels, TrendLabels,
 };
 
 pub use en::EN;

@@ -8,8 +8,6 @@ use std::io::Write as _;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
-
 use crate::cli::{Cli, Command};
 use crate::command;
 use crate::exit::Exit;
@@ -18,7 +16,7 @@ use crate::startup::Startup;
 
 /// Runs the program with these arguments (the first is the program name).
 pub fn main_with(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::parse_args(args) {
         Ok(cli) => cli,
         Err(e) => {
             let exit = if e.use_stderr() {

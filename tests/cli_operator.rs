@@ -137,12 +137,14 @@ fn doctor_says_where_each_setting_came_from() {
         ]));
     assert_eq!(code, 0, "{out}");
     for expected in [
-        "no colour (NO_COLOR is set; --color auto)",
-        "zh: Chinese labels, amounts in 亿/万 (lang from command line)",
-        "30s  (config file)",
-        "5m  (environment)",
-        "wall                        true  (config file, via profile wall)",
-        "theme                       high-contrast  (config file, via profile wall)",
+        "颜色       无颜色（已设置 NO_COLOR；--color auto）",
+        "zh：中文标签，金额单位 亿/万（lang 来自命令行）",
+        "30s  （配置文件）",
+        "5m  （环境变量）",
+        "wall                        true  （配置文件，经由 profile wall）",
+        "theme                       high-contrast  （配置文件，经由 profile wall）",
+        "可访问  是，",
+        "正常：所需各项均可用（退出码 0）",
     ] {
         assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
     }

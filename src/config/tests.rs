@@ -461,7 +461,7 @@ fn every_default_reads_back_from_its_written_form() {
 
 #[test]
 fn every_declared_flag_sets_its_key_and_every_setting_flag_is_declared() {
-    use clap::{CommandFactory as _, Parser as _};
+    use clap::Parser as _;
 
     let declared = declared();
     for setting in declared.iter().filter(|s| s.flag.is_some()) {

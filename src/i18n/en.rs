@@ -1,10 +1,11 @@
 //! The English label set.
 
 use super::{
-    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels,
-    FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels,
-    PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd, plural,
+    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DoctorLabels, DurationUnits,
+    FigureLabels, FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel,
+    NavLabels, PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd, plural,
 };
+use crate::domain::calendar::{HOW_TO_ADD_A_YEAR, PROVISIONAL_RULE};
 
 pub static EN: Labels = Labels {
     common: CommonLabels {
@@ -357,5 +358,79 @@ pub static EN: Labels = Labels {
         csv_amount: "Amount (yuan)",
         csv_working_days: "Working days",
         csv_limit: "Limit",
+    },
+    doctor: DoctorLabels {
+        terminal: "Terminal",
+        locale: "Locale",
+        settings: "Settings (value, where it came from)",
+        feed: "Feed",
+        calendar: "Calendar",
+        version: "version",
+        size: "size",
+        colours: "colours",
+        theme: "theme",
+        glyphs: "glyphs",
+        language: "language",
+        config_file: "config file",
+        keys: "keys",
+        token: "token",
+        key_bindings: "key bindings",
+        source: "source",
+        reachable: "reachable",
+        holiday_table: "holiday table",
+        this_year: "this year",
+        next_year: "next year",
+        unset: "(unset)",
+        too_small: |w, h, min_w, min_h| {
+            format!("{w}x{h}: too small, the dashboard needs {min_w}x{min_h}")
+        },
+        size_unknown: |error| format!("unknown ({error})"),
+        not_a_terminal: "stdout is not a terminal (the dashboard needs one; status does not)",
+        colour_depths: ["no colour", "16 colours", "256 colours", "24-bit colour"],
+        phrase: str::to_owned,
+        colours_value: |depth, why, choice| format!("{depth} ({why}; --color {choice})"),
+        glyphs_value: |glyphs, why| format!("{glyphs} ({why})"),
+        theme_without_colour: |theme| {
+            format!("{theme} (drawn without colour: words and symbols carry every state)")
+        },
+        language_value: |zh, lang, why| {
+            let labels = if zh {
+                "Chinese labels, amounts in 亿/万"
+            } else {
+                "English labels, amounts in bn/m"
+            };
+            format!("{lang}: {labels} ({why})")
+        },
+        lang_from: |origin| format!("lang from {origin}"),
+        no_config_file: "none found (--config, $XDG_CONFIG_HOME/investboard/config.toml, ~/.config/investboard/config.toml)",
+        default_keys: "defaults",
+        rebound: |names| format!("defaults, with {names} rebound"),
+        origins: ["default", "config file", "environment", "command line"],
+        via_profile: |profile| format!(", via profile {profile}"),
+        setting_value: |value, origin, via| format!("{value}  ({origin}{via})"),
+        token_hidden: "from INVESTBOARD_TOKEN (not shown)",
+        bindings_valid: "valid",
+        demo_source: "embedded demo feed",
+        no_data: |millis| format!("answered without data in {millis} ms"),
+        unreachable: |millis, error| format!("NO after {millis} ms: {error}"),
+        fetched: |bytes, millis| format!("yes, {bytes} bytes in {millis} ms"),
+        parsed: |fetched, projects, rejected| {
+            format!("{fetched}; {projects} projects, {rejected} rejected records")
+        },
+        unusable: |fetched, error| format!("{fetched}; but unusable: {error}"),
+        no_years: "none",
+        with_file: |path| format!(", with {path}"),
+        year_covered: |year| format!("{year} covered"),
+        year_not_covered: |year| {
+            format!(
+                "{year} NOT covered: working days are provisional ({PROVISIONAL_RULE}); add the year with calendar_file"
+            )
+        },
+        next_year_missing: |year| {
+            format!("{year} not in the holiday table yet: {HOW_TO_ADD_A_YEAR}")
+        },
+        degraded: "DEGRADED: see the lines marked !! (exit 1)",
+        ok_with_notices: "OK: everything needed is usable (exit 0); see the lines marked !",
+        ok: "OK: everything needed is usable (exit 0)",
     },
 };

@@ -473,3 +473,67 @@ pub struct NavLabels {
     pub csv_working_days: &'static str,
     pub csv_limit: &'static str,
 }
+
+/// The `doctor` report: section titles, line names, values and the verdict. Environment
+/// variable names, setting keys, paths and values stay as typed; they are what a person
+/// searches for.
+#[derive(Debug)]
+pub struct DoctorLabels {
+    pub terminal: &'static str,
+    pub locale: &'static str,
+    pub settings: &'static str,
+    pub feed: &'static str,
+    pub calendar: &'static str,
+    pub version: &'static str,
+    pub size: &'static str,
+    pub colours: &'static str,
+    pub theme: &'static str,
+    pub glyphs: &'static str,
+    pub language: &'static str,
+    pub config_file: &'static str,
+    pub keys: &'static str,
+    pub token: &'static str,
+    pub key_bindings: &'static str,
+    pub source: &'static str,
+    pub reachable: &'static str,
+    pub holiday_table: &'static str,
+    pub this_year: &'static str,
+    pub next_year: &'static str,
+    pub unset: &'static str,
+    pub too_small: fn(width: u16, height: u16, min_width: u16, min_height: u16) -> String,
+    pub size_unknown: fn(error: &str) -> String,
+    pub not_a_terminal: &'static str,
+    /// Colour depths: none, 16, 256, 24-bit.
+    pub colour_depths: [&'static str; 4],
+    /// Words written in English where they are made (why a colour depth, glyph set or
+    /// language was picked; what an unset setting means), in this language.
+    pub phrase: fn(text: &str) -> String,
+    pub colours_value: fn(depth: &str, why: &str, choice: &str) -> String,
+    pub glyphs_value: fn(glyphs: &str, why: &str) -> String,
+    pub theme_without_colour: fn(theme: &str) -> String,
+    pub language_value: fn(zh: bool, lang: &str, why: &str) -> String,
+    pub lang_from: fn(origin: &str) -> String,
+    pub no_config_file: &'static str,
+    pub default_keys: &'static str,
+    pub rebound: fn(names: &str) -> String,
+    /// Where a value came from: default, config file, environment, command line.
+    pub origins: [&'static str; 4],
+    pub via_profile: fn(profile: &str) -> String,
+    pub setting_value: fn(value: &str, origin: &str, via: &str) -> String,
+    pub token_hidden: &'static str,
+    pub bindings_valid: &'static str,
+    pub demo_source: &'static str,
+    pub no_data: fn(millis: u128) -> String,
+    pub unreachable: fn(millis: u128, error: &str) -> String,
+    pub fetched: fn(bytes: usize, millis: u128) -> String,
+    pub parsed: fn(fetched: &str, projects: usize, rejected: usize) -> String,
+    pub unusable: fn(fetched: &str, error: &str) -> String,
+    pub no_years: &'static str,
+    pub with_file: fn(path: &str) -> String,
+    pub year_covered: fn(year: i32) -> String,
+    pub year_not_covered: fn(year: i32) -> String,
+    pub next_year_missing: fn(year: i32) -> String,
+    pub degraded: &'static str,
+    pub ok_with_notices: &'static str,
+    pub ok: &'static str,
+}

@@ -1,9 +1,9 @@
 //! 中文标签。The Chinese label set (simplified characters, the command room's own terms).
 
 use super::{
-    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DurationUnits, FigureLabels,
-    FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel, NavLabels,
-    PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd,
+    CheckLabels, CommandLabels, CommonLabels, DetailLabels, DoctorLabels, DurationUnits,
+    FigureLabels, FooterLabels, HeaderLabels, HelpLabels, Labels, ListLabels, MetricLabel,
+    NavLabels, PanelLabels, StatusLabels, TargetLabels, TrendLabels, cmd,
 };
 
 const QUARTERS: [&str; 4] = ["一", "二", "三", "四"];
@@ -362,5 +362,96 @@ pub static ZH: Labels = Labels {
         csv_amount: "金额（元）",
         csv_working_days: "已用工作日",
         csv_limit: "时限",
+    },
+    doctor: DoctorLabels {
+        terminal: "终端",
+        locale: "语言环境",
+        settings: "设置（取值，来源）",
+        feed: "数据源",
+        calendar: "工作日历",
+        version: "版本",
+        size: "尺寸",
+        colours: "颜色",
+        theme: "主题",
+        glyphs: "字符",
+        language: "语言",
+        config_file: "配置文件",
+        keys: "按键",
+        token: "令牌",
+        key_bindings: "按键绑定",
+        source: "来源",
+        reachable: "可访问",
+        holiday_table: "节假日表",
+        this_year: "今年",
+        next_year: "明年",
+        unset: "（未设置）",
+        too_small: |w, h, min_w, min_h| format!("{w}x{h}：太小，看板至少需要 {min_w}x{min_h}"),
+        size_unknown: |error| format!("未知（{error}）"),
+        not_a_terminal: "标准输出不是终端（看板需要终端；status 不需要）",
+        colour_depths: ["无颜色", "16 色", "256 色", "24 位真彩色"],
+        phrase: |text| {
+            text.replace(
+                "(unset: the embedded demo feed)",
+                "（未设置：内置演示数据）",
+            )
+            .replace("(unset: the working directory)", "（未设置：当前工作目录）")
+            .replace("(unset)", "（未设置）")
+            .replace("(from the locale)", "（取自语言环境）")
+            .replace("(from TERM)", "（取自 TERM）")
+            .replace("NO_COLOR is set", "已设置 NO_COLOR")
+            .replace("TERM unset: assuming 16 colours", "未设置 TERM：按 16 色")
+            .replace(": 16 colours", "：16 色")
+            .replace(": the console font", "：控制台字体")
+            .replace("not the Linux console", "不是 Linux 控制台")
+            .replace(
+                "no LC_ALL, LC_MESSAGES or LANG set",
+                "LC_ALL、LC_MESSAGES、LANG 均未设置",
+            )
+            .replace(" (--color always)", "（--color always）")
+        },
+        colours_value: |depth, why, choice| format!("{depth}（{why}；--color {choice}）"),
+        glyphs_value: |glyphs, why| format!("{glyphs}（{why}）"),
+        theme_without_colour: |theme| format!("{theme}（无颜色绘制：每种状态都有文字和符号）"),
+        language_value: |zh, lang, why| {
+            let labels = if zh {
+                "中文标签，金额单位 亿/万"
+            } else {
+                "英文标签，金额单位 bn/m"
+            };
+            format!("{lang}：{labels}（{why}）")
+        },
+        lang_from: |origin| format!("lang 来自{origin}"),
+        no_config_file: "未找到（--config、$XDG_CONFIG_HOME/investboard/config.toml、~/.config/investboard/config.toml）",
+        default_keys: "默认",
+        rebound: |names| format!("默认，已改绑 {names}"),
+        origins: ["默认", "配置文件", "环境变量", "命令行"],
+        via_profile: |profile| format!("，经由 profile {profile}"),
+        setting_value: |value, origin, via| format!("{value}  （{origin}{via}）"),
+        token_hidden: "来自 INVESTBOARD_TOKEN（不显示）",
+        bindings_valid: "有效",
+        demo_source: "内置演示数据",
+        no_data: |millis| format!("{millis} ms 内应答但无数据"),
+        unreachable: |millis, error| format!("否，{millis} ms 后失败：{error}"),
+        fetched: |bytes, millis| format!("是，{millis} ms 内收到 {bytes} 字节"),
+        parsed: |fetched, projects, rejected| {
+            format!("{fetched}；项目 {projects} 个，被拒记录 {rejected} 条")
+        },
+        unusable: |fetched, error| format!("{fetched}；但不可用：{error}"),
+        no_years: "无",
+        with_file: |path| format!("，另加 {path}"),
+        year_covered: |year| format!("{year} 年已覆盖"),
+        year_not_covered: |year| {
+            format!(
+                "{year} 年未覆盖：工作日为临时计算（只算周末和法定节假日，不含调休上班日）；请用 calendar_file 添加该年"
+            )
+        },
+        next_year_missing: |year| {
+            format!(
+                "{year} 年尚未列入节假日表：国务院通知发布后，用 calendar_file 添加该年（示例见 docs/configuration.md）"
+            )
+        },
+        degraded: "降级：见标 !! 的行（退出码 1）",
+        ok_with_notices: "正常：所需各项均可用（退出码 0）；见标 ! 的行",
+        ok: "正常：所需各项均可用（退出码 0）",
     },
 };
