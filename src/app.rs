@@ -702,11 +702,16 @@ impl App {
                 None => Overlay::None,
             };
         }
-        self.data = Some(Loaded {
+        self.install(Loaded {
             snapshot,
             summary,
             trends,
         });
+    }
+
+    /// Holds newly aggregated data and orders the lists and the Targets selection for it.
+    fn install(&mut self, loaded: Loaded) {
+        self.data = Some(loaded);
         self.refresh_lists(Refresh::Resort);
         self.targets.clamp(self.breakdown_lengths());
     }
@@ -728,13 +733,11 @@ impl App {
             {
                 self.overlay = self.detail(&snapshot, project, approval);
             }
-            self.data = Some(Loaded {
+            self.install(Loaded {
                 snapshot,
                 summary,
                 trends,
             });
-            self.refresh_lists(Refresh::Resort);
-            self.targets.clamp(self.breakdown_lengths());
             self.dirty = true;
         }
     }
