@@ -60,11 +60,11 @@ fn the_feed_md_example_parses_fully() {
     assert_eq!(p.id.as_str(), "WC-2022-0001");
     assert_eq!(p.stage, Stage::Started);
     assert_eq!(
-        p.top500,
-        vec![Top500::FortuneGlobal, Top500::China, Top500::ChinaPrivate]
+        p.top500(),
+        [Top500::FortuneGlobal, Top500::China, Top500::ChinaPrivate]
     );
     assert_eq!(p.amount, Amount::from_yuan(7_500_000_000));
-    assert_eq!(p.operating_on, None);
+    assert_eq!(p.operating_on(), None);
     assert_eq!(p.approvals[0].status, ApprovalStatus::Pending);
     assert_eq!(p.approvals[0].limit_working_days, Some(9));
 }
@@ -380,7 +380,7 @@ fn feed_text_is_sanitized_at_the_edge() {
     let snapshot = parse_feed(&doc(&[p])).expect("usable");
     let project = &snapshot.projects[0];
     assert_eq!(
-        project.investor.as_ref().map(SafeText::as_str),
+        project.investor().map(SafeText::as_str),
         Some("Evil Corp FAKE")
     );
     assert_eq!(

@@ -12,11 +12,11 @@ use serde_json::value::RawValue;
 use crate::domain::amount::Amount;
 use crate::domain::date::parse_iso_date;
 use crate::domain::model::{
-    Approval, ApprovalStatus, Headquarters, Project, QuarterTarget, Rejection, Snapshot, Stage,
-    Top500,
+    Approval, ApprovalStatus, Headquarters, Project, ProjectDetails, QuarterTarget, Rejection,
+    Snapshot, Stage, Top500,
 };
 use crate::feed::wire;
-use crate::sanitize::SafeText;
+use crate::sanitize::{CompactText, SafeText};
 
 /// The only feed format this build reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -332,7 +332,7 @@ type Hasher = foldhash::fast::RandomState;
 #[derive(Default)]
 struct Validator {
     /// Ids as every output shows them (sanitized): `P1` and `P1\u{200b}` are the same project.
-    seen_ids: HashSet<SafeText, Hasher>,
+    seen_ids: HashSet<CompactText, Hasher>,
     labels: HashMap<String, SafeText, Hasher>,
     /// Approval ids are unique only within their project, so most feeds repeat `A1`, `A2`...
     /// in every project: shared like labels (a tenth of a 100k feed's memory), but only the
@@ -373,9 +373,9 @@ impl Validator {
                 reason,
             })
         };
-        let id = SafeText::new(&wire.id);
+        let id = CompactText::new(&wire.id);
         let field = |name: &str| format!("{}.{name}", record());
-        let fail = |name: &str, reason: String| reject(field(name), reason, Some(id.clone()));
+        let fail = |name: &str, why: String| reject(field(name), why, Some(id.to_safe_text()));
 
         if id.is_empty() {
             return Err(fail("id", "must not be empty".to_owned()));
@@ -383,7 +383,7 @@ impl Validator {
         if self.seen_ids.contains(&id) {
             return Err(fail("id", format!("duplicate id {:?}", id.as_str())));
         }
-        let name = SafeText::new(&wire.name);
+        let name = CompactText::new(&wire.name);
         if name.is_empty() {
             return Err(fail("name", "must not be empty".to_owned()));
         }
@@ -452,21 +452,24 @@ impl Validator {
         Ok(Project {
             id,
             name,
-            investor: wire.investor.as_deref().and_then(non_empty),
             district: self.label(wire.district.as_deref()),
-            zone: self.label(wire.zone.as_deref()),
             chain: self.label(wire.chain.as_deref()),
-            source_region: self.label(wire.source_region.as_deref()),
-            top500,
-            headquarters,
             amount,
             stage,
             signed_on,
-            landed_on,
             started_on,
+            approvals: approvals.into_boxed_slice(),
+            details: None,
+        }
+        .with_details(ProjectDetails {
+            investor: wire.investor.as_deref().and_then(non_empty),
+            zone: self.label(wire.zone.as_deref()),
+            source_region: self.label(wire.source_region.as_deref()),
+            top500,
+            headquarters,
+            landed_on,
             operating_on,
-            approvals,
-        })
+        }))
     }
 
     fn approval(&mut self, wire: &wire::Approval<'_>) -> Result<Approval, (&'static str, String)> {
@@ -527,7 +530,7 @@ fn record_name(index: usize) -> String {
     format!("projects[{index}]")
 }
 
-fn top500_kinds(values: &[Cow<'_, str>]) -> Result<Vec<Top500>, (String, String)> {
+fn top500_kinds(values: &[Cow<'_, str>]) -> Result<Box<[Top500]>, (String, String)> {
     let mut kinds = Vec::new();
     for (i, value) in values.iter().enumerate() {
         let kind = Top500::parse(value).ok_or_else(|| {
@@ -543,7 +546,7 @@ fn top500_kinds(values: &[Cow<'_, str>]) -> Result<Vec<Top500>, (String, String)
             kinds.push(kind);
         }
     }
-    Ok(kinds)
+    Ok(kinds.into_boxed_slice())
 }
 
 fn headquarters(value: &str) -> Result<Headquarters, String> {
