@@ -209,7 +209,7 @@ fn signing_rows(inputs: &Inputs<'_>, projects: &[usize]) -> Vec<Vec<Value>> {
             vec![
                 Value::text(project.signed_on.map(|d| d.to_string()).unwrap_or_default()),
                 Value::text(format!("{} ({})", project.name, project.id)),
-                optional(project.investor()),
+                optional(project.investor.as_ref()),
                 optional(project.district.as_ref()),
                 optional(project.chain.as_ref()),
                 Value::money(inputs.lang, project.amount),

@@ -292,7 +292,7 @@ fn assert_snapshot_safe(snapshot: &Snapshot) {
         for (field, text) in [
             ("id", Some(p.id.as_str())),
             ("name", Some(p.name.as_str())),
-            ("investor", label(p.investor())),
+            ("investor", label(p.investor.as_ref())),
             ("district", label(p.district.as_ref())),
             ("zone", label(p.zone())),
             ("chain", label(p.chain.as_ref())),

@@ -380,7 +380,7 @@ fn feed_text_is_sanitized_at_the_edge() {
     let snapshot = parse_feed(&doc(&[p])).expect("usable");
     let project = &snapshot.projects[0];
     assert_eq!(
-        project.investor().map(SafeText::as_str),
+        project.investor.as_ref().map(SafeText::as_str),
         Some("Evil Corp FAKE")
     );
     assert_eq!(

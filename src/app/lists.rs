@@ -370,7 +370,9 @@ pub fn refresh_signings(
                 sort_by_text(&mut order, direction, |i| Some(project(i).name.as_str()));
             }
             SigningSort::Investor => {
-                sort_by_text(&mut order, direction, |i| text(project(i).investor()));
+                sort_by_text(&mut order, direction, |i| {
+                    text(project(i).investor.as_ref())
+                });
             }
             SigningSort::District => {
                 sort_by_text(&mut order, direction, |i| {
@@ -397,7 +399,7 @@ pub fn refresh_signings(
                         text(p.district.as_ref()),
                         text(p.chain.as_ref()),
                         Some(p.name.as_str()),
-                        text(p.investor()),
+                        text(p.investor.as_ref()),
                     ],
                 )
         })
@@ -478,7 +480,7 @@ pub fn refresh_stalled(
                         text(p.district.as_ref()),
                         text(p.chain.as_ref()),
                         Some(p.name.as_str()),
-                        text(p.investor()),
+                        text(p.investor.as_ref()),
                         text(a.department.as_ref()),
                     ],
                 )

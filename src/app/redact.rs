@@ -20,8 +20,8 @@ pub fn redact(snapshot: &Snapshot) -> Snapshot {
     let hidden_investor = SafeText::new(REDACTED);
     for project in &mut out.projects {
         project.name = hidden_name.clone();
-        if project.investor().is_some() {
-            project.details_mut().investor = Some(hidden_investor.clone());
+        if project.investor.is_some() {
+            project.investor = Some(hidden_investor.clone());
         }
     }
     out
@@ -38,8 +38,8 @@ mod tests {
         assert_eq!(redacted.projects.len(), snapshot.projects.len());
         for (before, after) in snapshot.projects.iter().zip(&redacted.projects) {
             assert_eq!(after.name.as_str(), REDACTED);
-            assert_eq!(after.investor().is_some(), before.investor().is_some());
-            assert!(after.investor().iter().all(|i| i.as_str() == REDACTED));
+            assert_eq!(after.investor.is_some(), before.investor.is_some());
+            assert!(after.investor.iter().all(|i| i.as_str() == REDACTED));
             assert_eq!(after.amount, before.amount);
             assert_eq!(after.id, before.id);
         }

@@ -254,6 +254,7 @@ pub mod fixture {
         Project {
             id: CompactText::new(id),
             name: CompactText::new(&format!("Project {id}")),
+            investor: None,
             district: None,
             chain: None,
             amount: Amount::from_yuan(yi * 100_000_000),

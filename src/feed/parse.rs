@@ -456,6 +456,7 @@ impl Validator {
         Ok(Project {
             id,
             name,
+            investor: wire.investor.as_deref().and_then(non_empty),
             district: self.label(wire.district.as_deref()),
             chain: self.label(wire.chain.as_deref()),
             amount,
@@ -466,7 +467,6 @@ impl Validator {
             details: None,
         }
         .with_details(ProjectDetails {
-            investor: wire.investor.as_deref().and_then(non_empty),
             zone: self.label(wire.zone.as_deref()),
             source_region: self.label(wire.source_region.as_deref()),
             top500,

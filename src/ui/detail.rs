@@ -58,7 +58,7 @@ fn fields(app: &App, project: &Project, width: u16, full_name: bool) -> Vec<Line
             l.detail.field_stage,
             l.detail.stage(project.stage).to_owned(),
         ),
-        (l.detail.field_investor, or_dash(project.investor())),
+        (l.detail.field_investor, or_dash(project.investor.as_ref())),
         (l.detail.field_amount, amount),
         (l.detail.field_district, or_dash(project.district.as_ref())),
         (l.detail.field_zone, or_dash(project.zone())),

@@ -91,7 +91,7 @@ impl ExportJob {
                             text(p.id.as_str()),
                             p.signed_on.map(|d| d.to_string()).unwrap_or_default(),
                             text(p.name.as_str()),
-                            optional(p.investor()),
+                            optional(p.investor.as_ref()),
                             optional(p.district.as_ref()),
                             optional(p.chain.as_ref()),
                             if self.redact {

@@ -91,7 +91,7 @@ pub(crate) fn columns<'a>(l: &'static Labels) -> [Col<Signing<'a>>; 8] {
         },
         Col {
             spec: Column::left(l.lists.col_investor, 10, 26, 4),
-            cell: |r| r.plain(or_dash(r.project.investor())),
+            cell: |r| r.plain(or_dash(r.project.investor.as_ref())),
         },
         Col {
             spec: Column::left(l.lists.col_district, 14, 18, 2),

@@ -644,6 +644,7 @@ mod properties {
                     Project {
                         id: CompactText::new(id.as_str()),
                         name: CompactText::new(name.as_str()),
+                        investor: None,
                         district,
                         chain,
                         amount: Amount::from_fen(fen),

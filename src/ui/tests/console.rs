@@ -46,19 +46,19 @@ fn demo_snapshot() -> crate::domain::model::Snapshot {
     let keep = |text: &mut SafeText| *text = SafeText::new(&kept(text.as_str()));
     for project in &mut snapshot.projects {
         project.name = CompactText::new(&kept(project.name.as_str()));
-        [&mut project.district, &mut project.chain]
-            .into_iter()
-            .flatten()
-            .for_each(keep);
+        [
+            &mut project.investor,
+            &mut project.district,
+            &mut project.chain,
+        ]
+        .into_iter()
+        .flatten()
+        .for_each(keep);
         if let Some(details) = project.details.as_mut() {
-            [
-                &mut details.investor,
-                &mut details.zone,
-                &mut details.source_region,
-            ]
-            .into_iter()
-            .flatten()
-            .for_each(keep);
+            [&mut details.zone, &mut details.source_region]
+                .into_iter()
+                .flatten()
+                .for_each(keep);
         }
         for approval in &mut project.approvals {
             [&mut approval.item, &mut approval.department]
