@@ -11,7 +11,8 @@
 //! what `scripts/status-e2e.sh --ratios` reads as peak RSS of the real commands; `VmHWM`
 //! reset through `/proc/self/clear_refs` read the same as `VmRSS` here, so it is not shown.
 //!
-//! Goal: a small record costs at most 140 bytes held (it cost about 290, see
+//! Goal: a small record costs at most 140 bytes held (about 272 before round three, computed
+//! from the sizes; 152 after it, the investor kept in the struct for the filter's speed: see
 //! docs/performance.md, "Round three: a compact project").
 //!
 //! `cargo bench --bench memory` (2,000,000 small records, 100,000 full ones; `-- --test`:

@@ -306,7 +306,7 @@ mod tests {
             std::mem::size_of::<Project>()
         );
         assert!(
-            std::mem::size_of::<ProjectDetails>() <= 80,
+            std::mem::size_of::<ProjectDetails>() <= 64,
             "ProjectDetails is {} bytes",
             std::mem::size_of::<ProjectDetails>()
         );
