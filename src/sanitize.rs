@@ -1,4 +1,4 @@
-//! Terminal-safe text. Every string that comes from the feed passes through [`SafeText::new`]
+//! Terminal-safe text. Every string that comes from the feed passes through [`Sanitized::new`]
 //! once, when a record is accepted, so no output path (dashboard, `status`, `check-feed`, logs)
 //! can write an escape sequence, a control character or a bidi override it did not mean to.
 //!
@@ -30,7 +30,7 @@ pub struct Sanitized<S>(S);
 pub type SafeText = Sanitized<Arc<str>>;
 
 /// Sanitized text of one record (a project's id and name): never shared, and kept inline (no
-/// heap block) up to 24 bytes, which every id and most Latin names are. A [`SafeText`] is 16
+/// heap block) up to 24 bytes, which ids and short names are. A [`SafeText`] is 16
 /// bytes plus a heap block of 16 bytes more than its text; on two million small projects the
 /// two heap blocks were a third of the snapshot.
 pub type CompactText = Sanitized<CompactString>;

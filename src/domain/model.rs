@@ -199,7 +199,7 @@ impl Project {
         self
     }
 
-    /// The rarely present fields, to change them (redaction, tests); makes them when absent.
+    /// The rarely present fields, to change them; makes them when absent.
     pub fn details_mut(&mut self) -> &mut ProjectDetails {
         self.details.get_or_insert_with(Box::default)
     }
