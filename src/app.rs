@@ -28,7 +28,7 @@ use crate::domain::rejections::{RecordCounts, RejectionLevel, RejectionLimits};
 use crate::domain::trends::{Trends, trends};
 use crate::lang::Lang;
 use crate::poll::FeedUpdate;
-use crate::sanitize::SafeText;
+use crate::sanitize::CompactText;
 
 pub use crate::clock::Clock;
 use drill::{Back, TargetsView};
@@ -240,7 +240,7 @@ pub enum Notice {
 /// Signings new since the previous snapshot, highlighted until `until`.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
-    pub ids: HashSet<SafeText>,
+    pub ids: HashSet<CompactText>,
     until: Option<Instant>,
 }
 
@@ -471,7 +471,7 @@ impl App {
         Some((due - self.now).to_std().unwrap_or(Duration::ZERO))
     }
 
-    pub fn is_highlighted(&self, id: &SafeText) -> bool {
+    pub fn is_highlighted(&self, id: &CompactText) -> bool {
         self.highlights.ids.contains(id)
     }
 
@@ -637,7 +637,7 @@ impl App {
         } else {
             snapshot
         };
-        let previous: Option<HashSet<SafeText>> = self.data.as_ref().map(|d| {
+        let previous: Option<HashSet<CompactText>> = self.data.as_ref().map(|d| {
             d.summary
                 .signings
                 .iter()
@@ -673,7 +673,7 @@ impl App {
             self.changes.record(changes);
         }
         if let Some(previous) = previous {
-            let new: HashSet<SafeText> = summary
+            let new: HashSet<CompactText> = summary
                 .signings
                 .iter()
                 .map(|&i| snapshot.projects[i].id.clone())

@@ -19,9 +19,9 @@ pub fn warnings(snapshot: &Snapshot, today: NaiveDate, calendar: &Calendar) -> V
         let id = &project.id;
         let milestones = [
             ("signed_on", project.signed_on),
-            ("landed_on", project.landed_on),
+            ("landed_on", project.landed_on()),
             ("started_on", project.started_on),
-            ("operating_on", project.operating_on),
+            ("operating_on", project.operating_on()),
         ];
         for (field, date) in milestones {
             if let Some(date) = date.filter(|d| *d > today) {

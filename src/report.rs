@@ -200,9 +200,8 @@ fn signings_since(inputs: &Inputs<'_>, from: NaiveDate) -> Vec<usize> {
 }
 
 fn signing_rows(inputs: &Inputs<'_>, projects: &[usize]) -> Vec<Vec<Value>> {
-    let optional = |text: &Option<crate::sanitize::SafeText>| {
-        Value::text(text.as_ref().map_or("", |t| t.as_str()))
-    };
+    let optional =
+        |text: Option<&crate::sanitize::SafeText>| Value::text(text.map_or("", |t| t.as_str()));
     projects
         .iter()
         .map(|i| {
@@ -210,9 +209,9 @@ fn signing_rows(inputs: &Inputs<'_>, projects: &[usize]) -> Vec<Vec<Value>> {
             vec![
                 Value::text(project.signed_on.map(|d| d.to_string()).unwrap_or_default()),
                 Value::text(format!("{} ({})", project.name, project.id)),
-                optional(&project.investor),
-                optional(&project.district),
-                optional(&project.chain),
+                optional(project.investor.as_ref()),
+                optional(project.district.as_ref()),
+                optional(project.chain.as_ref()),
                 Value::money(inputs.lang, project.amount),
             ]
         })

@@ -1,12 +1,15 @@
-//! Terminal-safe text. Every string that comes from the feed passes through [`SafeText::new`]
+//! Terminal-safe text. Every string that comes from the feed passes through [`Sanitized::new`]
 //! once, when a record is accepted, so no output path (dashboard, `status`, `check-feed`, logs)
 //! can write an escape sequence, a control character or a bidi override it did not mean to.
 //!
-//! Depends on nothing but `unicode-width`/`unicode-segmentation`.
+//! Depends on nothing but `unicode-width`/`unicode-segmentation` (and `compact_str`, the
+//! storage of [`CompactText`]).
 
 use std::fmt;
+use std::ops::Deref;
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -17,17 +20,30 @@ pub const MAX_FIELD_CHARS: usize = 200;
 /// Text that is safe to write to a terminal: no C0/C1 controls, no escape sequences (their
 /// payload is removed too, not only the introducer), no bidi or invisible format characters,
 /// whitespace controls turned into single spaces, trimmed, at most [`MAX_FIELD_CHARS`].
-///
-/// Cheap to clone: districts and chains repeat across thousands of records.
+/// Built only by sanitising ([`Sanitized::new`]); `S` is how the text is stored, one of the
+/// two kinds below.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct SafeText(Arc<str>);
+pub struct Sanitized<S>(S);
 
-impl SafeText {
-    pub fn new(raw: &str) -> SafeText {
+/// Sanitized text shared between records: cheap to clone, since districts, chains and
+/// departments repeat across thousands of records (the parser interns them).
+pub type SafeText = Sanitized<Arc<str>>;
+
+/// Sanitized text of one record (a project's id and name): never shared, and kept inline (no
+/// heap block) up to 24 bytes, which ids and short names are. A [`SafeText`] is 16
+/// bytes plus a heap block of 16 bytes more than its text; on two million small projects the
+/// two heap blocks were a third of the snapshot.
+pub type CompactText = Sanitized<CompactString>;
+
+impl<S: Deref<Target = str>> Sanitized<S> {
+    pub fn new(raw: &str) -> Sanitized<S>
+    where
+        S: for<'a> From<&'a str> + From<String>,
+    {
         if is_plain(raw) {
-            return SafeText(Arc::from(raw));
+            return Sanitized(S::from(raw));
         }
-        SafeText(Arc::from(sanitize(raw).as_str()))
+        Sanitized(S::from(sanitize(raw)))
     }
 
     pub fn as_str(&self) -> &str {
@@ -44,20 +60,27 @@ impl SafeText {
     }
 }
 
-impl fmt::Display for SafeText {
+impl CompactText {
+    /// The same text as a [`SafeText`], for places that hold any feed text (a rejection's id).
+    pub fn to_safe_text(&self) -> SafeText {
+        Sanitized(Arc::from(self.as_str()))
+    }
+}
+
+impl<S: Deref<Target = str>> fmt::Display for Sanitized<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
 }
 
-impl fmt::Debug for SafeText {
+impl<S: Deref<Target = str>> fmt::Debug for Sanitized<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.0, f)
     }
 }
 
-impl serde::Serialize for SafeText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl<S: Deref<Target = str>> serde::Serialize for Sanitized<S> {
+    fn serialize<Ser: serde::Serializer>(&self, serializer: Ser) -> Result<Ser::Ok, Ser::Error> {
         serializer.serialize_str(&self.0)
     }
 }
@@ -354,6 +377,8 @@ mod tests {
             prop_assert_eq!(sanitize(&once), once.clone());
             let safe = SafeText::new(&raw);
             prop_assert_eq!(safe.as_str(), once.as_str());
+            let compact = CompactText::new(&raw);
+            prop_assert_eq!(compact.as_str(), once.as_str());
         }
 
         #[test]
@@ -386,8 +411,28 @@ mod tests {
             &cjk_over_cap,
         ] {
             assert_eq!(SafeText::new(s).as_str(), sanitize(s), "{s:?}");
+            assert_eq!(CompactText::new(s).as_str(), sanitize(s), "{s:?}");
         }
         assert!(SafeText::new(" \t\n").is_empty());
+    }
+
+    #[test]
+    fn compact_text_is_sanitized_and_short_text_stays_inline() {
+        assert_eq!(CompactText::new("P1\x1b[2J\u{200b}").as_str(), "P1");
+        assert_eq!(
+            CompactText::new("长沙\n储能").to_safe_text().as_str(),
+            "长沙 储能"
+        );
+        assert_eq!(std::mem::size_of::<CompactText>(), 24);
+        // 24 bytes of text (an id such as `CS-2026-000001`, eight Chinese characters) need
+        // no heap block; one more byte does.
+        assert!(!CompactText::new(&"长".repeat(8)).0.is_heap_allocated());
+        assert!(!CompactText::new("CS-2026-000001").0.is_heap_allocated());
+        assert!(CompactText::new(&"x".repeat(25)).0.is_heap_allocated());
+        assert_eq!(
+            CompactText::new(&"x".repeat(10_000)).as_str().len(),
+            MAX_FIELD_CHARS
+        );
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
 use crate::feed::FeedProblem;
 use crate::lang::Lang;
-use crate::sanitize::{SafeText, fit_width, pad_to_width, sanitize};
+use crate::sanitize::{CompactText, SafeText, fit_width, pad_to_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -368,8 +368,8 @@ struct JsonStalledApproval<'a> {
     department: Option<&'a SafeText>,
     item: Option<&'a SafeText>,
     limit_working_days: u32,
-    project_id: &'a SafeText,
-    project_name: &'a SafeText,
+    project_id: &'a CompactText,
+    project_name: &'a CompactText,
     submitted_on: JsonDate,
     working_days_elapsed: u32,
 }

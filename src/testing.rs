@@ -52,8 +52,8 @@ pub fn earlier_fixture() -> Snapshot {
             "YH-2026-0031" => {
                 project.stage = Stage::Signed;
                 let mut gone = project.clone();
-                gone.id = crate::sanitize::SafeText::new("XX-2026-0099");
-                gone.name = crate::sanitize::SafeText::new("Retired pilot line project");
+                gone.id = crate::sanitize::CompactText::new("XX-2026-0099");
+                gone.name = crate::sanitize::CompactText::new("Retired pilot line project");
                 removed = Some(gone);
             }
             _ => {}

@@ -267,8 +267,7 @@ fn assert_safe_line(what: &str, text: &str) {
     );
 }
 
-fn assert_sanitized(what: &str, text: &SafeText) {
-    let s = text.as_str();
+fn assert_sanitized(what: &str, s: &str) {
     assert!(!s.chars().any(is_forbidden), "{what}: {s:?}");
     assert!(
         s.chars().count() <= MAX_FIELD_CHARS,
@@ -276,6 +275,10 @@ fn assert_sanitized(what: &str, text: &SafeText) {
         s.chars().count()
     );
     assert_eq!(sanitize(s), s, "{what}: not a fixed point of sanitize");
+}
+
+fn label(text: Option<&SafeText>) -> Option<&str> {
+    text.map(SafeText::as_str)
 }
 
 /// Every string of an accepted snapshot is sanitized; the records keep the contract.
@@ -286,16 +289,15 @@ fn assert_snapshot_safe(snapshot: &Snapshot) {
         assert!(ids.insert(p.id.clone()), "duplicate id {:?}", p.id);
         // Kept exactly: its exact text reads back as the same amount (no cap: FEED.md sets none).
         assert_eq!(Amount::from_decimal(&p.amount.exact_yuan()), Ok(p.amount));
-        for (field, text) in [("id", Some(&p.id)), ("name", Some(&p.name))]
-            .into_iter()
-            .chain([
-                ("investor", p.investor.as_ref()),
-                ("district", p.district.as_ref()),
-                ("zone", p.zone.as_ref()),
-                ("chain", p.chain.as_ref()),
-                ("source_region", p.source_region.as_ref()),
-            ])
-        {
+        for (field, text) in [
+            ("id", Some(p.id.as_str())),
+            ("name", Some(p.name.as_str())),
+            ("investor", label(p.investor.as_ref())),
+            ("district", label(p.district.as_ref())),
+            ("zone", label(p.zone())),
+            ("chain", label(p.chain.as_ref())),
+            ("source_region", label(p.source_region())),
+        ] {
             if let Some(text) = text {
                 assert_sanitized(field, text);
             }
@@ -303,12 +305,12 @@ fn assert_snapshot_safe(snapshot: &Snapshot) {
         let mut approval_ids = std::collections::HashSet::new();
         for a in &p.approvals {
             assert!(approval_ids.insert(a.id.clone()));
-            assert_sanitized("approval id", &a.id);
+            assert_sanitized("approval id", a.id.as_str());
             for text in [a.item.as_ref(), a.department.as_ref()]
                 .into_iter()
                 .flatten()
             {
-                assert_sanitized("approval text", text);
+                assert_sanitized("approval text", text.as_str());
             }
         }
     }

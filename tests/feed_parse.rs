@@ -60,11 +60,11 @@ fn the_feed_md_example_parses_fully() {
     assert_eq!(p.id.as_str(), "WC-2022-0001");
     assert_eq!(p.stage, Stage::Started);
     assert_eq!(
-        p.top500,
-        vec![Top500::FortuneGlobal, Top500::China, Top500::ChinaPrivate]
+        p.top500(),
+        [Top500::FortuneGlobal, Top500::China, Top500::ChinaPrivate]
     );
     assert_eq!(p.amount, Amount::from_yuan(7_500_000_000));
-    assert_eq!(p.operating_on, None);
+    assert_eq!(p.operating_on(), None);
     assert_eq!(p.approvals[0].status, ApprovalStatus::Pending);
     assert_eq!(p.approvals[0].limit_working_days, Some(9));
 }
@@ -432,6 +432,43 @@ fn ids_equal_after_sanitising_are_duplicates() {
         [
             "projects[1].id: duplicate id \"P1\" (id P1)",
             "projects[2].id: duplicate id \"P1\" (id P1)",
+        ]
+    );
+}
+
+/// The id set holds places in the accepted list, not ids: a duplicate is found after the set
+/// has grown (and rehashed) many times, long ids too, and an id whose record was rejected is
+/// free for a later record.
+#[test]
+fn duplicates_are_found_among_thousands_and_a_rejected_records_id_stays_free() {
+    let record = |id: &str, stage: &str| {
+        format!(r#"{{"id":"{id}","name":"n","amount_cny":1,"stage":"{stage}"}}"#)
+    };
+    let long = "长沙-2026-储能电池产业园-0001";
+    let mut records: Vec<String> = (0..5000)
+        .map(|i| record(&format!("P{i}"), "signed"))
+        .collect();
+    records.push(record(long, "signed"));
+    records.push(record("Q1", "unknown"));
+    records.push(record("Q1", "signed"));
+    records.push(record("P0", "signed"));
+    records.push(record("P4999", "signed"));
+    records.push(record(long, "signed"));
+    let snapshot = parse_feed(&doc(&records)).expect("usable");
+    assert_eq!(snapshot.projects.len(), 5002);
+    assert_eq!(snapshot.projects[5001].id.as_str(), "Q1");
+    let reasons: Vec<String> = snapshot
+        .rejected
+        .iter()
+        .map(|r| format!("{}: {}", r.path, r.reason))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "projects[5001].stage: unknown stage \"unknown\" (expected one of negotiating, signed, landed, started, operating, cancelled)".to_owned(),
+            "projects[5003].id: duplicate id \"P0\"".to_owned(),
+            "projects[5004].id: duplicate id \"P4999\"".to_owned(),
+            format!("projects[5005].id: duplicate id {long:?}"),
         ]
     );
 }

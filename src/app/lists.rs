@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use crate::domain::aggregate::Summary;
 use crate::domain::model::{Approval, Project, Snapshot};
-use crate::sanitize::SafeText;
+use crate::sanitize::{CompactText, SafeText};
 
 /// Which way a list is sorted; the header shows it as `↑` or `↓`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,11 +270,8 @@ impl Needle {
     }
 
     /// Whether any of `fields` contains the needle, ignoring case.
-    fn found_in(&self, fields: &[Option<&SafeText>]) -> bool {
-        fields
-            .iter()
-            .flatten()
-            .any(|text| self.found_in_text(text.as_str()))
+    fn found_in(&self, fields: &[Option<&str>]) -> bool {
+        fields.iter().flatten().any(|text| self.found_in_text(text))
     }
 
     /// `text.to_lowercase().contains(needle)`, without the copy for ASCII text or for text with
@@ -299,25 +296,31 @@ impl Needle {
 }
 
 /// Case-insensitive substring match over a row's texts; an empty filter matches everything.
-fn matches(needle: Option<&Needle>, fields: &[Option<&SafeText>]) -> bool {
+fn matches(needle: Option<&Needle>, fields: &[Option<&str>]) -> bool {
     needle.is_none_or(|needle| needle.found_in(fields))
 }
 
 /// Compares optional texts in `direction`; rows without a value come last either way.
-fn by_text(a: Option<&SafeText>, b: Option<&SafeText>, direction: Direction) -> Ordering {
+fn by_text(a: Option<&str>, b: Option<&str>, direction: Direction) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => direction.apply(a.as_str().cmp(b.as_str())),
+        (Some(a), Some(b)) => direction.apply(a.cmp(b)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
 }
 
+/// The text of an optional label, for the filters and sorts that read ids, names and labels
+/// alike.
+fn text(label: Option<&SafeText>) -> Option<&str> {
+    label.map(SafeText::as_str)
+}
+
 /// Stable-sorts `order` by a text of each row, in `direction`, rows without one last.
 fn sort_by_text<'a>(
     order: &mut [usize],
     direction: Direction,
-    text: impl Fn(usize) -> Option<&'a SafeText>,
+    text: impl Fn(usize) -> Option<&'a str>,
 ) {
     order.sort_by(|&a, &b| by_text(text(a), text(b), direction));
 }
@@ -341,7 +344,7 @@ pub fn refresh_signings(
     snapshot: &Snapshot,
     summary: &Summary,
     how: Refresh,
-    is_new: impl Fn(&SafeText) -> bool,
+    is_new: impl Fn(&CompactText) -> bool,
 ) {
     let selected_id = list
         .selected_row()
@@ -363,15 +366,21 @@ pub fn refresh_signings(
             SigningSort::Amount => {
                 order.sort_by(|&a, &b| direction.apply(project(a).amount.cmp(&project(b).amount)));
             }
-            SigningSort::Project => sort_by_text(&mut order, direction, |i| Some(&project(i).name)),
+            SigningSort::Project => {
+                sort_by_text(&mut order, direction, |i| Some(project(i).name.as_str()));
+            }
             SigningSort::Investor => {
-                sort_by_text(&mut order, direction, |i| project(i).investor.as_ref());
+                sort_by_text(&mut order, direction, |i| {
+                    text(project(i).investor.as_ref())
+                });
             }
             SigningSort::District => {
-                sort_by_text(&mut order, direction, |i| project(i).district.as_ref());
+                sort_by_text(&mut order, direction, |i| {
+                    text(project(i).district.as_ref())
+                });
             }
             SigningSort::Chain => {
-                sort_by_text(&mut order, direction, |i| project(i).chain.as_ref());
+                sort_by_text(&mut order, direction, |i| text(project(i).chain.as_ref()));
             }
         }
         list.order = order;
@@ -387,10 +396,10 @@ pub fn refresh_signings(
                 && matches(
                     needle.as_ref(),
                     &[
-                        p.district.as_ref(),
-                        p.chain.as_ref(),
-                        Some(&p.name),
-                        p.investor.as_ref(),
+                        text(p.district.as_ref()),
+                        text(p.chain.as_ref()),
+                        Some(p.name.as_str()),
+                        text(p.investor.as_ref()),
                     ],
                 )
         })
@@ -444,10 +453,16 @@ pub fn refresh_stalled(
                 direction.apply(approval(a).submitted_on.cmp(&approval(b).submitted_on))
             }),
             StalledSort::Department => {
-                sort_by_text(&mut order, direction, |i| approval(i).department.as_ref());
+                sort_by_text(&mut order, direction, |i| {
+                    text(approval(i).department.as_ref())
+                });
             }
-            StalledSort::Item => sort_by_text(&mut order, direction, |i| approval(i).item.as_ref()),
-            StalledSort::Project => sort_by_text(&mut order, direction, |i| Some(&project(i).name)),
+            StalledSort::Item => {
+                sort_by_text(&mut order, direction, |i| text(approval(i).item.as_ref()));
+            }
+            StalledSort::Project => {
+                sort_by_text(&mut order, direction, |i| Some(project(i).name.as_str()));
+            }
         }
         list.order = order;
     }
@@ -462,11 +477,11 @@ pub fn refresh_stalled(
                 && matches(
                     needle.as_ref(),
                     &[
-                        p.district.as_ref(),
-                        p.chain.as_ref(),
-                        Some(&p.name),
-                        p.investor.as_ref(),
-                        a.department.as_ref(),
+                        text(p.district.as_ref()),
+                        text(p.chain.as_ref()),
+                        Some(p.name.as_str()),
+                        text(p.investor.as_ref()),
+                        text(a.department.as_ref()),
                     ],
                 )
         })
@@ -529,19 +544,20 @@ mod tests {
 
     #[test]
     fn missing_texts_sort_last_in_both_directions() {
-        let (a, b) = (SafeText::new("a"), SafeText::new("b"));
+        let (a, b) = ("a", "b");
         for direction in [Direction::Ascending, Direction::Descending] {
-            assert_eq!(by_text(Some(&a), None, direction), Ordering::Less);
-            assert_eq!(by_text(None, Some(&b), direction), Ordering::Greater);
+            assert_eq!(by_text(Some(a), None, direction), Ordering::Less);
+            assert_eq!(by_text(None, Some(b), direction), Ordering::Greater);
         }
         assert_eq!(
-            by_text(Some(&a), Some(&b), Direction::Descending),
+            by_text(Some(a), Some(b), Direction::Descending),
             Ordering::Greater
         );
     }
 
     fn filter_matches(filter: &str, fields: &[Option<&SafeText>]) -> bool {
-        matches(Needle::new(filter).as_ref(), fields)
+        let fields: Vec<Option<&str>> = fields.iter().map(|field| text(*field)).collect();
+        matches(Needle::new(filter).as_ref(), &fields)
     }
 
     #[test]

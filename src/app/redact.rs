@@ -4,7 +4,7 @@
 //! panels hide per-project amounts when `redact` is on.
 
 use crate::domain::model::Snapshot;
-use crate::sanitize::SafeText;
+use crate::sanitize::{CompactText, SafeText};
 
 /// What a redacted name reads as.
 pub const REDACTED: &str = "***";
@@ -16,11 +16,12 @@ pub const HIDDEN_AMOUNT: &str = "—";
 /// names are redacted too: they usually carry the investor's name.
 pub fn redact(snapshot: &Snapshot) -> Snapshot {
     let mut out = snapshot.clone();
-    let hidden = SafeText::new(REDACTED);
+    let hidden_name = CompactText::new(REDACTED);
+    let hidden_investor = SafeText::new(REDACTED);
     for project in &mut out.projects {
-        project.name = hidden.clone();
+        project.name = hidden_name.clone();
         if project.investor.is_some() {
-            project.investor = Some(hidden.clone());
+            project.investor = Some(hidden_investor.clone());
         }
     }
     out

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::domain::metric::Metric;
+use crate::sanitize::CompactText;
 use crate::testing::{NOW, at, empty_app, failed, fixture, loaded, loaded_app};
 
 fn press(app: &mut App, code: KeyCode) -> Option<Action> {
@@ -266,11 +267,11 @@ fn new_signings_are_highlighted_until_expiry() {
         "the first load marks nothing new"
     );
     app.update(loaded(fixture(), NOW));
-    let ids: Vec<&str> = app.highlights.ids.iter().map(SafeText::as_str).collect();
+    let ids: Vec<&str> = app.highlights.ids.iter().map(CompactText::as_str).collect();
     assert_eq!(ids, ["CS-2026-0102"]);
     assert!(app.take_dirty());
     tick(&mut app, NOW, t0 + Duration::from_secs(299));
-    assert!(app.is_highlighted(&SafeText::new("CS-2026-0102")));
+    assert!(app.is_highlighted(&CompactText::new("CS-2026-0102")));
     tick(&mut app, NOW, t0 + Duration::from_secs(300));
     assert!(app.highlights.ids.is_empty());
     assert!(app.take_dirty(), "expiry must redraw");
@@ -294,7 +295,7 @@ fn periods_past_what_the_clocks_count_never_overflow() {
     app.update(loaded(fixture(), NOW));
     tick(&mut app, NOW, t0 + Duration::from_secs(86_400));
     assert!(
-        app.is_highlighted(&SafeText::new("CS-2026-0102")),
+        app.is_highlighted(&CompactText::new("CS-2026-0102")),
         "highlighted for good"
     );
     // A retry wait past chrono's range: no "retry in", and no panic.
@@ -387,8 +388,8 @@ fn a_new_signing_leads_the_rows_of_its_day_while_it_is_marked_new() {
     // come second among that day's rows.
     let mut next = fixture();
     let mut small = next.projects[0].clone();
-    small.id = SafeText::new("NEW-1");
-    small.name = SafeText::new("Small new signing");
+    small.id = CompactText::new("NEW-1");
+    small.name = CompactText::new("Small new signing");
     small.amount = crate::domain::amount::Amount::from_yuan(10_000_000);
     small.signed_on = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
     small.stage = crate::domain::model::Stage::Signed;

@@ -12,9 +12,14 @@ use std::str::FromStr;
 /// Yuan in units of 10^-8 yuan, wide enough (`u128`) for any sum a feed can make: up to about
 /// 3.4 x 10^30 yuan. Sums saturate rather than wrap: a figure pinned at the maximum is visibly
 /// wrong, a wrapped one would look plausible.
+///
+/// Kept as two `u64` halves, high first (so the derived order is the numeric one): a `u128`
+/// field is 16-byte aligned and padded every [`crate::domain::model::Project`] to a multiple
+/// of 16 bytes; halves align to 8.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Amount {
-    units: u128,
+    high: u64,
+    low: u64,
 }
 
 /// Decimal places kept: a fraction finer than 10^-8 yuan is refused, never rounded. Eight covers
@@ -40,25 +45,32 @@ pub enum AmountError {
 }
 
 impl Amount {
-    pub const ZERO: Amount = Amount { units: 0 };
+    pub const ZERO: Amount = Amount::from_units(0);
     /// Where sums stop (see the type's note on saturation).
-    pub const MAX: Amount = Amount { units: u128::MAX };
+    pub const MAX: Amount = Amount::from_units(u128::MAX);
 
-    pub fn from_yuan(yuan: u64) -> Amount {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "splitting into halves: each keeps exactly its 64 bits"
+    )]
+    const fn from_units(units: u128) -> Amount {
         Amount {
-            units: u128::from(yuan) * UNITS_PER_YUAN,
+            high: (units >> 64) as u64,
+            low: units as u64,
         }
     }
 
+    pub fn from_yuan(yuan: u64) -> Amount {
+        Amount::from_units(u128::from(yuan) * UNITS_PER_YUAN)
+    }
+
     pub fn from_fen(fen: u64) -> Amount {
-        Amount {
-            units: u128::from(fen) * UNITS_PER_FEN,
-        }
+        Amount::from_units(u128::from(fen) * UNITS_PER_FEN)
     }
 
     /// Hundred-millionths of a yuan: what sums and comparisons with targets count in.
     pub fn units(self) -> u128 {
-        self.units
+        (u128::from(self.high) << 64) | u128::from(self.low)
     }
 
     /// Yuan from a JSON number's own text (`7500000000`, `0.1`, `1.5e9`, `99999999999999.99`),
@@ -114,22 +126,22 @@ impl Amount {
                 value.checked_mul(10)?.checked_add(u128::from(digit - b'0'))
             })
             .and_then(|value| value.checked_mul(10u128.checked_pow(shift)?))
-            .map(|units| Amount { units })
+            .map(Amount::from_units)
             .ok_or_else(|| AmountError::TooLarge(owned()))
     }
 
     /// Whole yuan, when the amount has no fraction.
     pub fn whole_yuan(self) -> Option<u128> {
-        self.units
+        self.units()
             .is_multiple_of(UNITS_PER_YUAN)
-            .then_some(self.units / UNITS_PER_YUAN)
+            .then_some(self.units() / UNITS_PER_YUAN)
     }
 
     /// Yuan as exact decimal text, no exponent, no trailing zeros: `80000000000`, `0.3`,
     /// `13000001500002003.4`. What the status JSON writes.
     pub fn exact_yuan(self) -> String {
-        let whole = self.units / UNITS_PER_YUAN;
-        let frac = self.units % UNITS_PER_YUAN;
+        let whole = self.units() / UNITS_PER_YUAN;
+        let frac = self.units() % UNITS_PER_YUAN;
         if frac == 0 {
             return whole.to_string();
         }
@@ -139,38 +151,38 @@ impl Amount {
 
     /// Amount in 亿 rounded half-up to hundredths, trailing zeros dropped: `512.3`, `0.05`, `8`.
     pub fn yi(self) -> String {
-        hundredths_string(round_div(self.units, UNITS_PER_YI / 100))
+        hundredths_string(round_div(self.units(), UNITS_PER_YI / 100))
     }
 
     /// Amount in billions of yuan (English labels), same rounding as [`Amount::yi`].
     pub fn billions(self) -> String {
-        hundredths_string(round_div(self.units, UNITS_PER_YI * 10 / 100))
+        hundredths_string(round_div(self.units(), UNITS_PER_YI * 10 / 100))
     }
 
     /// [`Amount::yi`] with exactly two decimals (`12.70`, `0.18`, `3.00`): list columns line
     /// up on the decimal point.
     pub fn yi_fixed(self) -> String {
-        fixed_hundredths(round_div(self.units, UNITS_PER_YI / 100))
+        fixed_hundredths(round_div(self.units(), UNITS_PER_YI / 100))
     }
 
     /// [`Amount::billions`] with exactly two decimals.
     pub fn billions_fixed(self) -> String {
-        fixed_hundredths(round_div(self.units, UNITS_PER_YI * 10 / 100))
+        fixed_hundredths(round_div(self.units(), UNITS_PER_YI * 10 / 100))
     }
 
     /// Amount in 万 (ten thousand yuan), same rounding: `7500`, `0.5`.
     pub fn wan(self) -> String {
-        hundredths_string(round_div(self.units, UNITS_PER_YUAN * 10_000 / 100))
+        hundredths_string(round_div(self.units(), UNITS_PER_YUAN * 10_000 / 100))
     }
 
     /// Amount in millions of yuan (English labels), same rounding: `750`, `2.5`.
     pub fn millions(self) -> String {
-        hundredths_string(round_div(self.units, UNITS_PER_YUAN * 1_000_000 / 100))
+        hundredths_string(round_div(self.units(), UNITS_PER_YUAN * 1_000_000 / 100))
     }
 
     /// Share of `target` reached, for bars and percentages. `None` when the target is zero.
     pub fn ratio_of(self, target: Amount) -> Option<f64> {
-        ratio(self.units, target.units)
+        ratio(self.units(), target.units())
     }
 }
 
@@ -227,9 +239,7 @@ fn hundredths_string(hundredths: u128) -> String {
 impl Add for Amount {
     type Output = Amount;
     fn add(self, other: Amount) -> Amount {
-        Amount {
-            units: self.units.saturating_add(other.units),
-        }
+        Amount::from_units(self.units().saturating_add(other.units()))
     }
 }
 
@@ -392,6 +402,24 @@ mod tests {
         // Through a `serde_json::Value` (how `status` builds its JSON) just as exact.
         let value = serde_json::json!({"a": Amount::from_decimal("13000001500002003.4").unwrap_or_default()});
         assert_eq!(value.to_string(), r#"{"a":13000001500002003.4}"#);
+    }
+
+    #[test]
+    fn halves_keep_every_bit_and_the_numeric_order() {
+        let just_over_u64 = Amount::from_units(u128::from(u64::MAX) + 1);
+        let u64_max = Amount::from_units(u128::from(u64::MAX));
+        assert_eq!(just_over_u64.units(), 1 << 64);
+        assert!(u64_max < just_over_u64, "the high half decides first");
+        assert!(Amount::from_units(1 << 64) > Amount::from_units((1 << 63) + 5));
+        assert_eq!(Amount::MAX.units(), u128::MAX);
+        assert_eq!(
+            (u64_max + Amount::from_units(1)).units(),
+            1 << 64,
+            "the carry crosses"
+        );
+        // What the halves are for: 8-byte alignment, so a Project is not padded to 16.
+        assert_eq!(std::mem::align_of::<Amount>(), 8);
+        assert_eq!(std::mem::size_of::<Amount>(), 16);
     }
 
     #[test]

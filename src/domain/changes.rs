@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crate::domain::aggregate::StalledApproval;
 use crate::domain::amount::Amount;
 use crate::domain::model::{ApprovalStatus, Project, Snapshot, Stage};
-use crate::sanitize::SafeText;
+use crate::sanitize::{CompactText, SafeText};
 
 /// Most entries the log keeps: a few hours of a busy feed, enough for the wall's strip and
 /// the operators' view, and a bound on memory however long the wall runs.
@@ -66,8 +66,8 @@ impl ChangeKind {
 pub struct Change {
     /// When the poll that brought it was received.
     pub seen_at: DateTime<FixedOffset>,
-    pub project_id: SafeText,
-    pub project_name: SafeText,
+    pub project_id: CompactText,
+    pub project_name: CompactText,
     pub amount: Amount,
     pub district: Option<SafeText>,
     pub kind: ChangeKind,
@@ -82,7 +82,7 @@ pub struct Observed<'a> {
 
 impl Observed<'_> {
     /// `(project id, approval id)` of each stalled approval.
-    fn stalled_keys(&self) -> HashSet<(&SafeText, &SafeText)> {
+    fn stalled_keys(&self) -> HashSet<(&CompactText, &SafeText)> {
         self.stalled
             .iter()
             .filter_map(|s| {
@@ -112,7 +112,7 @@ pub fn compare(
     today: NaiveDate,
     seen_at: DateTime<FixedOffset>,
 ) -> Vec<Change> {
-    let before: HashMap<&SafeText, &Project> = previous
+    let before: HashMap<&CompactText, &Project> = previous
         .snapshot
         .projects
         .iter()
@@ -181,7 +181,8 @@ pub fn compare(
             changes.push(change(project, kind));
         }
     }
-    let now_present: HashSet<&SafeText> = current.snapshot.projects.iter().map(|p| &p.id).collect();
+    let now_present: HashSet<&CompactText> =
+        current.snapshot.projects.iter().map(|p| &p.id).collect();
     for project in &previous.snapshot.projects {
         if !now_present.contains(&project.id) {
             changes.push(change(project, ChangeKind::Removed));

@@ -241,7 +241,7 @@ pub mod fixture {
     use crate::domain::amount::Amount;
     use crate::domain::date::parse_iso_date;
     use crate::domain::model::{Approval, ApprovalStatus, Project, QuarterTarget, Snapshot, Stage};
-    use crate::sanitize::SafeText;
+    use crate::sanitize::{CompactText, SafeText};
 
     /// A project signed (and started) on the dates given, of `yi` 亿.
     pub fn project(
@@ -252,22 +252,17 @@ pub mod fixture {
         yi: u64,
     ) -> Project {
         Project {
-            id: SafeText::new(id),
-            name: SafeText::new(&format!("Project {id}")),
+            id: CompactText::new(id),
+            name: CompactText::new(&format!("Project {id}")),
             investor: None,
             district: None,
-            zone: None,
             chain: None,
-            source_region: None,
-            top500: Vec::new(),
-            headquarters: None,
             amount: Amount::from_yuan(yi * 100_000_000),
             stage: Stage::parse(stage).expect("a stage"),
             signed_on: signed.and_then(parse_iso_date),
-            landed_on: None,
             started_on: started.and_then(parse_iso_date),
-            operating_on: None,
-            approvals: Vec::new(),
+            approvals: Box::default(),
+            details: None,
         }
     }
 
@@ -291,7 +286,7 @@ pub mod fixture {
 
     impl WithApprovals for Project {
         fn with_approvals(mut self, approvals: Vec<Approval>) -> Project {
-            self.approvals = approvals;
+            self.approvals = approvals.into();
             self
         }
     }

@@ -61,20 +61,17 @@ fn fields(app: &App, project: &Project, width: u16, full_name: bool) -> Vec<Line
         (l.detail.field_investor, or_dash(project.investor.as_ref())),
         (l.detail.field_amount, amount),
         (l.detail.field_district, or_dash(project.district.as_ref())),
-        (l.detail.field_zone, or_dash(project.zone.as_ref())),
+        (l.detail.field_zone, or_dash(project.zone())),
         (l.detail.field_chain, or_dash(project.chain.as_ref())),
-        (
-            l.detail.field_source,
-            or_dash(project.source_region.as_ref()),
-        ),
+        (l.detail.field_source, or_dash(project.source_region())),
         (
             l.detail.field_hq,
             project
-                .headquarters
+                .headquarters()
                 .map_or("-", |hq| l.detail.headquarters(hq))
                 .to_owned(),
         ),
-        (l.detail.field_top500, top500_names(l, &project.top500)),
+        (l.detail.field_top500, top500_names(l, project.top500())),
     ];
     // A value too long for its place wraps onto more lines under itself, marked as continued:
     // the detail view is where a name is read in full.
@@ -131,9 +128,9 @@ fn fields(app: &App, project: &Project, width: u16, full_name: bool) -> Vec<Line
 fn timeline(l: &Labels, project: &Project) -> Vec<Line<'static>> {
     let steps = [
         (l.detail.stage_signed, project.signed_on),
-        (l.detail.stage_landed, project.landed_on),
+        (l.detail.stage_landed, project.landed_on()),
         (l.detail.stage_started, project.started_on),
-        (l.detail.stage_operating, project.operating_on),
+        (l.detail.stage_operating, project.operating_on()),
     ];
     let cell = 12;
     let mut names = vec![Span::styled(

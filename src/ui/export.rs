@@ -88,9 +88,9 @@ impl ExportJob {
                     .filter_map(|&i| projects.get(i))
                     .map(|p| {
                         vec![
-                            text(&p.id),
+                            text(p.id.as_str()),
                             p.signed_on.map(|d| d.to_string()).unwrap_or_default(),
-                            text(&p.name),
+                            text(p.name.as_str()),
                             optional(p.investor.as_ref()),
                             optional(p.district.as_ref()),
                             optional(p.chain.as_ref()),
@@ -121,9 +121,9 @@ impl ExportJob {
                         let p = projects.get(entry.project)?;
                         let a = p.approvals.get(entry.approval)?;
                         Some(vec![
-                            text(&p.id),
-                            text(&p.name),
-                            text(&a.id),
+                            text(p.id.as_str()),
+                            text(p.name.as_str()),
+                            text(a.id.as_str()),
                             optional(a.item.as_ref()),
                             optional(a.department.as_ref()),
                             a.submitted_on.to_string(),
@@ -151,8 +151,7 @@ impl ExportJob {
 
 /// A feed text as a cell. A leading `=`, `+`, `-` or `@` would make a spreadsheet run the
 /// cell as a formula, so such a text is written with a leading `'` (the usual guard).
-fn text(value: &SafeText) -> String {
-    let value = value.as_str();
+fn text(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@']) {
         format!("'{value}")
     } else {
@@ -161,7 +160,7 @@ fn text(value: &SafeText) -> String {
 }
 
 fn optional(value: Option<&SafeText>) -> String {
-    value.map(text).unwrap_or_default()
+    value.map(|value| text(value.as_str())).unwrap_or_default()
 }
 
 /// RFC 4180: a cell holding a comma, quote or line break is quoted, its quotes doubled.
@@ -263,9 +262,9 @@ mod tests {
         assert_eq!(quoted("plain"), "plain");
         assert_eq!(quoted("a,b"), "\"a,b\"");
         assert_eq!(quoted("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(text(&SafeText::new("=HYPERLINK(1)")), "'=HYPERLINK(1)");
-        assert_eq!(text(&SafeText::new("-1")), "'-1");
-        assert_eq!(text(&SafeText::new("长沙")), "长沙");
+        assert_eq!(text("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(text("-1"), "'-1");
+        assert_eq!(text("长沙"), "长沙");
     }
 
     #[test]

@@ -585,9 +585,9 @@ mod properties {
     use super::*;
     use crate::domain::amount::Amount;
     use crate::domain::model::{
-        Approval, ApprovalStatus, Project, QuarterTarget, Snapshot, Stage, Top500,
+        Approval, ApprovalStatus, Project, ProjectDetails, QuarterTarget, Snapshot, Stage, Top500,
     };
-    use crate::sanitize::SafeText;
+    use crate::sanitize::{CompactText, SafeText};
     use chrono::NaiveDate;
 
     fn text() -> impl Strategy<Value = SafeText> {
@@ -642,23 +642,22 @@ mod properties {
                     top,
                 )| {
                     Project {
-                        id,
-                        name,
+                        id: CompactText::new(id.as_str()),
+                        name: CompactText::new(name.as_str()),
                         investor: None,
                         district,
-                        zone: None,
                         chain,
-                        source_region: None,
-                        top500: if top { vec![Top500::China] } else { Vec::new() },
-                        headquarters: None,
                         amount: Amount::from_fen(fen),
                         stage: Stage::ALL[stage],
                         signed_on,
-                        landed_on: None,
                         started_on,
-                        operating_on: None,
-                        approvals,
+                        approvals: approvals.into(),
+                        details: None,
                     }
+                    .with_details(ProjectDetails {
+                        top500: if top { vec![Top500::China] } else { Vec::new() }.into(),
+                        ..ProjectDetails::default()
+                    })
                 },
             )
     }

@@ -22,6 +22,7 @@ use super::*;
 use crate::domain::aggregate::{AggregateOptions, Summary, aggregate};
 use crate::domain::calendar::Calendar;
 use crate::domain::trends::fixture::{WithApprovals, approval, project, snapshot};
+use crate::sanitize::CompactText;
 
 fn date(text: &str) -> NaiveDate {
     crate::domain::date::parse_iso_date(text).expect("a date")
@@ -133,8 +134,8 @@ fn the_same_snapshot_twice_changes_nothing() {
 fn entry(id: usize, at: &str) -> Change {
     Change {
         seen_at: seen(at),
-        project_id: SafeText::new(&id.to_string()),
-        project_name: SafeText::new("p"),
+        project_id: CompactText::new(&id.to_string()),
+        project_name: CompactText::new("p"),
         amount: Amount::ZERO,
         district: None,
         kind: ChangeKind::Removed,

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::appearance::{Appearance, Glyphs};
+use crate::sanitize::CompactText;
 
 /// The console fonts' characters, read from the committed list.
 fn console_fonts() -> HashSet<char> {
@@ -34,28 +35,31 @@ fn demo_snapshot() -> crate::domain::model::Snapshot {
     let mut snapshot =
         crate::feed::parse_feed(&feed.document_at(at(NOW))).expect("the demo feed parses");
     let fonts = console_fonts();
-    let keep = |text: &mut SafeText| {
-        let kept: String = text
-            .as_str()
-            .chars()
-            .filter(|c| fonts.contains(c))
-            .collect();
-        *text = SafeText::new(if kept.trim().is_empty() {
-            "name"
+    let kept = |text: &str| {
+        let kept: String = text.chars().filter(|c| fonts.contains(c)).collect();
+        if kept.trim().is_empty() {
+            "name".to_owned()
         } else {
-            &kept
-        });
+            kept
+        }
     };
+    let keep = |text: &mut SafeText| *text = SafeText::new(&kept(text.as_str()));
     for project in &mut snapshot.projects {
-        keep(&mut project.name);
-        let optional = [
+        project.name = CompactText::new(&kept(project.name.as_str()));
+        [
             &mut project.investor,
             &mut project.district,
-            &mut project.zone,
             &mut project.chain,
-            &mut project.source_region,
-        ];
-        optional.into_iter().flatten().for_each(keep);
+        ]
+        .into_iter()
+        .flatten()
+        .for_each(keep);
+        if let Some(details) = project.details.as_mut() {
+            [&mut details.zone, &mut details.source_region]
+                .into_iter()
+                .flatten()
+                .for_each(keep);
+        }
         for approval in &mut project.approvals {
             [&mut approval.item, &mut approval.department]
                 .into_iter()
