@@ -204,6 +204,11 @@ where
                 });
                 app.update(Action::Feed(update));
             }
+            // Sorting or filtering left over runs in slices while nothing else is ready, so
+            // the next key waits at most one slice.
+            () = std::future::ready(()), if app.has_work() => {
+                app.update(Action::Advance);
+            }
             _ = heartbeat.tick() => {
                 if !screen.present() {
                     // Leave as on SIGHUP: write nothing more to the dead terminal.

@@ -64,7 +64,7 @@ async fn poll(source: &str) -> (usize, usize, u64) {
             .expect("a poll in time")
             .expect("the poller runs");
         match &update {
-            FeedUpdate::Loaded { .. } => parsed += 1,
+            FeedUpdate::Loaded { .. } | FeedUpdate::Prepared(_) => parsed += 1,
             FeedUpdate::Unchanged { .. } => unchanged += 1,
             FeedUpdate::Failed { error, .. } => failures.push(error.clone()),
             FeedUpdate::Checking { .. } => failures.push("a poll slower than the interval".into()),
