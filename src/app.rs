@@ -747,7 +747,7 @@ impl App {
     /// Holds newly aggregated data and orders the lists and the Targets selection for it.
     fn install(&mut self, loaded: Arc<Loaded>) {
         self.retired = self.data.replace(loaded);
-        self.refresh_lists(Refresh::Resort);
+        self.refresh_lists(Refresh::Reload);
         self.targets.clamp(self.breakdown_lengths());
     }
 

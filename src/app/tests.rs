@@ -648,3 +648,40 @@ fn a_new_day_is_aggregated_by_the_poller_when_it_prepares_the_data() {
         "the replaced data goes to the event loop to free"
     );
 }
+
+#[test]
+fn new_data_never_shows_rows_of_the_old_data_while_its_lists_are_ordered() {
+    let mut app = crate::testing::big_app(30_000);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('s'));
+    app.finish_work();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('s'));
+    app.finish_work();
+    // A smaller feed replaces the big one: every row shown indexes the new data, drawn or not.
+    let smaller = crate::testing::big_app(20_000)
+        .data()
+        .map(|d| Arc::clone(&d.snapshot))
+        .expect("loaded");
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::clone(&smaller),
+        received_at: at(NOW),
+    }));
+    assert!(app.has_work());
+    let data = app.data().expect("loaded");
+    assert_eq!(app.signings.rows, data.summary.signings, "the aggregation's order meanwhile");
+    assert!(app.stalled.rows.iter().all(|&i| i < data.summary.stalled.len()));
+    drawn(&app);
+    app.finish_work();
+    let data = app.data().expect("loaded");
+    assert!(app.signings.rows.iter().all(|&i| i < smaller.projects.len()));
+    assert_eq!(app.signings.rows.len(), data.summary.signings.len());
+    // Narrowed, the list shows nothing until the new rows are final.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.finish_work();
+    app.update(crate::testing::loaded(fixture(), NOW));
+    assert!(app.signings.rows.len() <= fixture().projects.len());
+    drawn(&app);
+}
