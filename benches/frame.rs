@@ -91,12 +91,15 @@ fn small_records_app(records: usize) -> App {
 fn input_path(c: &mut criterion::Criterion, label: &str, mut app: App) {
     let mut group = c.benchmark_group("filter_keystroke");
     app.update(Action::StartFilter);
-    group.bench_function(BenchmarkId::new("key: type then delete a letter", label), |b| {
-        b.iter(|| {
-            app.update(black_box(Action::FilterInput('9')));
-            app.update(black_box(Action::FilterBackspace));
-        });
-    });
+    group.bench_function(
+        BenchmarkId::new("key: type then delete a letter", label),
+        |b| {
+            b.iter(|| {
+                app.update(black_box(Action::FilterInput('9')));
+                app.update(black_box(Action::FilterBackspace));
+            });
+        },
+    );
     group.bench_function(
         BenchmarkId::new("type a letter, searched to the end, then delete it", label),
         |b| {
@@ -110,7 +113,10 @@ fn input_path(c: &mut criterion::Criterion, label: &str, mut app: App) {
     app.update(Action::FilterInput('9'));
     app.finish_work();
     group.bench_function(
-        BenchmarkId::new("one more letter on a kept result, searched to the end", label),
+        BenchmarkId::new(
+            "one more letter on a kept result, searched to the end",
+            label,
+        ),
         |b| {
             b.iter(|| {
                 app.update(black_box(Action::FilterInput('1')));

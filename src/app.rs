@@ -27,7 +27,7 @@ use crate::domain::model::Snapshot;
 use crate::domain::rejections::{RecordCounts, RejectionLevel, RejectionLimits};
 use crate::lang::Lang;
 use crate::poll::FeedUpdate;
-use crate::sanitize::SafeText;
+use crate::sanitize::CompactText;
 
 pub use crate::clock::Clock;
 pub use crate::prepare::Loaded;
@@ -235,7 +235,7 @@ pub enum Notice {
 /// Signings new since the previous snapshot, highlighted until `until`.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
-    pub ids: HashSet<SafeText>,
+    pub ids: HashSet<CompactText>,
     until: Option<Instant>,
 }
 
@@ -494,7 +494,7 @@ impl App {
         Some((due - self.now).to_std().unwrap_or(Duration::ZERO))
     }
 
-    pub fn is_highlighted(&self, id: &SafeText) -> bool {
+    pub fn is_highlighted(&self, id: &CompactText) -> bool {
         self.highlights.ids.contains(id)
     }
 
@@ -1127,12 +1127,12 @@ impl App {
 
 fn signing_rows<'a>(
     data: &'a Loaded,
-    highlights: &'a HashSet<SafeText>,
-) -> lists::SigningRows<'a, impl Fn(&SafeText) -> bool + 'a> {
+    highlights: &'a HashSet<CompactText>,
+) -> lists::SigningRows<'a, impl Fn(&CompactText) -> bool + 'a> {
     lists::SigningRows {
         snapshot: &data.snapshot,
         summary: &data.summary,
-        is_new: move |id: &SafeText| highlights.contains(id),
+        is_new: move |id: &CompactText| highlights.contains(id),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::calendar::Calendar;
 use crate::domain::changes::{Change, Observed};
 use crate::domain::model::Snapshot;
 use crate::domain::trends::{Trends, trends};
-use crate::sanitize::SafeText;
+use crate::sanitize::CompactText;
 
 /// The last good feed and what was computed from it.
 #[derive(Clone, Debug)]
@@ -65,7 +65,7 @@ pub struct Arrival {
     pub received_at: DateTime<FixedOffset>,
     pub changes: Option<Vec<Change>>,
     /// Ids of signings not among the previous data's signings.
-    pub new_signings: Option<HashSet<SafeText>>,
+    pub new_signings: Option<HashSet<CompactText>>,
 }
 
 impl Preparer {
@@ -120,7 +120,7 @@ impl Preparer {
             )
         });
         let new_signings = previous.map(|before| {
-            let known: HashSet<&SafeText> = before
+            let known: HashSet<&CompactText> = before
                 .summary
                 .signings
                 .iter()

@@ -11,7 +11,7 @@ use merge::MergeSort;
 
 use crate::domain::aggregate::Summary;
 use crate::domain::model::{Approval, Project, Snapshot};
-use crate::sanitize::SafeText;
+use crate::sanitize::{CompactText, SafeText};
 
 /// Which way a list is sorted; the header shows it as `↑` or `↓`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -573,11 +573,8 @@ impl Needle {
     }
 
     /// Whether any of `fields` contains the needle, ignoring case.
-    fn found_in(&self, fields: &[Option<&SafeText>]) -> bool {
-        fields
-            .iter()
-            .flatten()
-            .any(|text| self.found_in_text(text.as_str()))
+    fn found_in(&self, fields: &[Option<&str>]) -> bool {
+        fields.iter().flatten().any(|text| self.found_in_text(text))
     }
 
     /// `text.to_lowercase().contains(needle)`, without the copy for ASCII text or for text with
@@ -602,19 +599,25 @@ impl Needle {
 }
 
 /// The texts of a project a filter searches.
-fn project_texts(p: &Project) -> [Option<&SafeText>; 4] {
+fn project_texts(p: &Project) -> [Option<&str>; 4] {
     [
-        p.district.as_ref(),
-        p.chain.as_ref(),
-        Some(&p.name),
-        p.investor.as_ref(),
+        text(p.district.as_ref()),
+        text(p.chain.as_ref()),
+        Some(p.name.as_str()),
+        text(p.investor.as_ref()),
     ]
 }
 
+/// The text of an optional label, for the filters and sorts that read ids, names and labels
+/// alike.
+fn text(label: Option<&SafeText>) -> Option<&str> {
+    label.map(SafeText::as_str)
+}
+
 /// Compares optional texts in `direction`; rows without a value come last either way.
-fn by_text(a: Option<&SafeText>, b: Option<&SafeText>, direction: Direction) -> Ordering {
+fn by_text(a: Option<&str>, b: Option<&str>, direction: Direction) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => direction.apply(a.as_str().cmp(b.as_str())),
+        (Some(a), Some(b)) => direction.apply(a.cmp(b)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -645,7 +648,7 @@ pub struct SigningRows<'a, F> {
     pub is_new: F,
 }
 
-impl<F: Fn(&SafeText) -> bool> Rows<SigningSort> for SigningRows<'_, F> {
+impl<F: Fn(&CompactText) -> bool> Rows<SigningSort> for SigningRows<'_, F> {
     fn all(&self) -> Vec<usize> {
         self.summary.signings.clone()
     }
@@ -662,10 +665,22 @@ impl<F: Fn(&SafeText) -> bool> Rows<SigningSort> for SigningRows<'_, F> {
                 Direction::Ascending => a.signed_on.cmp(&b.signed_on),
             },
             SigningSort::Amount => direction.apply(a.amount.cmp(&b.amount)),
-            SigningSort::Project => by_text(Some(&a.name), Some(&b.name), direction),
-            SigningSort::Investor => by_text(a.investor.as_ref(), b.investor.as_ref(), direction),
-            SigningSort::District => by_text(a.district.as_ref(), b.district.as_ref(), direction),
-            SigningSort::Chain => by_text(a.chain.as_ref(), b.chain.as_ref(), direction),
+            SigningSort::Project => {
+                by_text(Some(a.name.as_str()), Some(b.name.as_str()), direction)
+            }
+            SigningSort::Investor => by_text(
+                text(a.investor.as_ref()),
+                text(b.investor.as_ref()),
+                direction,
+            ),
+            SigningSort::District => by_text(
+                text(a.district.as_ref()),
+                text(b.district.as_ref()),
+                direction,
+            ),
+            SigningSort::Chain => {
+                by_text(text(a.chain.as_ref()), text(b.chain.as_ref()), direction)
+            }
         }
     }
 
@@ -720,18 +735,18 @@ impl Rows<StalledSort> for StalledRows<'_> {
                     .cmp(&self.approval(b).submitted_on),
             ),
             StalledSort::Department => by_text(
-                self.approval(a).department.as_ref(),
-                self.approval(b).department.as_ref(),
+                text(self.approval(a).department.as_ref()),
+                text(self.approval(b).department.as_ref()),
                 direction,
             ),
             StalledSort::Item => by_text(
-                self.approval(a).item.as_ref(),
-                self.approval(b).item.as_ref(),
+                text(self.approval(a).item.as_ref()),
+                text(self.approval(b).item.as_ref()),
                 direction,
             ),
             StalledSort::Project => by_text(
-                Some(&self.project(a).name),
-                Some(&self.project(b).name),
+                Some(self.project(a).name.as_str()),
+                Some(self.project(b).name.as_str()),
                 direction,
             ),
         }
@@ -743,7 +758,7 @@ impl Rows<StalledSort> for StalledRows<'_> {
 
     fn matches(&self, needle: &Needle, row: usize) -> bool {
         needle.found_in(&project_texts(self.project(row)))
-            || needle.found_in(&[self.approval(row).department.as_ref()])
+            || needle.found_in(&[text(self.approval(row).department.as_ref())])
     }
 }
 
@@ -797,19 +812,20 @@ mod tests {
 
     #[test]
     fn missing_texts_sort_last_in_both_directions() {
-        let (a, b) = (SafeText::new("a"), SafeText::new("b"));
+        let (a, b) = ("a", "b");
         for direction in [Direction::Ascending, Direction::Descending] {
-            assert_eq!(by_text(Some(&a), None, direction), Ordering::Less);
-            assert_eq!(by_text(None, Some(&b), direction), Ordering::Greater);
+            assert_eq!(by_text(Some(a), None, direction), Ordering::Less);
+            assert_eq!(by_text(None, Some(b), direction), Ordering::Greater);
         }
         assert_eq!(
-            by_text(Some(&a), Some(&b), Direction::Descending),
+            by_text(Some(a), Some(b), Direction::Descending),
             Ordering::Greater
         );
     }
 
     fn filter_matches(filter: &str, fields: &[Option<&SafeText>]) -> bool {
-        Needle::new(filter).is_none_or(|needle| needle.found_in(fields))
+        let fields: Vec<Option<&str>> = fields.iter().map(|field| text(*field)).collect();
+        Needle::new(filter).is_none_or(|needle| needle.found_in(&fields))
     }
 
     #[test]
@@ -837,7 +853,11 @@ mod tests {
         }
 
         fn compare(&self, sort: Sort<SigningSort>, a: usize, b: usize) -> Ordering {
-            by_text(Some(&self.texts[a]), Some(&self.texts[b]), sort.direction)
+            by_text(
+                Some(self.texts[a].as_str()),
+                Some(self.texts[b].as_str()),
+                sort.direction,
+            )
         }
 
         fn in_scope(&self, scope: &Scope, row: usize) -> bool {
@@ -845,7 +865,7 @@ mod tests {
         }
 
         fn matches(&self, needle: &Needle, row: usize) -> bool {
-            needle.found_in(&[Some(&self.texts[row])])
+            needle.found_in(&[Some(self.texts[row].as_str())])
         }
     }
 

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::domain::metric::Metric;
-use crate::sanitize::CompactText;
+use crate::sanitize::{CompactText, SafeText};
 use crate::testing::{NOW, at, empty_app, failed, fixture, loaded, loaded_app};
 
 fn press(app: &mut App, code: KeyCode) -> Option<Action> {
@@ -530,10 +530,15 @@ fn scanned_signings(app: &App, filter: &str) -> Vec<usize> {
         .into_iter()
         .filter(|&i| {
             let p = &data.snapshot.projects[i];
-            [&p.district, &p.chain, &Some(p.name.clone()), &p.investor]
-                .into_iter()
-                .flatten()
-                .any(|text| text.as_str().to_lowercase().contains(&filter))
+            [
+                p.district.as_ref().map(SafeText::as_str),
+                p.chain.as_ref().map(SafeText::as_str),
+                Some(p.name.as_str()),
+                p.investor.as_ref().map(SafeText::as_str),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|text| text.to_lowercase().contains(&filter))
         })
         .collect()
 }
@@ -669,12 +674,25 @@ fn new_data_never_shows_rows_of_the_old_data_while_its_lists_are_ordered() {
     }));
     assert!(app.has_work());
     let data = app.data().expect("loaded");
-    assert_eq!(app.signings.rows, data.summary.signings, "the aggregation's order meanwhile");
-    assert!(app.stalled.rows.iter().all(|&i| i < data.summary.stalled.len()));
+    assert_eq!(
+        app.signings.rows, data.summary.signings,
+        "the aggregation's order meanwhile"
+    );
+    assert!(
+        app.stalled
+            .rows
+            .iter()
+            .all(|&i| i < data.summary.stalled.len())
+    );
     drawn(&app);
     app.finish_work();
     let data = app.data().expect("loaded");
-    assert!(app.signings.rows.iter().all(|&i| i < smaller.projects.len()));
+    assert!(
+        app.signings
+            .rows
+            .iter()
+            .all(|&i| i < smaller.projects.len())
+    );
     assert_eq!(app.signings.rows.len(), data.summary.signings.len());
     // Narrowed, the list shows nothing until the new rows are final.
     press(&mut app, KeyCode::Char('/'));
