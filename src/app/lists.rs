@@ -1,7 +1,9 @@
 //! The two focusable lists (signings, stalled approvals): which rows they show in what order,
 //! and which row is selected. The order of all rows is computed when data or sort change and
-//! kept; a filter change only filters that order again, so typing a filter never re-sorts a
-//! huge feed. A frame only lays out what is here.
+//! kept; a filter change only filters that order again, and a longer filter only the rows the
+//! shorter one kept. What still goes over many rows is done in bounded slices between events
+//! ([`ListView::advance`]), never in one piece on the input path. A frame only lays out what
+//! is here.
 
 mod merge;
 
