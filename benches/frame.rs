@@ -4,9 +4,15 @@
 //! `cargo bench --bench frame`. Two measures per size: `ui::draw` into a fresh buffer (the
 //! view's own work), and `Terminal::draw` on a `TestBackend` (view, diff against the previous
 //! frame and backend writes, what the event loop pays per redraw).
+//!
+//! Then the input path (`filter_keystroke`, `sort_key`) at 100k demo projects and at the shape
+//! of `scripts/gen-scale-feeds.py`'s 2,000,000 small records (333,333 signings; 200,000
+//! records under `--test`): what a key costs the event loop (the key alone: bounded, the list
+//! work left goes on in slices) and what the work costs in all.
 
 mod support;
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,7 +41,113 @@ fn loaded_app(projects: usize, wall: bool) -> App {
         snapshot: Arc::new(snapshot),
         received_at: epoch(),
     }));
+    app.finish_work();
     app
+}
+
+/// The app holding `records` small records as `scripts/gen-scale-feeds.py` writes them
+/// (id, name, amount, stage; one in four signed), its lists ordered.
+fn small_records_app(records: usize) -> App {
+    const STAGES: [&str; 6] = [
+        "negotiating",
+        "signed",
+        "landed",
+        "started",
+        "operating",
+        "cancelled",
+    ];
+    let mut document = format!(
+        "{{\"schema_version\":1,\"generated_at\":\"{}\",\"projects\":[\n",
+        support::EPOCH
+    );
+    for i in 0..records {
+        let signed = if i % 4 == 1 {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("a date")
+                + chrono::Days::new((i % 330) as u64);
+            format!(",\"signed_on\":\"{day}\"")
+        } else {
+            String::new()
+        };
+        let separator = if i + 1 < records { ",\n" } else { "\n" };
+        let _ = write!(
+            document,
+            "{{\"id\":\"S{i:07}\",\"name\":\"P{i:07}\",\"amount_cny\":{},\"stage\":\"{}\"{signed}}}{separator}",
+            (i % 97 + 1) * 1000,
+            STAGES[i % 6]
+        );
+    }
+    document.push_str("]}\n");
+    let snapshot = parse_feed(document.as_bytes()).expect("the small records parse");
+    let mut app = support::empty_app(false);
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::new(snapshot),
+        received_at: epoch(),
+    }));
+    app.finish_work();
+    app
+}
+
+/// The input path on one app: the keys alone, and the work they leave, to its end.
+fn input_path(c: &mut criterion::Criterion, label: &str, mut app: App) {
+    let mut group = c.benchmark_group("filter_keystroke");
+    app.update(Action::StartFilter);
+    group.bench_function(
+        BenchmarkId::new("key: type then delete a letter", label),
+        |b| {
+            b.iter(|| {
+                app.update(black_box(Action::FilterInput('9')));
+                app.update(black_box(Action::FilterBackspace));
+            });
+        },
+    );
+    group.bench_function(
+        BenchmarkId::new("type a letter, searched to the end, then delete it", label),
+        |b| {
+            b.iter(|| {
+                app.update(black_box(Action::FilterInput('9')));
+                app.finish_work();
+                app.update(black_box(Action::FilterBackspace));
+            });
+        },
+    );
+    app.update(Action::FilterInput('9'));
+    app.finish_work();
+    group.bench_function(
+        BenchmarkId::new(
+            "one more letter on a kept result, searched to the end",
+            label,
+        ),
+        |b| {
+            b.iter(|| {
+                app.update(black_box(Action::FilterInput('1')));
+                app.finish_work();
+                app.update(black_box(Action::FilterBackspace));
+            });
+        },
+    );
+    app.update(Action::FilterDeleteLine);
+    app.update(Action::ApplyFilter);
+    app.finish_work();
+    group.finish();
+    let mut group = c.benchmark_group("sort_key");
+    group.bench_function(BenchmarkId::new("key: s", label), |b| {
+        b.iter(|| app.update(black_box(Action::CycleSort)));
+    });
+    group.bench_function(BenchmarkId::new("one slice of the sort", label), |b| {
+        b.iter(|| {
+            if !app.has_work() {
+                app.update(Action::CycleSort);
+            }
+            app.update(black_box(Action::Advance));
+        });
+    });
+    group.bench_function(BenchmarkId::new("s, sorted to the end", label), |b| {
+        b.iter(|| {
+            app.update(black_box(Action::CycleSort));
+            app.finish_work();
+        });
+    });
+    group.finish();
 }
 
 fn area() -> Rect {
@@ -90,21 +202,15 @@ fn main() {
         });
     }
     group.finish();
-    // A filter keystroke refilters the whole signings list on the key path: one letter typed,
-    // then deleted, at each size.
-    let mut group = c.benchmark_group("filter_keystroke");
-    for &(n, _, _) in &apps {
-        let mut app = loaded_app(n, false);
-        app.update(Action::StartFilter);
-        app.update(Action::FilterInput('d'));
-        group.bench_function(BenchmarkId::new("type and delete a letter", n), |b| {
-            b.iter(|| {
-                app.update(black_box(Action::FilterInput('i')));
-                app.update(black_box(Action::FilterBackspace));
-            });
-        });
+    if let Some((n, _, _)) = apps.iter().max_by_key(|(n, _, _)| *n) {
+        input_path(&mut c, &format!("{n} demo projects"), loaded_app(*n, false));
     }
-    group.finish();
+    let small = if support::quick() { 200_000 } else { 2_000_000 };
+    input_path(
+        &mut c,
+        &format!("{small} small records"),
+        small_records_app(small),
+    );
     c.final_summary();
     if support::listing() || support::profiling() || apps.len() < 2 {
         return;

@@ -89,7 +89,7 @@ fn through_the_poller(runtime: &Runtime, source: &str) -> (usize, usize, usize, 
         for _ in 0..PROOF_POLLS {
             let update = updates.recv().await.expect("the poller runs");
             match &update {
-                FeedUpdate::Loaded { .. } => loaded += 1,
+                FeedUpdate::Loaded { .. } | FeedUpdate::Prepared(_) => loaded += 1,
                 FeedUpdate::Unchanged { .. } => same += 1,
                 FeedUpdate::Failed { .. } | FeedUpdate::Checking { .. } => failed += 1,
             }

@@ -26,6 +26,7 @@ pub mod import;
 pub mod lang;
 pub mod logging;
 pub mod poll;
+pub mod prepare;
 pub mod report;
 pub mod rng;
 pub mod run;

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::model::Snapshot;
 use crate::feed::source::FeedSource;
+use crate::prepare::Preparer;
 use crate::rng::SplitMix64;
 
 /// What one poll produced.
@@ -18,6 +19,9 @@ pub enum FeedUpdate {
         snapshot: Arc<Snapshot>,
         received_at: DateTime<FixedOffset>,
     },
+    /// A new document, or the same one on a new day, made ready off the UI task
+    /// ([`run_preparing_poller`]).
+    Prepared(Box<crate::prepare::Prepared>),
     /// The feed answered and nothing changed (HTTP 304, or the same bytes as last time).
     Unchanged { received_at: DateTime<FixedOffset> },
     /// A poll has been in flight for longer than the poll interval (a slow server, a stuck
@@ -155,12 +159,128 @@ pub async fn run_poller(
 
 /// [`run_poller`] with explicit [`PollTiming`].
 pub async fn run_poller_with(
-    mut fetcher: crate::feed::source::Fetcher,
+    fetcher: crate::feed::source::Fetcher,
     timing: PollTiming,
     clock: Clock,
     updates: tokio::sync::mpsc::Sender<FeedUpdate>,
-    mut commands: tokio::sync::mpsc::Receiver<PollCommand>,
+    commands: tokio::sync::mpsc::Receiver<PollCommand>,
     lang: crate::lang::Lang,
+) {
+    Poller {
+        fetcher,
+        timing,
+        clock,
+        updates,
+        commands,
+        lang,
+        preparer: None,
+    }
+    .run()
+    .await;
+}
+
+/// A poller with everything it needs: [`run_poller_with`], and for the live dashboard a
+/// [`Preparer`].
+pub struct Poller {
+    pub fetcher: crate::feed::source::Fetcher,
+    pub timing: PollTiming,
+    pub clock: Clock,
+    pub updates: tokio::sync::mpsc::Sender<FeedUpdate>,
+    pub commands: tokio::sync::mpsc::Receiver<PollCommand>,
+    pub lang: crate::lang::Lang,
+    /// With one, each new document is also aggregated and compared with the one before on the
+    /// parser thread, and sent as [`FeedUpdate::Prepared`]; when the day (by `clock`, in the
+    /// preparer's zone) has changed since the last one, the last document is aggregated again
+    /// and sent the same way at the next poll (within one poll interval of midnight). The app
+    /// installs what it gets and aggregates nothing on the input path
+    /// ([`App::with_data_prepared_by_the_poller`](crate::app::App::with_data_prepared_by_the_poller)).
+    pub preparer: Option<Preparer>,
+}
+
+impl Poller {
+    /// Polls until the app hangs up (see [`run_poller`]).
+    pub async fn run(self) {
+        let preparing = self.preparer.map(|preparer| Preparing {
+            preparer: Arc::new(preparer),
+            last: None,
+        });
+        poll_loop(
+            self.fetcher,
+            self.timing,
+            self.clock,
+            (self.updates, self.commands),
+            self.lang,
+            preparing,
+        )
+        .await;
+    }
+}
+
+/// The preparer and the last data it prepared (the next one is compared with it).
+struct Preparing {
+    preparer: Arc<Preparer>,
+    /// The data last sent, and the day it was aggregated for.
+    last: Option<(Arc<crate::prepare::Loaded>, chrono::NaiveDate)>,
+}
+
+impl Preparing {
+    /// Prepares a new snapshot on the parser thread.
+    async fn arrived(
+        &mut self,
+        parser: &ParserThread,
+        snapshot: Snapshot,
+        received_at: DateTime<FixedOffset>,
+    ) -> Result<FeedUpdate, String> {
+        let preparer = Arc::clone(&self.preparer);
+        let previous = self.last.as_ref().map(|(loaded, _)| Arc::clone(loaded));
+        let today = preparer.today(received_at);
+        let ready = parser
+            .run(move || {
+                preparer.arrived(previous.as_deref(), Arc::new(snapshot), received_at, today)
+            })
+            .await?;
+        Ok(self.sent(ready))
+    }
+
+    /// The last snapshot aggregated again when `now` is on another day than it was.
+    async fn new_day(
+        &mut self,
+        parser: &ParserThread,
+        now: DateTime<FixedOffset>,
+    ) -> Option<FeedUpdate> {
+        let (last, day) = self.last.as_ref()?;
+        let today = self.preparer.today(now);
+        if *day == today {
+            return None;
+        }
+        let preparer = Arc::clone(&self.preparer);
+        let loaded = Arc::clone(last);
+        let ready = parser.run(move || preparer.new_day(&loaded, today)).await;
+        match ready {
+            Ok(ready) => Some(self.sent(ready)),
+            Err(error) => {
+                tracing::error!("cannot aggregate for the new day: {error}");
+                None
+            }
+        }
+    }
+
+    fn sent(&mut self, prepared: crate::prepare::Prepared) -> FeedUpdate {
+        self.last = Some((Arc::clone(&prepared.loaded), prepared.today));
+        FeedUpdate::Prepared(Box::new(prepared))
+    }
+}
+
+async fn poll_loop(
+    mut fetcher: crate::feed::source::Fetcher,
+    timing: PollTiming,
+    clock: Clock,
+    (updates, mut commands): (
+        tokio::sync::mpsc::Sender<FeedUpdate>,
+        tokio::sync::mpsc::Receiver<PollCommand>,
+    ),
+    lang: crate::lang::Lang,
+    mut preparing: Option<Preparing>,
 ) {
     use crate::feed::FeedProblem;
     use crate::feed::source::{FetchError, Fetched};
@@ -182,19 +302,8 @@ pub async fn run_poller_with(
                     millis = started.elapsed().as_millis(),
                     "poll: feed fetched"
                 );
-                let parsed = parser
-                    .parse(body)
-                    .await
-                    .map_err(|e| FeedProblem::plain(&e))
-                    .and_then(|r| r.map_err(|e| FeedProblem::from(&e)));
-                match parsed {
-                    Ok(snapshot) => (
-                        Ok(FeedUpdate::Loaded {
-                            snapshot: Arc::new(snapshot),
-                            received_at: clock(),
-                        }),
-                        None,
-                    ),
+                match accept(&parser, preparing.as_mut(), body, &clock).await {
+                    Ok(update) => (Ok(update), None),
                     Err(error) => {
                         // The same bad bytes must fail again next time, not pass as "unchanged".
                         fetcher.forget_validators();
@@ -246,6 +355,12 @@ pub async fn run_poller_with(
         if updates.send(message).await.is_err() {
             return;
         }
+        if let Some(preparing) = preparing.as_mut()
+            && let Some(new_day) = preparing.new_day(&parser, clock()).await
+            && updates.send(new_day).await.is_err()
+        {
+            return;
+        }
         tokio::select! {
             () = tokio::time::sleep(delay) => {}
             command = commands.recv() => {
@@ -255,6 +370,32 @@ pub async fn run_poller_with(
             }
             () = updates.closed() => return,
         }
+    }
+}
+
+/// A fetched document parsed (and prepared, for the dashboard) on the parser thread.
+async fn accept(
+    parser: &ParserThread,
+    preparing: Option<&mut Preparing>,
+    body: Vec<u8>,
+    clock: &Clock,
+) -> Result<FeedUpdate, crate::feed::FeedProblem> {
+    use crate::feed::FeedProblem;
+
+    let snapshot = parser
+        .run(move || crate::feed::parse_feed(&body))
+        .await
+        .map_err(|e| FeedProblem::plain(&e))?
+        .map_err(|e| FeedProblem::from(&e))?;
+    match preparing {
+        None => Ok(FeedUpdate::Loaded {
+            snapshot: Arc::new(snapshot),
+            received_at: clock(),
+        }),
+        Some(preparing) => preparing
+            .arrived(parser, snapshot, clock())
+            .await
+            .map_err(|e| FeedProblem::plain(&e)),
     }
 }
 
@@ -278,25 +419,25 @@ async fn fetch_telling_when_slow(
     }
 }
 
-type ParseResult = Result<crate::domain::model::Snapshot, crate::feed::FeedError>;
-type ParseJob = (Vec<u8>, tokio::sync::oneshot::Sender<ParseResult>);
+type Job = Box<dyn FnOnce() + Send>;
 
-/// Parses feeds on one long-lived thread, off the UI thread. One thread means one allocator
-/// arena: the memory a replaced snapshot frees is reused by the next parse, where tokio's
-/// pooled blocking threads each grew an arena of their own and resident memory crept up with
-/// every reload of a large feed.
+/// Parses feeds (and prepares them, for the dashboard) on one long-lived thread, off the UI
+/// thread: the runtime has one thread, which the poller shares with the UI. One thread also
+/// means one allocator arena: the memory a replaced snapshot frees is reused by the next
+/// parse, where tokio's pooled blocking threads each grew an arena of their own and resident
+/// memory crept up with every reload of a large feed.
 struct ParserThread {
-    jobs: Option<std::sync::mpsc::Sender<ParseJob>>,
+    jobs: Option<std::sync::mpsc::Sender<Job>>,
 }
 
 impl ParserThread {
     fn start() -> ParserThread {
-        let (jobs, queue) = std::sync::mpsc::channel::<ParseJob>();
+        let (jobs, queue) = std::sync::mpsc::channel::<Job>();
         let started = std::thread::Builder::new()
             .name("feed-parser".to_owned())
             .spawn(move || {
-                for (body, reply) in queue {
-                    let _ = reply.send(crate::feed::parse_feed(&body));
+                for job in queue {
+                    job();
                 }
             });
         match started {
@@ -308,12 +449,19 @@ impl ParserThread {
         }
     }
 
-    async fn parse(&self, body: Vec<u8>) -> Result<ParseResult, String> {
+    /// Runs `work` on the thread and waits for its answer without blocking the runtime.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, String> {
         let (reply, answer) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = reply.send(work());
+        });
         self.jobs
             .as_ref()
             .ok_or("the feed parser thread could not be started")?
-            .send((body, reply))
+            .send(job)
             .map_err(|_| "the feed parser thread stopped".to_owned())?;
         answer
             .await

@@ -163,3 +163,19 @@ pub fn loaded_app(wall: bool) -> App {
     app.update(loaded(fixture(), "2026-11-29T09:59:50+08:00"));
     app
 }
+
+/// An app holding the demo feed of `projects` projects at [`NOW`], its lists fully ordered:
+/// big enough (30,000 projects: about 10,000 signings) that sorting or filtering takes many
+/// slices of list work.
+pub fn big_app(projects: usize) -> App {
+    let document = crate::demo::DemoFeed::new(crate::demo::DEFAULT_SEED, at(NOW), projects)
+        .document_at(at(NOW));
+    let snapshot = crate::feed::parse_feed(&document).expect("the demo feed parses");
+    let (mut app, _) = empty_app(false);
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::new(snapshot),
+        received_at: at(NOW),
+    }));
+    app.finish_work();
+    app
+}

@@ -61,7 +61,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::health::Freshness;
 use crate::app::keys::{Command, InputMode};
-use crate::app::lists::{ListView, Scope, SortColumn};
+use crate::app::lists::{ListView, Scope, SortColumn, Working};
 use crate::app::wall::{Rotation, WallView};
 use crate::app::{App, Notice, Overlay, Panel, TrendsPage};
 use crate::export::ExportError;
@@ -595,6 +595,16 @@ where
     if !list.filter.is_empty() {
         let _ = write!(extra, " · {}: ", l.filter);
         extra.push_str(&truncate_to_width(&list.filter, 24));
+    }
+    // The count and rows are those of before until the work ends: never shown as final.
+    match list.working() {
+        Some(Working::Sorting) => {
+            let _ = write!(extra, " · {}", l.sorting);
+        }
+        Some(Working::Filtering) => {
+            let _ = write!(extra, " · {}", l.filtering);
+        }
+        None => {}
     }
     let block = panel_block(app, panel, focused, extra);
     if shown == 0 {

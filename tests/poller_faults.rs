@@ -138,6 +138,11 @@ impl Dashboard {
             }
             FeedUpdate::Failed { at, .. } => *at,
             FeedUpdate::Checking { since } => *since,
+            FeedUpdate::Prepared(prepared) => prepared
+                .arrival
+                .as_ref()
+                .map(|arrival| arrival.received_at)
+                .expect("this poller prepares nothing"),
         };
         self.tick_at(now);
         self.app.update(Action::Feed(update.clone()));

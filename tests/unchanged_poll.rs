@@ -64,7 +64,7 @@ async fn poll(source: &str) -> (usize, usize, u64) {
             .expect("a poll in time")
             .expect("the poller runs");
         match &update {
-            FeedUpdate::Loaded { .. } => parsed += 1,
+            FeedUpdate::Loaded { .. } | FeedUpdate::Prepared(_) => parsed += 1,
             FeedUpdate::Unchanged { .. } => unchanged += 1,
             FeedUpdate::Failed { error, .. } => failures.push(error.clone()),
             FeedUpdate::Checking { .. } => failures.push("a poll slower than the interval".into()),
@@ -129,4 +129,86 @@ async fn a_settled_file_rewritten_with_the_same_length_is_seen() {
         Some(b"{\"a\":2}".to_vec())
     );
     assert_eq!(body(fetcher.fetch().await.expect("hash")), None);
+}
+
+/// The dashboard's poller prepares what the app shows: one document parsed and aggregated on
+/// its thread (the app aggregates nothing itself), the same document aggregated again once its
+/// clock passes midnight, and nothing more while the feed and the day stay the same.
+#[tokio::test]
+async fn the_dashboard_poller_prepares_new_documents_and_new_days() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.json");
+    std::fs::write(&path, FEED).expect("write");
+    let fetcher = Fetcher::new(
+        FeedSource::parse(path.to_str().expect("utf-8 path")).expect("source"),
+        FetchOptions::default(),
+    )
+    .expect("fetcher");
+    // The clock reads past midnight from its fourth reading on.
+    let readings = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let clock = {
+        let readings = Arc::clone(&readings);
+        move || {
+            let n = readings.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if n < 3 {
+                now()
+            } else {
+                now() + chrono::Duration::days(1)
+            }
+        }
+    };
+    let mut app = app().with_data_prepared_by_the_poller();
+    let (updates_tx, mut updates) = tokio::sync::mpsc::channel(1);
+    let (_commands, commands_rx) = tokio::sync::mpsc::channel(1);
+    let poller = tokio::spawn(
+        investboard::poll::Poller {
+            fetcher,
+            timing: investboard::poll::PollTiming::new(Duration::from_millis(5)),
+            clock: Arc::new(clock),
+            updates: updates_tx,
+            commands: commands_rx,
+            lang: investboard::lang::Lang::En,
+            preparer: Some(app.preparer()),
+        }
+        .run(),
+    );
+    let mut kinds = Vec::new();
+    for _ in 0..POLLS {
+        let update = tokio::time::timeout(Duration::from_secs(10), updates.recv())
+            .await
+            .expect("a poll in time")
+            .expect("the poller runs");
+        kinds.push(match &update {
+            FeedUpdate::Prepared(prepared) if prepared.arrival.is_some() => "new document",
+            FeedUpdate::Prepared(_) => "new day",
+            FeedUpdate::Unchanged { .. } => "unchanged",
+            FeedUpdate::Loaded { .. } => "bare document",
+            FeedUpdate::Failed { .. } | FeedUpdate::Checking { .. } => "failed",
+        });
+        app.update(Action::Feed(update));
+    }
+    poller.abort();
+    assert_eq!(
+        kinds,
+        [
+            "new document",
+            "unchanged",
+            "new day",
+            "unchanged",
+            "unchanged",
+            "unchanged"
+        ]
+    );
+    assert_eq!(
+        app.aggregations(),
+        2,
+        "each one installed, none computed by the app"
+    );
+    let data = app.data().expect("installed");
+    assert!(
+        data.summary
+            .stalled
+            .iter()
+            .any(|s| s.working_days_elapsed > 0)
+    );
 }

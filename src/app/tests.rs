@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::domain::metric::Metric;
-use crate::sanitize::CompactText;
+use crate::sanitize::{CompactText, SafeText};
 use crate::testing::{NOW, at, empty_app, failed, fixture, loaded, loaded_app};
 
 fn press(app: &mut App, code: KeyCode) -> Option<Action> {
@@ -510,3 +510,196 @@ fn a_filter_being_typed_holds_until_the_idle_reset_and_operators_never_reset() {
 }
 /// Sorting by column and direction, filter editing, drill-down and back, copy and export.
 mod navigation;
+
+/// The screen at 120x30 as text.
+fn drawn(app: &App) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, 120, 30);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::ui::draw(app, area, &mut buf);
+    crate::testing::buffer_text(&buf)
+}
+
+/// The signings a full scan keeps for `filter`: what typing it must end with.
+fn scanned_signings(app: &App, filter: &str) -> Vec<usize> {
+    let data = app.data().expect("loaded");
+    let filter = filter.to_lowercase();
+    let mut order = data.summary.signings.clone();
+    // The default sort: newest first, new signings first within a day (none are new here).
+    order.sort_by_key(|&i| std::cmp::Reverse(data.snapshot.projects[i].signed_on));
+    order
+        .into_iter()
+        .filter(|&i| {
+            let p = &data.snapshot.projects[i];
+            [
+                p.district.as_ref().map(SafeText::as_str),
+                p.chain.as_ref().map(SafeText::as_str),
+                Some(p.name.as_str()),
+                p.investor.as_ref().map(SafeText::as_str),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|text| text.to_lowercase().contains(&filter))
+        })
+        .collect()
+}
+
+#[test]
+fn keys_are_answered_while_a_long_filter_is_searching_and_its_end_is_the_full_scans_rows() {
+    let mut app = crate::testing::big_app(30_000);
+    let all = app.signings.rows.clone();
+    assert!(all.len() > 2 * lists::SLICE_ROWS, "{} signings", all.len());
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('x'));
+    // The first letter searches every row: the key is answered with the work under way,
+    // the rows of before still shown and marked.
+    assert_eq!(app.signings.working(), Some(lists::Working::Filtering));
+    assert_eq!(app.signings.rows, all);
+    let screen = drawn(&app);
+    assert!(screen.contains("filtering…"), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        app.signings.selected, 1,
+        "a key during the search moves at once"
+    );
+    // A second letter before the first is done replaces its search: the first one's rows
+    // never show.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('i'));
+    app.finish_work();
+    assert_eq!(app.signings.rows, scanned_signings(&app, "xi"));
+    assert!(!app.signings.rows.is_empty());
+    assert_eq!(app.signings.selected, 0);
+    assert!(!drawn(&app).contains("filtering…"));
+    // "x" was never finished, so deleting back to it searches; once it is kept, deleting
+    // back to it, Esc and clearing return to kept results at once.
+    press(&mut app, KeyCode::Backspace);
+    app.finish_work();
+    assert_eq!(app.signings.rows, scanned_signings(&app, "x"));
+    press(&mut app, KeyCode::Char('i'));
+    app.finish_work();
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.signings.working(), None);
+    assert_eq!(app.signings.rows, scanned_signings(&app, "x"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.signings.filter.as_str(), app.signings.working()),
+        ("x", None)
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        (app.signings.filter.as_str(), app.signings.working()),
+        ("", None)
+    );
+    assert_eq!(app.signings.rows, all);
+}
+
+#[test]
+fn a_sort_of_a_long_list_runs_in_slices_keeping_the_selected_project() {
+    let mut app = crate::testing::big_app(30_000);
+    app.signings.select(123);
+    let selected = app.signings.selected_row();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.signings.working(), Some(lists::Working::Sorting));
+    let mut slices = 0;
+    while app.has_work() {
+        app.update(Action::Advance);
+        slices += 1;
+    }
+    assert!(slices > 10, "{slices} slices");
+    let data = app.data().expect("loaded");
+    let amounts: Vec<_> = app
+        .signings
+        .rows
+        .iter()
+        .map(|&i| data.snapshot.projects[i].amount)
+        .collect();
+    assert!(amounts.is_sorted_by(|a, b| a >= b), "largest first");
+    assert_eq!(app.signings.selected_row(), selected);
+}
+
+#[test]
+fn a_new_day_is_aggregated_by_the_poller_when_it_prepares_the_data() {
+    let (app, start) = empty_app(false);
+    let mut app = app.with_data_prepared_by_the_poller();
+    let by_poller = app.preparer();
+    let prepared = by_poller.arrived(None, Arc::new(fixture()), at(NOW), by_poller.today(at(NOW)));
+    let today = prepared.loaded.summary.stalled.clone();
+    app.update(Action::Feed(FeedUpdate::Prepared(Box::new(
+        prepared.clone(),
+    ))));
+    assert_eq!(app.aggregations(), 1);
+    assert_eq!(app.data().expect("installed").summary.stalled, today);
+    // Midnight on the app's clock: nothing is aggregated on the input path...
+    tick(&mut app, "2026-11-30T00:00:01+08:00", start);
+    assert_eq!(app.aggregations(), 1);
+    // ... the poller's re-aggregation is installed when it comes.
+    let tomorrow = by_poller.new_day(
+        &prepared.loaded,
+        by_poller.today(at("2026-11-30T00:00:01+08:00")),
+    );
+    app.update(Action::Feed(FeedUpdate::Prepared(Box::new(tomorrow))));
+    assert_eq!(app.aggregations(), 2);
+    let stalled = &app.data().expect("installed").summary.stalled;
+    assert!(
+        stalled
+            .iter()
+            .zip(&today)
+            .all(|(later, before)| later.working_days_elapsed >= before.working_days_elapsed),
+        "working days only grow"
+    );
+    assert!(
+        app.take_retired().is_some(),
+        "the replaced data goes to the event loop to free"
+    );
+}
+
+#[test]
+fn new_data_never_shows_rows_of_the_old_data_while_its_lists_are_ordered() {
+    let mut app = crate::testing::big_app(30_000);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('s'));
+    app.finish_work();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('s'));
+    app.finish_work();
+    // A smaller feed replaces the big one: every row shown indexes the new data, drawn or not.
+    let smaller = crate::testing::big_app(20_000)
+        .data()
+        .map(|d| Arc::clone(&d.snapshot))
+        .expect("loaded");
+    app.update(Action::Feed(FeedUpdate::Loaded {
+        snapshot: Arc::clone(&smaller),
+        received_at: at(NOW),
+    }));
+    assert!(app.has_work());
+    let data = app.data().expect("loaded");
+    assert_eq!(
+        app.signings.rows, data.summary.signings,
+        "the aggregation's order meanwhile"
+    );
+    assert!(
+        app.stalled
+            .rows
+            .iter()
+            .all(|&i| i < data.summary.stalled.len())
+    );
+    drawn(&app);
+    app.finish_work();
+    let data = app.data().expect("loaded");
+    assert!(
+        app.signings
+            .rows
+            .iter()
+            .all(|&i| i < smaller.projects.len())
+    );
+    assert_eq!(app.signings.rows.len(), data.summary.signings.len());
+    // Narrowed, the list shows nothing until the new rows are final.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    app.finish_work();
+    app.update(crate::testing::loaded(fixture(), NOW));
+    assert!(app.signings.rows.len() <= fixture().projects.len());
+    drawn(&app);
+}

@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use crate::app::{App, AppSettings};
 use crate::appearance::ColorChoice;
 use crate::exit::Exit;
-use crate::poll::{PollTiming, run_poller_with};
+use crate::poll::{PollTiming, Poller};
 use crate::startup::Startup;
 
 /// Runs the dashboard until the user quits.
@@ -73,7 +73,8 @@ pub async fn run(startup: Startup) -> Exit {
         clock.now(),
         Instant::now(),
     )
-    .with_keys(keys);
+    .with_keys(keys)
+    .with_data_prepared_by_the_poller();
     app.feed_warning = opened.warning;
     app.export_dir = settings.export_dir.clone().unwrap_or_default();
 
@@ -81,14 +82,18 @@ pub async fn run(startup: Startup) -> Exit {
     // One slot: a refresh asked for while another waits adds nothing.
     let (command_tx, command_rx) = tokio::sync::mpsc::channel(1);
     let stamp: crate::poll::Clock = Arc::new(move || clock.now());
-    let poller = tokio::spawn(run_poller_with(
-        opened.fetcher,
-        PollTiming::with_max_backoff(settings.poll_interval, settings.max_backoff),
-        stamp,
-        update_tx,
-        command_rx,
-        app.settings.lang,
-    ));
+    let poller = tokio::spawn(
+        Poller {
+            fetcher: opened.fetcher,
+            timing: PollTiming::with_max_backoff(settings.poll_interval, settings.max_backoff),
+            clock: stamp,
+            updates: update_tx,
+            commands: command_rx,
+            lang: app.settings.lang,
+            preparer: Some(app.preparer()),
+        }
+        .run(),
+    );
     let result = crate::tui::run(app, clock, update_rx, command_tx).await;
     poller.abort();
     match result {

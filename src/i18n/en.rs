@@ -87,6 +87,8 @@ pub static EN: Labels = Labels {
         shown_of: |shown, total| format!("{shown} of {total}"),
         sort: "sort",
         filter: "filter",
+        sorting: "sorting…",
+        filtering: "filtering…",
         waiting_first_feed_short: "waiting for the first feed…",
         no_data_because: |message| format!("no data: {message}"),
         too_small: |need_w, need_h, have_w, have_h| {

@@ -141,6 +141,10 @@ pub struct PanelLabels {
     pub shown_of: fn(shown: usize, total: usize) -> String,
     pub sort: &'static str,
     pub filter: &'static str,
+    /// After the count while a new sort is under way (the rows shown are the old order's).
+    pub sorting: &'static str,
+    /// After the count while a filter is still searching (the rows shown are the old filter's).
+    pub filtering: &'static str,
     pub waiting_first_feed_short: &'static str,
     pub no_data_because: fn(message: &str) -> String,
     pub too_small: fn(need_w: u16, need_h: u16, have_w: u16, have_h: u16) -> String,

@@ -94,6 +94,8 @@ pub static ZH: Labels = Labels {
         shown_of: |shown, total| format!("{shown}/{total}"),
         sort: "排序",
         filter: "筛选",
+        sorting: "排序中…",
+        filtering: "筛选中…",
         waiting_first_feed_short: "等待首次数据…",
         no_data_because: |message| format!("无数据：{message}"),
         too_small: |need_w, need_h, have_w, have_h| {
