@@ -279,7 +279,10 @@ async fn fetch_telling_when_slow(
 }
 
 type ParseResult = Result<crate::domain::model::Snapshot, crate::feed::FeedError>;
-type ParseJob = (Vec<u8>, tokio::sync::oneshot::Sender<ParseResult>);
+type ParseJob = (
+    crate::feed::body::Body,
+    tokio::sync::oneshot::Sender<ParseResult>,
+);
 
 /// Parses feeds on one long-lived thread, off the UI thread. One thread means one allocator
 /// arena: the memory a replaced snapshot frees is reused by the next parse, where tokio's
@@ -296,7 +299,7 @@ impl ParserThread {
             .name("feed-parser".to_owned())
             .spawn(move || {
                 for (body, reply) in queue {
-                    let _ = reply.send(crate::feed::parse_feed(&body));
+                    let _ = reply.send(crate::feed::parse_body(body));
                 }
             });
         match started {
@@ -308,7 +311,7 @@ impl ParserThread {
         }
     }
 
-    async fn parse(&self, body: Vec<u8>) -> Result<ParseResult, String> {
+    async fn parse(&self, body: crate::feed::body::Body) -> Result<ParseResult, String> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         self.jobs
             .as_ref()
