@@ -19,7 +19,7 @@ use std::time::Duration;
 use investboard::app::Action;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
-use investboard::feed::parse_feed;
+use investboard::feed::parse_body;
 use investboard::feed::source::{FeedSource, FetchOptions, Fetched, Fetcher};
 use investboard::poll::{FeedUpdate, run_poller};
 use tokio::runtime::Runtime;
@@ -60,7 +60,7 @@ fn changed_poll(runtime: &Runtime, path: &Path, calendar: &Calendar) -> usize {
     let Fetched::Modified { body, .. } = runtime.block_on(f.fetch()).expect("fetch") else {
         unreachable!("a fresh fetcher always gets the body");
     };
-    let snapshot = parse_feed(&body).expect("parses");
+    let snapshot = parse_body(body).expect("parses");
     let summary = aggregate(
         &snapshot,
         epoch().date_naive(),

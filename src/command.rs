@@ -17,8 +17,9 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crate::domain::model::Snapshot;
+use crate::feed::body::Body;
 use crate::feed::source::Fetched;
-use crate::feed::{FeedProblem, parse_feed};
+use crate::feed::{FeedProblem, parse_body};
 use crate::sanitize::sanitize;
 use crate::startup::{Startup, StartupError};
 
@@ -29,7 +30,7 @@ pub const DEMO_SOURCE_LABEL: &str = "embedded demo feed";
 pub(crate) struct FetchedOnce {
     pub label: String,
     pub warning: Option<&'static str>,
-    pub body: Result<Vec<u8>, FeedProblem>,
+    pub body: Result<Body, FeedProblem>,
     pub elapsed: Duration,
 }
 
@@ -44,7 +45,7 @@ pub(crate) async fn fetch_once(
         return Ok(FetchedOnce {
             label: DEMO_SOURCE_LABEL.to_owned(),
             warning: None,
-            body: Ok(demo_document(startup)),
+            body: Ok(Body::from(demo_document(startup))),
             elapsed: started.elapsed(),
         });
     };
@@ -95,7 +96,7 @@ pub(crate) async fn load_once(
     }
     let mut parsed = fetched
         .body
-        .and_then(|body| parse_feed(&body).map_err(|e| FeedProblem::from(&e)));
+        .and_then(|body| parse_body(body).map_err(|e| FeedProblem::from(&e)));
     if let Err(error) = &parsed {
         tracing::warn!(
             source = %sanitize(&fetched.label),

@@ -5,7 +5,7 @@
 //! Must not depend on the UI. Fetching knows nothing of JSON; parsing knows nothing of where
 //! the bytes came from.
 
-mod capped;
+pub mod body;
 mod error;
 pub mod http;
 mod local;
@@ -18,5 +18,5 @@ mod stamp;
 pub mod wire;
 mod words;
 
-pub use parse::{FeedError, parse_feed};
+pub use parse::{FeedError, parse_body, parse_feed};
 pub use words::{FeedProblem, io_zh};

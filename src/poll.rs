@@ -377,13 +377,13 @@ async fn poll_loop(
 async fn accept(
     parser: &ParserThread,
     preparing: Option<&mut Preparing>,
-    body: Vec<u8>,
+    body: crate::feed::body::Body,
     clock: &Clock,
 ) -> Result<FeedUpdate, crate::feed::FeedProblem> {
     use crate::feed::FeedProblem;
 
     let snapshot = parser
-        .run(move || crate::feed::parse_feed(&body))
+        .run(move || crate::feed::parse_body(body))
         .await
         .map_err(|e| FeedProblem::plain(&e))?
         .map_err(|e| FeedProblem::from(&e))?;

@@ -44,7 +44,7 @@ async fn idle_connections_do_not_keep_a_poller_from_the_feed() {
     let fetched = poller.fetch().await;
     let took = started.elapsed();
     assert!(
-        matches!(&fetched, Ok(Fetched::Modified { body, .. }) if body.starts_with(b"{")),
+        matches!(&fetched, Ok(Fetched::Modified { body, .. }) if body.to_vec().starts_with(b"{")),
         "after {took:?} with {IDLE_CONNECTIONS} idle connections open: {fetched:?}"
     );
     drop(idle);

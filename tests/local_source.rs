@@ -15,7 +15,7 @@ async fn fetch(fetcher: &mut Fetcher) -> Result<Fetched, FetchError> {
 
 async fn body(fetcher: &mut Fetcher) -> Vec<u8> {
     match fetch(fetcher).await.expect("fetch succeeds") {
-        Fetched::Modified { body, .. } => Some(body),
+        Fetched::Modified { body, .. } => Some(body.to_vec()),
         Fetched::NotModified => None,
     }
     .expect("a new body, not NotModified")

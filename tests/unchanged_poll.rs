@@ -115,7 +115,7 @@ async fn a_settled_file_rewritten_with_the_same_length_is_seen() {
     let source = FeedSource::parse(path.to_str().expect("utf-8 path")).expect("source");
     let mut fetcher = Fetcher::new(source, FetchOptions::default()).expect("fetcher");
     let body = |fetched: Fetched| match fetched {
-        Fetched::Modified { body, .. } => Some(body),
+        Fetched::Modified { body, .. } => Some(body.to_vec()),
         Fetched::NotModified => None,
     };
     assert_eq!(

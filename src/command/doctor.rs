@@ -278,7 +278,7 @@ async fn feed_checks(l: &DoctorLabels, startup: &Startup) -> Vec<Check> {
         let body = super::demo_document(startup);
         return vec![
             check(l.source, l.demo_source),
-            parsed_check(l, &body, started.elapsed()),
+            parsed_check(l, body.into(), started.elapsed()),
         ];
     };
     let source = match FeedSource::parse(feed) {
@@ -299,7 +299,7 @@ async fn feed_checks(l: &DoctorLabels, startup: &Startup) -> Vec<Check> {
     };
     let elapsed = started.elapsed();
     match result {
-        Ok(Fetched::Modified { body, .. }) => checks.push(parsed_check(l, &body, elapsed)),
+        Ok(Fetched::Modified { body, .. }) => checks.push(parsed_check(l, body, elapsed)),
         Ok(Fetched::NotModified) => {
             checks.push(problem(l.reachable, (l.no_data)(elapsed.as_millis())));
         }
@@ -314,9 +314,9 @@ async fn feed_checks(l: &DoctorLabels, startup: &Startup) -> Vec<Check> {
     checks
 }
 
-fn parsed_check(l: &DoctorLabels, body: &[u8], elapsed: Duration) -> Check {
+fn parsed_check(l: &DoctorLabels, body: crate::feed::body::Body, elapsed: Duration) -> Check {
     let fetched = (l.fetched)(body.len(), elapsed.as_millis());
-    match crate::feed::parse_feed(body) {
+    match crate::feed::parse_body(body) {
         Ok(snapshot) => check(
             l.reachable,
             (l.parsed)(&fetched, snapshot.projects.len(), snapshot.rejected.len()),
@@ -496,7 +496,7 @@ mod tests {
         let feed = vec![
             check(l.source, l.demo_source),
             // Parse errors are the feed's own words, shared with `check-feed`: a valid feed here.
-            parsed_check(l, DEMO_LIKE_FEED, Duration::from_millis(3)),
+            parsed_check(l, DEMO_LIKE_FEED.into(), Duration::from_millis(3)),
             problem(l.reachable, (l.unusable)("", "")),
             problem(l.reachable, (l.unreachable)(5, "")),
             problem(l.reachable, (l.no_data)(5)),

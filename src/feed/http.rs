@@ -13,7 +13,7 @@ use reqwest::header::{
 };
 use reqwest::{Client, StatusCode, Url, redirect};
 
-use super::capped::CappedBuf;
+use super::body::{Body, CappedBody};
 use super::error::{FetchError, TimeoutPhase};
 use super::options::{FetchOptions, MAX_RETRY_AFTER, Validators};
 
@@ -77,7 +77,7 @@ pub(crate) enum Outcome {
         last_modified: Option<String>,
     },
     Body {
-        body: Vec<u8>,
+        body: Body,
         etag: Option<String>,
         last_modified: Option<String>,
     },
@@ -172,12 +172,12 @@ impl HttpFetcher {
             return Err(FetchError::BodyTooLarge { limit });
         }
         // Chunks are decoded bytes, so counting them also stops a gzip bomb.
-        let mut body = CappedBuf::new(limit, declared);
+        let mut body = CappedBody::new(limit, declared);
         while let Some(chunk) = response.chunk().await.map_err(fail)? {
             body.push(&chunk)?;
         }
         Ok(Outcome::Body {
-            body: body.into_inner(),
+            body: body.into_body(),
             etag,
             last_modified,
         })

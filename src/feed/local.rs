@@ -1,29 +1,16 @@
-//! Reading the feed from a file or standard input under the body cap, and the content hash
-//! that detects an unchanged body.
+//! Reading the feed from a file or standard input under the body cap.
 
-use std::hash::{BuildHasher as _, Hasher as _};
 use std::path::Path;
 
 use tokio::io::{AsyncRead, AsyncReadExt as _};
 
-use super::capped::CappedBuf;
+use super::body::{Body, CappedBody};
 use super::error::FetchError;
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
 
 /// Size of one read from a file or standard input.
 const READ_CHUNK: usize = 64 * 1024;
-
-/// Hash of a body, to tell whether it changed since the last fetch. Not cryptographic: the
-/// feed's publisher could forge a collision, but it controls the content anyway. foldhash
-/// with a fixed seed (the same for every fetch): std's `SipHash` spent 4% of `status`'s time
-/// on a 64 MB body.
-pub(crate) fn content_hash(body: &[u8]) -> u64 {
-    let mut hasher = foldhash::quality::FixedState::with_seed(0x1b_feed).build_hasher();
-    hasher.write_usize(body.len());
-    hasher.write(body);
-    hasher.finish()
-}
 
 /// Reads the whole file, refusing it before reading when its metadata already says it is too
 /// large, and while reading when it grew (or is a pipe or device without a length).
@@ -33,7 +20,7 @@ pub(crate) fn content_hash(body: &[u8]) -> u64 {
 pub(crate) async fn read_file(
     path: &Path,
     limit: u64,
-) -> Result<(Vec<u8>, Option<FileStamp>), FetchError> {
+) -> Result<(Body, Option<FileStamp>), FetchError> {
     let io_error = |error| FetchError::Io {
         place: format!(
             "feed file \"{}\"",
@@ -54,7 +41,7 @@ pub(crate) async fn read_file(
 }
 
 /// Reads standard input to its end.
-pub(crate) async fn read_stdin(limit: u64) -> Result<Vec<u8>, FetchError> {
+pub(crate) async fn read_stdin(limit: u64) -> Result<Body, FetchError> {
     read_capped(&mut tokio::io::stdin(), limit, None)
         .await
         .map_err(|e| {
@@ -83,13 +70,13 @@ async fn read_capped<R: AsyncRead + Unpin>(
     reader: &mut R,
     limit: u64,
     expected: Option<u64>,
-) -> Result<Vec<u8>, ReadError> {
-    let mut body = CappedBuf::new(limit, expected);
+) -> Result<Body, ReadError> {
+    let mut body = CappedBody::new(limit, expected);
     let mut chunk = vec![0; READ_CHUNK];
     loop {
         let n = reader.read(&mut chunk).await.map_err(ReadError::Io)?;
         if n == 0 {
-            return Ok(body.into_inner());
+            return Ok(body.into_body());
         }
         body.push(&chunk[..n]).map_err(ReadError::Capped)?;
     }
@@ -98,13 +85,6 @@ async fn read_capped<R: AsyncRead + Unpin>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn content_hash_tells_bodies_apart() {
-        assert_eq!(content_hash(b"{}"), content_hash(b"{}"));
-        assert_ne!(content_hash(b"{}"), content_hash(b"{ }"));
-        assert_ne!(content_hash(b""), content_hash(b"\0"));
-    }
 
     #[tokio::test]
     async fn read_capped_refuses_a_stream_over_the_limit() {

@@ -1,7 +1,13 @@
-//! Bytes to [`Snapshot`] in one pass over the document: each record is taken raw as the
-//! envelope's read reaches it and parsed alone, so one bad record is rejected with its place
-//! and reason while the rest of the feed is used. A document that is
-//! not UTF-8 JSON, lacks `projects` or has another `schema_version` is unusable as a whole.
+//! Bytes to [`Snapshot`] in one pass over the document as its chunks arrive: each record is
+//! read as the walk of the envelope reaches it and validated alone, so one bad record is
+//! rejected with its place and reason while the rest of the feed is used, and each chunk is
+//! freed once passed. A document that is not UTF-8 JSON, lacks `projects` or has another
+//! `schema_version` is unusable as a whole.
+
+mod document;
+#[cfg(test)]
+mod tests;
+mod text;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -17,8 +23,11 @@ use crate::domain::model::{
     Approval, ApprovalStatus, Headquarters, Project, ProjectDetails, QuarterTarget, Rejection,
     Snapshot, Stage, Top500,
 };
+use crate::feed::body::Body;
 use crate::feed::wire;
 use crate::sanitize::{CompactText, SafeText};
+use document::Projects;
+use text::{Chunk, Text};
 
 /// The only feed format this build reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -51,28 +60,41 @@ pub enum FeedError {
     },
 }
 
-/// Parses and validates one document.
+/// Parses and validates one document held whole (tests, an import, the demo feed).
 pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| FeedError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    // Some Windows tools start UTF-8 files with a byte order mark, which JSON does not allow.
-    let (text, bom) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
-    if !text.trim_start().starts_with('{') {
-        return Err(document_error(text));
-    }
+    parse_chunks(std::iter::once(Chunk::Borrowed(bytes)))
+}
 
-    let (fields, mut projects, mut rejected) = read_records(text)?;
-    check_version(fields.schema_version)?;
-    if !fields.has_projects {
-        return Err(FeedError::MissingProjects);
+/// Parses and validates a fetched body, freeing each of its chunks as soon as every record
+/// in it is read: the body and the snapshot built from it never need to be held whole
+/// together.
+pub fn parse_body(body: Body) -> Result<Snapshot, FeedError> {
+    parse_chunks(body.into_chunks().map(Chunk::Owned))
+}
+
+fn parse_chunks<'a>(chunks: impl Iterator<Item = Chunk<'a>>) -> Result<Snapshot, FeedError> {
+    let mut text = Text::new(chunks)?;
+    let mut validator = Validator::default();
+    let fields = match document::read(&mut text, &mut validator) {
+        Ok(fields) => fields,
+        Err(error @ FeedError::NotUtf8 { .. }) => return Err(error),
+        // A document that is not UTF-8 is reported as such, wherever the first bad byte is.
+        Err(error) => {
+            drop(validator);
+            return Err(text
+                .first_invalid_utf8()
+                .map_or(error, |offset| FeedError::NotUtf8 { offset }));
+        }
+    };
+    check_version(fields.schema_version.as_deref())?;
+    match fields.projects {
+        Projects::Absent => return Err(FeedError::MissingProjects),
+        Projects::NotAnArray(error) => return Err(error),
+        Projects::Read => {}
     }
 
     let mut snapshot = Snapshot::default();
-    if bom {
+    if text.bom() {
         snapshot
             .warnings
             .push("the feed starts with a UTF-8 byte order mark (BOM); it was ignored".to_owned());
@@ -93,8 +115,13 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
         }
     }
     if let Some(raw) = fields.targets {
-        parse_targets(raw, &mut snapshot)?;
+        parse_targets(&raw, &mut snapshot)?;
     }
+    let Validator {
+        accepted: mut projects,
+        mut rejected,
+        ..
+    } = validator;
     // Records grew by doubling: give the unused tail back (a 2M-record feed's is large).
     projects.shrink_to_fit();
     snapshot.projects = projects;
@@ -102,99 +129,21 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
     Ok(snapshot)
 }
 
-type Records<'a> = (wire::EnvelopeFields<'a>, Vec<Project>, Vec<Rejection>);
-
-/// The envelope and its records, validated as the read reaches them. First in one pass, each
-/// record read straight into its typed shape; a record serde cannot read stops that pass
-/// (`serde_json` cannot resume inside a value), and the document is read again with each record
-/// taken raw and parsed alone, so that one is rejected with its place. Whatever fails that
-/// read too, the reading of the whole envelope names as it always has.
-fn read_records(text: &str) -> Result<Records<'_>, FeedError> {
-    let typed = read_envelope(text, |validator, index, wire::Object(wire)| {
-        validator.project_from_wire(index, wire)
-    });
-    if let Ok(read) = typed {
-        return Ok(read);
-    }
-    read_envelope(text, |validator, index, raw: &RawValue| {
-        validator.project(index, raw)
-    })
-    .map_err(|_| document_error(text))
-}
-
-fn read_envelope<'a, R: serde::Deserialize<'a>>(
-    text: &'a str,
-    mut validate: impl FnMut(&mut Validator, usize, R) -> RecordResult<Project>,
-) -> serde_json::Result<Records<'a>> {
-    let mut validator = Validator::default();
-    let mut rejected = Vec::new();
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let seed = wire::StreamedEnvelope::new(|index, record| {
-        match validate(&mut validator, index, record) {
-            Ok(project) => validator.accept(project),
-            Err(rejection) => rejected.push(*rejection),
-        }
-    });
-    let fields = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer)?;
-    deserializer.end()?;
-    Ok((fields, validator.accepted, rejected))
-}
-
-/// Why a document cannot be used, read the slow way (the whole envelope, then the records
-/// array apart): only after the one-pass read failed, so the messages stay as they were.
-fn document_error(text: &str) -> FeedError {
-    let envelope = match parse_envelope(text) {
-        Ok(envelope) => envelope,
-        Err(error) => return error,
-    };
-    if let Err(error) = check_version(envelope.schema_version) {
-        return error;
-    }
-    let Some(projects) = envelope.projects else {
-        return FeedError::MissingProjects;
-    };
-    match serde_json::from_str::<Vec<&RawValue>>(projects.get()) {
-        Err(e) => FeedError::WrongShape {
-            field: "projects",
-            message: without_position(&e),
-        },
-        // The one-pass read is stricter only where this reading already failed.
-        Ok(_) => FeedError::WrongShape {
-            field: "document",
-            message: "unreadable envelope".to_owned(),
-        },
-    }
-}
-
-fn parse_envelope(text: &str) -> Result<wire::Envelope<'_>, FeedError> {
+/// Why a document that does not start with `{` cannot be used, from its whole text.
+fn not_an_object(text: &str) -> FeedError {
     let start = text.trim_start();
     if start.is_empty() {
-        return Err(FeedError::Empty);
+        return FeedError::Empty;
     }
     if start.starts_with('<') {
-        return Err(FeedError::LooksLikeHtml);
+        return FeedError::LooksLikeHtml;
     }
-    // serde would read a top-level array as the envelope's fields in order: refuse it first.
-    if !text.trim_start().starts_with('{') {
-        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-            Ok(_) => FeedError::NotAnObject,
-            Err(e) => FeedError::NotJson {
-                message: e.to_string(),
-            },
-        });
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => FeedError::NotAnObject,
+        Err(e) => FeedError::NotJson {
+            message: e.to_string(),
+        },
     }
-    serde_json::from_str::<wire::Envelope<'_>>(text).map_err(|e| {
-        if e.is_data() {
-            FeedError::WrongShape {
-                field: "document",
-                message: e.to_string(),
-            }
-        } else {
-            FeedError::NotJson {
-                message: e.to_string(),
-            }
-        }
-    })
 }
 
 fn check_version(version: Option<&RawValue>) -> Result<(), FeedError> {
@@ -328,16 +277,17 @@ const FEW_APPROVALS: usize = 16;
 /// keyed (seeded at random per process), but far cheaper than std's `SipHash` on short keys.
 type Hasher = foldhash::fast::RandomState;
 
-/// Validates projects one at a time; remembers ids for the uniqueness rule and shares the
-/// text of repeated labels (districts, chains, departments) between records.
+/// Validates projects one at a time and keeps them; finds duplicate ids and shares the text
+/// of repeated labels (districts, chains, departments) between records.
 #[derive(Default)]
 struct Validator {
     accepted: Vec<Project>,
     /// The accepted projects' ids as every output shows them (sanitized: `P1` and
     /// `P1\u{200b}` are the same project), each slot the index of its project in `accepted`:
-    /// 8 bytes a slot where a copy of the id took 24 (the set is 2^22 slots at 2M projects).
-    seen_ids: HashTable<usize>,
+    /// 4 bytes a slot where a copy of the id took 24 (the set is 2^22 slots at 2M projects).
+    seen_ids: HashTable<u32>,
     ids_hasher: Hasher,
+    rejected: Vec<Rejection>,
     labels: HashMap<String, SafeText, Hasher>,
     /// Approval ids are unique only within their project, so most feeds repeat `A1`, `A2`...
     /// in every project: shared like labels (a tenth of a 100k feed's memory), but only the
@@ -346,6 +296,14 @@ struct Validator {
 }
 
 impl Validator {
+    /// Keeps an accepted project (its id taken from now on) or a rejection.
+    fn keep(&mut self, result: RecordResult<Project>) {
+        match result {
+            Ok(project) => self.accept(project),
+            Err(rejection) => self.rejected.push(*rejection),
+        }
+    }
+
     fn project(&mut self, index: usize, raw: &RawValue) -> RecordResult<Project> {
         let wire::Object::<wire::Project<'_>>(wire) =
             deserialize_with_path(|| record_name(index), raw).map_err(|(path, reason)| {
@@ -480,7 +438,9 @@ impl Validator {
         let hash = self.ids_hasher.hash_one(id);
         let accepted = &self.accepted;
         self.seen_ids
-            .find(hash, |&i| accepted[i].id == *id)
+            .find(hash, |&i| {
+                accepted.get(i as usize).is_some_and(|p| p.id == *id)
+            })
             .is_some()
     }
 
@@ -488,9 +448,20 @@ impl Validator {
     fn accept(&mut self, project: Project) {
         let accepted = &self.accepted;
         let hasher = &self.ids_hasher;
+        let Ok(index) = u32::try_from(accepted.len()) else {
+            // Unreachable under any body cap (a project takes tens of bytes); refused, not lost.
+            return self.rejected.push(Rejection {
+                record: record_name(accepted.len() + self.rejected.len()),
+                id: Some(project.id.to_safe_text()),
+                path: "projects".to_owned(),
+                reason: "more projects than this build can hold".to_owned(),
+            });
+        };
         self.seen_ids
-            .insert_unique(hasher.hash_one(&project.id), accepted.len(), |&i| {
-                hasher.hash_one(&accepted[i].id)
+            .insert_unique(hasher.hash_one(&project.id), index, |&i| {
+                accepted
+                    .get(i as usize)
+                    .map_or(0, |p| hasher.hash_one(&p.id))
             });
         self.accepted.push(project);
     }

@@ -12,6 +12,7 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::Url;
 
+use super::body::Body;
 pub use super::error::{FetchError, SourceError, TimeoutPhase};
 use super::http::{HttpFetcher, Outcome};
 use super::local;
@@ -149,10 +150,7 @@ fn redact_url(url: &Url) -> String {
 /// The outcome of a successful fetch. `Debug` shows the body's length, not its bytes.
 pub enum Fetched {
     /// A body different from the previous one.
-    Modified {
-        body: Vec<u8>,
-        validators: Validators,
-    },
+    Modified { body: Body, validators: Validators },
     /// The feed is the same as last time (HTTP 304, or the same bytes again): keep the data
     /// already decoded, and count this as contact with the feed.
     NotModified,
@@ -277,14 +275,14 @@ impl Fetcher {
 
     fn accept(
         &mut self,
-        body: Vec<u8>,
+        body: Body,
         etag: Option<String>,
         last_modified: Option<String>,
     ) -> Fetched {
         let validators = Validators {
             etag,
             last_modified,
-            content_hash: local::content_hash(&body),
+            content_hash: body.content_hash(),
         };
         let unchanged = self
             .last
@@ -471,7 +469,7 @@ mod tests {
     #[test]
     fn fetched_debug_shows_the_body_length_only() {
         let fetched = Fetched::Modified {
-            body: b"secret feed".to_vec(),
+            body: Body::from(&b"secret feed"[..]),
             validators: Validators {
                 etag: None,
                 last_modified: None,

@@ -10,7 +10,6 @@ use std::marker::PhantomData;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use serde_json::value::RawValue;
 
 /// A record that must be a JSON object. serde's derived `Deserialize` also takes an array and
 /// reads it positionally (`["P1", "name", ...]`), which the format does not allow: an array is
@@ -44,19 +43,6 @@ impl<'de, T: Deserialize<'de> + Record> Visitor<'de> for ObjectVisitor<T> {
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Object<T>, A::Error> {
         Err(de::Error::custom("must be a JSON object, not an array"))
     }
-}
-
-/// The document's outer shape. Records stay raw so each is parsed (and fails) alone.
-#[derive(Deserialize)]
-pub struct Envelope<'a> {
-    #[serde(default, borrow)]
-    pub schema_version: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    pub generated_at: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    pub targets: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    pub projects: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -145,117 +131,4 @@ pub struct IdOnly<'a> {
 
 impl Record for IdOnly<'_> {
     const EXPECTING: &'static str = "struct IdOnly";
-}
-
-/// The envelope read in one pass over the document: each element of `projects` is read as an
-/// `R` and handed to the callback with its index as soon as it is reached, without a second
-/// pass over the array to collect them first. `R` is either a record's typed shape (one pass,
-/// but the first record serde cannot read fails the whole read) or `&RawValue` (each record
-/// then parsed, and failing, alone). Stricter than [`Envelope`]: a `projects` that is not an
-/// array, or a field given twice, fails the whole read, and the caller then asks [`Envelope`]
-/// for the exact reason.
-pub struct StreamedEnvelope<R, F> {
-    record: F,
-    shape: PhantomData<fn() -> R>,
-}
-
-impl<R, F> StreamedEnvelope<R, F> {
-    pub fn new(record: F) -> Self {
-        StreamedEnvelope {
-            record,
-            shape: PhantomData,
-        }
-    }
-}
-
-/// What [`StreamedEnvelope`] keeps of the document besides the records.
-#[derive(Default)]
-pub struct EnvelopeFields<'a> {
-    pub schema_version: Option<&'a RawValue>,
-    pub generated_at: Option<&'a RawValue>,
-    pub targets: Option<&'a RawValue>,
-    /// `projects` was present (and an array: anything else fails the read).
-    pub has_projects: bool,
-}
-
-impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> de::DeserializeSeed<'de>
-    for StreamedEnvelope<R, F>
-{
-    type Value = EnvelopeFields<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> Visitor<'de> for StreamedEnvelope<R, F> {
-    type Value = EnvelopeFields<'de>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("struct Envelope")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = EnvelopeFields::default();
-        // Given twice is an error even when the first was `null`, as in the derived `Envelope`.
-        let mut seen = [false; 3];
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let slot = match &*key {
-                "schema_version" => 0,
-                "generated_at" => 1,
-                "targets" => 2,
-                "projects" => {
-                    if fields.has_projects {
-                        return Err(de::Error::custom("duplicate field `projects`"));
-                    }
-                    map.next_value_seed(Records::<R, F>(&mut self.record, PhantomData))?;
-                    fields.has_projects = true;
-                    continue;
-                }
-                _ => {
-                    map.next_value::<de::IgnoredAny>()?;
-                    continue;
-                }
-            };
-            // `null` reads as absent, as `Option` fields of `Envelope` do.
-            let value: Option<&'de RawValue> = map.next_value()?;
-            if std::mem::replace(&mut seen[slot], true) {
-                return Err(de::Error::custom("duplicate field"));
-            }
-            *match slot {
-                0 => &mut fields.schema_version,
-                1 => &mut fields.generated_at,
-                _ => &mut fields.targets,
-            } = value;
-        }
-        Ok(fields)
-    }
-}
-
-/// The `projects` array, each element read as an `R` and handed on with its index.
-struct Records<'f, R, F>(&'f mut F, PhantomData<fn() -> R>);
-
-impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> de::DeserializeSeed<'de> for Records<'_, R, F> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de, R: Deserialize<'de>, F: FnMut(usize, R)> Visitor<'de> for Records<'_, R, F> {
-    type Value = ();
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a sequence")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index = 0;
-        while let Some(record) = seq.next_element::<R>()? {
-            (self.0)(index, record);
-            index += 1;
-        }
-        Ok(())
-    }
 }
