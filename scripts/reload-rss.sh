@@ -6,6 +6,7 @@
 #   scripts/reload-rss.sh [FEED_A] [FEED_B] [ROUNDS]
 #       default: /tmp/investboard-feeds/feed-100000.json and a seed-7 feed of the same size
 #   INVESTBOARD_BIN=path runs another build (a before/after in the same conditions)
+#   RELOAD_ENV="MALLOC_ARENA_MAX=1" adds environment to the dashboard (allocator experiments)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 a=${1:-/tmp/investboard-feeds/feed-100000.json}
@@ -24,7 +25,7 @@ fi
 size=$(stat -c %s "$a")
 cp "$a" "$work/feed.json"
 tmux new-session -d -s "$tag" -x 240 -y 67 \
-  "exec env INVESTBOARD_MAX_BODY_MB=2048 $bin --feed $work/feed.json --interval 5s"
+  "exec env ${RELOAD_ENV:-} INVESTBOARD_MAX_BODY_MB=2048 $bin --feed $work/feed.json --interval 5s"
 pid=$(tmux display-message -p -t "$tag" '#{pane_pid}')
 report() {
   awk -v what="$1" -v size="$size" '/VmRSS/ { r = $2 } /VmHWM/ { h = $2 } END {
