@@ -159,6 +159,19 @@ fn doctor_with_a_missing_feed_or_an_uncovered_year_is_degraded() {
     assert!(out.contains("!! reachable"), "{out}");
     assert!(out.contains("/nonexistent/feed.json"), "{out}");
     assert!(out.contains("DEGRADED"), "{out}");
+    // In Chinese the reason is Chinese too, not the English error quoted.
+    let (code, out, _) = run(investboard().args([
+        "doctor",
+        "--feed",
+        "/nonexistent/feed.json",
+        "--now",
+        NOW,
+        "--lang",
+        "zh",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("文件不存在"), "{out}");
+    assert!(!out.contains("no such file"), "{out}");
     let (code, out, _) = run(investboard().args([
         "doctor",
         "--feed",

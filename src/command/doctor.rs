@@ -16,6 +16,7 @@ use crate::appearance::{ColorDepth, Glyphs};
 use crate::config::{Origin, Settings};
 use crate::domain::calendar::{Calendar, year_ranges};
 use crate::exit::Exit;
+use crate::feed::FeedProblem;
 use crate::feed::open::open;
 use crate::feed::source::{FeedSource, Fetched};
 use crate::i18n::DoctorLabels;
@@ -278,7 +279,7 @@ async fn feed_checks(l: &DoctorLabels, startup: &Startup) -> Vec<Check> {
         let body = super::demo_document(startup);
         return vec![
             check(l.source, l.demo_source),
-            parsed_check(l, body.into(), started.elapsed()),
+            parsed_check(l, startup.lang(), body.into(), started.elapsed()),
         ];
     };
     let source = match FeedSource::parse(feed) {
@@ -294,27 +295,34 @@ async fn feed_checks(l: &DoctorLabels, startup: &Startup) -> Vec<Check> {
         }
     };
     let result = match open(source, options) {
-        Ok(mut opened) => opened.fetcher.fetch().await.map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
+        Ok(mut opened) => opened.fetcher.fetch().await,
+        Err(e) => Err(e),
     };
+    let lang = startup.lang();
     let elapsed = started.elapsed();
     match result {
-        Ok(Fetched::Modified { body, .. }) => checks.push(parsed_check(l, body, elapsed)),
+        Ok(Fetched::Modified { body, .. }) => checks.push(parsed_check(l, lang, body, elapsed)),
         Ok(Fetched::NotModified) => {
             checks.push(problem(l.reachable, (l.no_data)(elapsed.as_millis())));
         }
         Err(e) => {
-            tracing::warn!(error = %sanitize(&e), "doctor: feed unreachable");
+            tracing::warn!(error = %sanitize(&e.to_string()), "doctor: feed unreachable");
+            let words = FeedProblem::from(&e);
             checks.push(problem(
                 l.reachable,
-                (l.unreachable)(elapsed.as_millis(), &sanitize(&e)),
+                (l.unreachable)(elapsed.as_millis(), &sanitize(words.in_lang(lang))),
             ));
         }
     }
     checks
 }
 
-fn parsed_check(l: &DoctorLabels, body: crate::feed::body::Body, elapsed: Duration) -> Check {
+fn parsed_check(
+    l: &DoctorLabels,
+    lang: Lang,
+    body: crate::feed::body::Body,
+    elapsed: Duration,
+) -> Check {
     let fetched = (l.fetched)(body.len(), elapsed.as_millis());
     match crate::feed::parse_body(body) {
         Ok(snapshot) => check(
@@ -323,7 +331,7 @@ fn parsed_check(l: &DoctorLabels, body: crate::feed::body::Body, elapsed: Durati
         ),
         Err(e) => problem(
             l.reachable,
-            (l.unusable)(&fetched, &sanitize(&e.to_string())),
+            (l.unusable)(&fetched, &sanitize(FeedProblem::from(&e).in_lang(lang))),
         ),
     }
 }
@@ -495,8 +503,8 @@ mod tests {
         let calendar = Calendar::embedded();
         let feed = vec![
             check(l.source, l.demo_source),
-            // Parse errors are the feed's own words, shared with `check-feed`: a valid feed here.
-            parsed_check(l, DEMO_LIKE_FEED.into(), Duration::from_millis(3)),
+            // Parse errors are the feed's own words, shared with the dashboard: a valid feed here.
+            parsed_check(l, lang, DEMO_LIKE_FEED.into(), Duration::from_millis(3)),
             problem(l.reachable, (l.unusable)("", "")),
             problem(l.reachable, (l.unreachable)(5, "")),
             problem(l.reachable, (l.no_data)(5)),
