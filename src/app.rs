@@ -141,6 +141,11 @@ pub enum Action {
         panel: Panel,
         row: Option<usize>,
     },
+    /// A click on a breakdown's `+N more` line: focus the targets, select `row` and show all
+    /// rows of its breakdown (what `+` does for the selection's breakdown).
+    ShowAllRows {
+        row: usize,
+    },
     /// The mouse wheel: rows to move the selection (or scroll an overlay) by.
     Scroll(isize),
     /// For the event loop: write this text to the terminal's clipboard (OSC 52).
@@ -853,6 +858,12 @@ impl App {
                 }
             }
             Action::Pick { panel, row } => self.pick(panel, row),
+            Action::ShowAllRows { row } => {
+                self.pick(Panel::Targets, Some(row));
+                if self.focus == Panel::Targets {
+                    self.targets.expanded = true;
+                }
+            }
             Action::StartFilter
             | Action::FilterInput(_)
             | Action::FilterPaste(_)

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{Action, App, Overlay, Panel};
 use crate::ui::table::visible_rows;
+use crate::ui::targets::BreakdownHit;
 use crate::ui::{
     MIN_HEIGHT, MIN_WIDTH, all_panel_areas, is_wide, screen_layout, tab_texts, targets,
 };
@@ -33,10 +34,7 @@ pub fn click(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
             .into_iter()
             .zip(all_panel_areas(app, body))
             .find(|(_, a)| a.contains(position))?;
-        return Some(Action::Pick {
-            panel,
-            row: row_in(app, panel, panel_area, position),
-        });
+        return Some(pick_in(app, panel, panel_area, position));
     }
     let [tabs, panel_area] = body.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -45,10 +43,28 @@ pub fn click(app: &App, area: Rect, column: u16, row: u16) -> Option<Action> {
     if tabs.contains(position) {
         return tab_at(app, tabs, column).map(|panel| Action::Pick { panel, row: None });
     }
-    panel_area.contains(position).then(|| Action::Pick {
-        panel: app.focus,
-        row: row_in(app, app.focus, panel_area, position),
-    })
+    panel_area
+        .contains(position)
+        .then(|| pick_in(app, app.focus, panel_area, position))
+}
+
+/// A click in `panel` (drawn in `area`): focus it and select the row hit, or show all rows of
+/// a breakdown whose `+N more` line was hit.
+fn pick_in(app: &App, panel: Panel, area: Rect, position: Position) -> Action {
+    if panel == Panel::Targets {
+        return match targets::breakdown_at(app, area, position) {
+            Some(BreakdownHit::More(row)) => Action::ShowAllRows { row },
+            Some(BreakdownHit::Row(row)) => Action::Pick {
+                panel,
+                row: Some(row),
+            },
+            None => Action::Pick { panel, row: None },
+        };
+    }
+    Action::Pick {
+        panel,
+        row: row_in(app, panel, area, position),
+    }
 }
 
 /// The tab drawn at `column` of the tab bar.
@@ -64,14 +80,14 @@ fn tab_at(app: &App, tabs: Rect, column: u16) -> Option<Panel> {
     None
 }
 
-/// The row of `panel` (drawn in `area`) at `position`: a list position, or a breakdown row.
+/// The row of list `panel` (drawn in `area`) at `position`.
 fn row_in(app: &App, panel: Panel, area: Rect, position: Position) -> Option<usize> {
     let inner = Block::bordered().inner(area);
     // Rows above a list's first row: its header, and for the stalled list the buckets line.
     let (above, len, selected) = match panel {
         Panel::Signings => (1, app.signings.rows.len(), app.signings.selected),
         Panel::Stalled => (2, app.stalled.rows.len(), app.stalled.selected),
-        Panel::Targets => return targets::row_at(app, area, position),
+        Panel::Targets => return None,
     };
     let rows = Rect {
         y: inner.y.saturating_add(above),
@@ -95,9 +111,7 @@ mod tests {
 
     /// The screen row where `needle` is drawn.
     fn row_of(app: &App, area: Rect, needle: &str) -> u16 {
-        let mut buf = ratatui::buffer::Buffer::empty(area);
-        crate::ui::draw(app, area, &mut buf);
-        let text = crate::testing::buffer_text(&buf);
+        let text = screen_text(app, area);
         let at = text.lines().position(|l| l.contains(needle));
         assert!(at.is_some(), "{needle:?} not on screen:\n{text}");
         u16::try_from(at.unwrap_or_default()).unwrap_or(u16::MAX)
@@ -170,6 +184,41 @@ mod tests {
         });
         assert_eq!(app.focus, Panel::Targets);
         assert_eq!((row, app.targets.selected), (1, 1));
+    }
+
+    #[test]
+    fn a_click_on_more_rows_shows_all_rows_of_that_breakdown() {
+        let mut app = loaded_app(false);
+        app.update(Action::Pick {
+            panel: Panel::Targets,
+            row: None,
+        });
+        let screen = screen_text(&app, SCREEN);
+        let (y, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, line)| line.contains(" more"))
+            .expect("a breakdown with more rows than fit at 80x24");
+        let x = line.find('+').map_or(0, |at| line[..at].width());
+        let picked = click(
+            &app,
+            SCREEN,
+            u16::try_from(x).unwrap_or(0),
+            u16::try_from(y).unwrap_or(0),
+        );
+        let Some(Action::ShowAllRows { row }) = picked else {
+            unreachable!("a click on {line:?} shows all rows, not {picked:?}")
+        };
+        app.update(Action::ShowAllRows { row });
+        assert!(app.targets.expanded);
+        assert_eq!(app.targets.selected, row);
+        assert!(!screen_text(&app, SCREEN).contains(" more"));
+    }
+
+    fn screen_text(app: &App, area: Rect) -> String {
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        crate::ui::draw(app, area, &mut buf);
+        crate::testing::buffer_text(&buf)
     }
 
     #[test]

@@ -436,7 +436,17 @@ fn breakdown_areas(app: &App, inner: Rect) -> Vec<(BreakdownKind, Rect)> {
 
 /// The breakdown row drawn at `position` in a targets panel drawn in `area`, as an index of
 /// the panel's selection (for a mouse click).
-pub(crate) fn row_at(app: &App, area: Rect, position: Position) -> Option<usize> {
+/// What a click on the breakdowns hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BreakdownHit {
+    /// A drawn row: its selection index.
+    Row(usize),
+    /// A breakdown's `+N more` line: the selection index to keep (the selection when it is
+    /// in that breakdown, else the breakdown's first row) while all its rows are shown.
+    More(usize),
+}
+
+pub(crate) fn breakdown_at(app: &App, area: Rect, position: Position) -> Option<BreakdownHit> {
     let inner = Block::bordered().inner(area);
     let lengths = app.breakdown_lengths();
     let (kind, block) = breakdown_areas(app, inner)
@@ -450,14 +460,23 @@ pub(crate) fn row_at(app: &App, area: Rect, position: Position) -> Option<usize>
         height: block.height.saturating_sub(1 + u16::from(overflow)),
         ..block
     };
-    // Drawn scrolled to the selection only while the panel has the focus.
-    let selected = app
+    let selected_here = app
         .targets
         .position(lengths)
-        .filter(|(k, _)| app.focus == Panel::Targets && *k == kind)
-        .map_or(0, |(_, row)| row);
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, row)| row);
+    if overflow && position.y == rows.bottom() {
+        let keep = selected_here.unwrap_or(0);
+        return Some(BreakdownHit::More(TargetsView::index_of(
+            kind, keep, lengths,
+        )));
+    }
+    // Drawn scrolled to the selection only while the panel has the focus.
+    let selected = selected_here
+        .filter(|_| app.focus == Panel::Targets)
+        .unwrap_or(0);
     let (_, row) = visible_rows(selected, len, rows).find(|(y, _)| *y == position.y)?;
-    Some(TargetsView::index_of(kind, row, lengths))
+    Some(BreakdownHit::Row(TargetsView::index_of(kind, row, lengths)))
 }
 
 /// The title's tail while one breakdown shows all its rows: ` · By district: all rows`.
