@@ -4,45 +4,20 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use calamine::{Data, Reader as _};
 use investboard::feed::parse_feed;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use support::cli::Run;
+
+mod support;
 
 const DATA: &str = "tests/data/office";
 const NOW: &str = "2022-02-15T10:00:00+08:00";
 
-struct Run {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
-impl Run {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout).into_owned()
-    }
-}
-
+/// The binary away from the user's config and locale (`support::cli`), in English unless a
+/// test asks for `--lang zh`.
 fn investboard(args: &[&str]) -> Run {
-    let output = Command::cargo_bin("investboard")
-        .expect("binary built")
-        .args(args)
-        .env_remove("INVESTBOARD_FEED")
-        .env_remove("INVESTBOARD_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("RUST_LOG")
-        .env("LANG", "C.UTF-8")
-        .env("XDG_CONFIG_HOME", "/nonexistent-investboard-test")
-        .env("HOME", "/nonexistent-investboard-test")
-        .output()
-        .expect("runs");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: output.stdout,
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    support::cli::investboard(args, &[("LANG", "C.UTF-8")])
 }
 
 fn data(name: &str) -> String {
@@ -70,7 +45,7 @@ fn import_ledger(ledger: &str, extra: &[&str]) -> Run {
 #[test]
 fn the_ledger_imports_its_good_rows_and_names_each_bad_one() {
     let run = import_ledger("ledger-zh.csv", &["--lang", "en"]);
-    assert_eq!(run.code, 1, "some rows rejected\n{}", run.stderr);
+    assert_eq!(run.code, Some(1), "some rows rejected\n{}", run.stderr);
     let expected_lines = [
         "ledger-zh.csv row 10, 签约日期: invalid date \"2022-02-30\"",
         "ledger-zh.csv row 11, 投资额（亿元）: amount must not be negative: \"-3\"",
@@ -95,7 +70,7 @@ fn the_ledger_imports_its_good_rows_and_names_each_bad_one() {
     );
 
     // The feed parses with no rejection, and is the expected one.
-    let snapshot = parse_feed(&run.stdout).expect("the written feed parses");
+    let snapshot = parse_feed(run.stdout.as_bytes()).expect("the written feed parses");
     assert!(snapshot.rejected.is_empty(), "{:?}", snapshot.rejected);
     assert!(snapshot.warnings.is_empty(), "{:?}", snapshot.warnings);
     let expected = std::fs::read(data("expected-feed.json")).expect("expected feed");
@@ -139,7 +114,7 @@ fn problems_are_in_chinese_with_lang_zh() {
 fn a_gbk_ledger_reads_like_its_utf8_original() {
     let utf8 = import_ledger("ledger-zh.csv", &[]);
     let gbk = import_ledger("ledger-gbk.csv", &[]);
-    assert_eq!(gbk.code, 1, "{}", gbk.stderr);
+    assert_eq!(gbk.code, Some(1), "{}", gbk.stderr);
     assert!(gbk.stdout == utf8.stdout, "same feed from either encoding");
     // --encoding names the encoding of every CSV file: the ledger alone here.
     let alone = |ledger: &str, encoding: &str| {
@@ -153,10 +128,10 @@ fn a_gbk_ledger_reads_like_its_utf8_original() {
         ])
     };
     let forced = alone("ledger-gbk.csv", "gbk");
-    assert_eq!(forced.code, 1, "{}", forced.stderr);
+    assert_eq!(forced.code, Some(1), "{}", forced.stderr);
     assert!(forced.stdout == alone("ledger-zh.csv", "utf-8").stdout);
     let wrong = alone("ledger-gbk.csv", "utf-8");
-    assert_eq!(wrong.code, 2, "{}", wrong.stderr);
+    assert_eq!(wrong.code, Some(2), "{}", wrong.stderr);
     assert!(wrong.stderr.contains("not valid UTF-8"), "{}", wrong.stderr);
 }
 
@@ -167,14 +142,14 @@ fn write_replaces_the_file_whole() {
     std::fs::write(&feed, "old").expect("write");
     let path = feed.to_string_lossy().into_owned();
     let run = import_ledger("ledger-zh.csv", &["--write", &path]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stdout.is_empty(), "the feed went to the file");
     let snapshot = parse_feed(&std::fs::read(&feed).expect("written")).expect("parses");
     assert_eq!(snapshot.projects.len(), 11);
     let entries = std::fs::read_dir(dir.path()).expect("list").count();
     assert_eq!(entries, 1, "no temporary file left behind");
     let unwritable = import_ledger("ledger-zh.csv", &["--write", "/nonexistent-dir/feed.json"]);
-    assert_eq!(unwritable.code, 2, "{}", unwritable.stderr);
+    assert_eq!(unwritable.code, Some(2), "{}", unwritable.stderr);
 }
 
 #[test]
@@ -183,7 +158,7 @@ fn unusable_ledgers_and_bad_mappings_have_their_exit_codes() {
     let no_name = dir.path().join("no-name.csv");
     std::fs::write(&no_name, "项目编号,投资额（亿元）,阶段\nX-1,3,签约\n").expect("write");
     let run = investboard(&["import", &no_name.to_string_lossy()]);
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(
         run.stderr.contains("no column for projects.name"),
         "{}",
@@ -201,7 +176,8 @@ fn unusable_ledgers_and_bad_mappings_have_their_exit_codes() {
         NOW,
     ]);
     assert_eq!(
-        mapped.code, 0,
+        mapped.code,
+        Some(0),
         "the mapping names the column: {}",
         mapped.stderr
     );
@@ -213,7 +189,7 @@ fn unusable_ledgers_and_bad_mappings_have_their_exit_codes() {
         "--mapping",
         &mapping.to_string_lossy(),
     ]);
-    assert_eq!(bad.code, 3, "{}", bad.stderr);
+    assert_eq!(bad.code, Some(3), "{}", bad.stderr);
     assert!(
         bad.stderr.contains("title: no such field"),
         "{}",
@@ -221,7 +197,7 @@ fn unusable_ledgers_and_bad_mappings_have_their_exit_codes() {
     );
 
     let missing = investboard(&["import", "/nonexistent/ledger.csv"]);
-    assert_eq!(missing.code, 2, "{}", missing.stderr);
+    assert_eq!(missing.code, Some(2), "{}", missing.stderr);
 }
 
 /// A workbook as an office keeps it: projects with date cells and numbers, approvals and
@@ -313,7 +289,7 @@ fn an_xlsx_ledger_with_its_approvals_and_targets_sheets_imports() {
         "--lang",
         "en",
     ]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(
         run.stderr
             .contains("台账.xlsx:项目台账 row 4, 投资额（万元）: not an amount: \"约三亿\""),
@@ -324,7 +300,7 @@ fn an_xlsx_ledger_with_its_approvals_and_targets_sheets_imports() {
         run.stderr
             .contains("台账.xlsx:说明: not a projects, approvals or targets table")
     );
-    let snapshot = parse_feed(&run.stdout).expect("parses");
+    let snapshot = parse_feed(run.stdout.as_bytes()).expect("parses");
     assert!(snapshot.rejected.is_empty(), "{:?}", snapshot.rejected);
     let ids: Vec<&str> = snapshot.projects.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["X-1", "X-2"]);
@@ -369,15 +345,15 @@ fn report(args: &[&str]) -> Run {
 #[test]
 fn the_markdown_brief_in_chinese() {
     let run = report(&["--lang", "zh"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    insta::assert_snapshot!("report_markdown_zh", run.text());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    insta::assert_snapshot!("report_markdown_zh", run.stdout);
 }
 
 #[test]
 fn the_markdown_brief_in_english() {
     let run = report(&["--lang", "en", "--format", "markdown"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    insta::assert_snapshot!("report_markdown_en", run.text());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    insta::assert_snapshot!("report_markdown_en", run.stdout);
 }
 
 #[test]
@@ -391,12 +367,12 @@ fn the_brief_has_the_figures_status_has() {
         "--now",
         NOW,
     ]);
-    let json: serde_json::Value = serde_json::from_slice(&status.stdout).expect("status JSON");
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).expect("status JSON");
     let stalled = json["stalled_approvals"].as_array().map_or(0, Vec::len);
     let quarter_signed = json["quarter"]["signed_projects"]
         .as_u64()
         .unwrap_or_default();
-    let brief = report(&["--lang", "en"]).text();
+    let brief = report(&["--lang", "en"]).stdout;
     assert!(
         brief.contains(&format!("{stalled} stalled approvals in 3 departments")),
         "{brief}"
@@ -414,9 +390,9 @@ fn the_brief_has_the_figures_status_has() {
 #[test]
 fn the_csv_brief_starts_with_a_bom_and_keeps_every_section() {
     let run = report(&["--lang", "zh", "--format", "csv"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with(b"\xEF\xBB\xBF"), "UTF-8 BOM first");
-    let text = run.text();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.starts_with('\u{feff}'), "UTF-8 BOM first");
+    let text = run.stdout;
     for title in [
         "超期审批（按部门）",
         "本周签约",
@@ -446,7 +422,7 @@ fn the_xlsx_brief_reads_back_one_sheet_per_section() {
         "--output",
         &output.to_string_lossy(),
     ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&output).expect("an xlsx");
     assert_eq!(
         workbook.sheet_names(),
@@ -496,7 +472,7 @@ fn the_xlsx_brief_reads_back_one_sheet_per_section() {
         "--output",
         &english.to_string_lossy(),
     ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&english).expect("an xlsx");
     assert_eq!(workbook.sheet_names()[1], "Stalled approvals by department");
     let targets = workbook
@@ -511,7 +487,7 @@ fn the_xlsx_brief_reads_back_one_sheet_per_section() {
 #[test]
 fn xlsx_needs_an_output_file_and_a_bad_feed_is_critical() {
     let run = report(&["--format", "xlsx"]);
-    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(run.code, Some(3), "{}", run.stderr);
     let bad = investboard(&["report", "--feed", "Cargo.toml", "--now", NOW]);
-    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert_eq!(bad.code, Some(2), "{}", bad.stderr);
 }
