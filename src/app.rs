@@ -634,27 +634,17 @@ impl App {
                 snapshot,
                 received_at,
             } => {
-                self.health.last_success = Some(received_at);
-                self.health.last_failure = None;
-                self.health.consecutive_failures = 0;
-                self.health.refresh_requested = false;
+                self.health.succeeded(received_at);
                 self.load(snapshot, received_at);
             }
             FeedUpdate::Prepared(prepared) => {
-                if prepared.arrival.is_some() {
-                    self.health.last_success = prepared.arrival.as_ref().map(|a| a.received_at);
-                    self.health.last_failure = None;
-                    self.health.consecutive_failures = 0;
-                    self.health.refresh_requested = false;
+                // A new day's aggregation (no arrival) is not an answer from the feed.
+                if let Some(arrival) = &prepared.arrival {
+                    self.health.succeeded(arrival.received_at);
                 }
                 self.install_prepared(*prepared);
             }
-            FeedUpdate::Unchanged { received_at } => {
-                self.health.last_success = Some(received_at);
-                self.health.last_failure = None;
-                self.health.consecutive_failures = 0;
-                self.health.refresh_requested = false;
-            }
+            FeedUpdate::Unchanged { received_at } => self.health.succeeded(received_at),
             FeedUpdate::Failed {
                 error,
                 at,

@@ -47,6 +47,16 @@ pub struct FeedHealth {
     pub checking_since: Option<DateTime<FixedOffset>>,
 }
 
+impl FeedHealth {
+    /// The feed answered with usable data (new or unchanged) at `at`.
+    pub fn succeeded(&mut self, at: DateTime<FixedOffset>) {
+        self.last_success = Some(at);
+        self.last_failure = None;
+        self.consecutive_failures = 0;
+        self.refresh_requested = false;
+    }
+}
+
 /// Thresholds for [`freshness`]: the domain's, shared with `status`.
 pub use crate::domain::freshness::AgeLimits;
 
