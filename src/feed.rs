@@ -13,10 +13,11 @@ pub mod open;
 mod options;
 pub mod parse;
 mod secret;
+pub mod sink;
 pub mod source;
 mod stamp;
 pub mod wire;
 mod words;
 
-pub use parse::{FeedError, parse_body, parse_feed};
+pub use parse::{FeedError, parse_body, parse_feed, parse_stream};
 pub use words::{FeedProblem, io_zh};

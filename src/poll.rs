@@ -291,18 +291,22 @@ async fn poll_loop(
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
-        let Some(answer) = fetch_telling_when_slow(&mut fetcher, interval, clock(), &updates).await
-        else {
+        let fetch = fetcher.fetch_with(|| ParseAsRead::start(&parser));
+        let Some(answer) = fetch_telling_when_slow(fetch, interval, clock(), &updates).await else {
             return;
         };
         let (update, retry_after) = match answer {
-            Ok(Fetched::Modified { body, .. }) => {
+            Ok(Fetched::Modified {
+                body: parsed,
+                bytes,
+                ..
+            }) => {
                 tracing::info!(
-                    bytes = body.len(),
+                    bytes,
                     millis = started.elapsed().as_millis(),
-                    "poll: feed fetched"
+                    "poll: feed fetched and parsed"
                 );
-                match accept(&parser, preparing.as_mut(), body, &clock).await {
+                match accept(&parser, preparing.as_mut(), parsed, &clock).await {
                     Ok(update) => (Ok(update), None),
                     Err(error) => {
                         // The same bad bytes must fail again next time, not pass as "unchanged".
@@ -373,18 +377,17 @@ async fn poll_loop(
     }
 }
 
-/// A fetched document parsed (and prepared, for the dashboard) on the parser thread.
+/// A fetched document, parsed on the parser thread as it was read, prepared there too for the
+/// dashboard.
 async fn accept(
     parser: &ParserThread,
     preparing: Option<&mut Preparing>,
-    body: crate::feed::body::Body,
+    parsed: Parsed,
     clock: &Clock,
 ) -> Result<FeedUpdate, crate::feed::FeedProblem> {
     use crate::feed::FeedProblem;
 
-    let snapshot = parser
-        .run(move || crate::feed::parse_body(body))
-        .await
+    let snapshot = parsed
         .map_err(|e| FeedProblem::plain(&e))?
         .map_err(|e| FeedProblem::from(&e))?;
     match preparing {
@@ -399,16 +402,64 @@ async fn accept(
     }
 }
 
+/// What the parser thread made of a body: the snapshot or why the document is unusable; `Err`
+/// if the thread could not be reached.
+type Parsed = Result<Result<Snapshot, crate::feed::FeedError>, String>;
+
+/// Chunks of a new body in flight to the parser thread at most: the parse keeps pace with the
+/// read, and a few MiB of the body are resident, never the whole of it.
+const CHUNKS_IN_FLIGHT: usize = 2;
+
+/// A body parsed on the parser thread while it is read: the fetcher hands each chunk over as
+/// it arrives ([`crate::feed::source::Fetcher::fetch_with`]).
+struct ParseAsRead {
+    /// `None` once the parse has stopped taking chunks (it found the document unusable).
+    chunks: Option<tokio::sync::mpsc::Sender<Vec<u8>>>,
+    parsed:
+        Result<tokio::sync::oneshot::Receiver<Result<Snapshot, crate::feed::FeedError>>, String>,
+}
+
+impl ParseAsRead {
+    fn start(parser: &ParserThread) -> ParseAsRead {
+        let (chunks, mut incoming) = tokio::sync::mpsc::channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
+        // The parser thread is not in the runtime: it may block waiting for the next chunk.
+        let parsed = parser.queue(move || {
+            crate::feed::parse_stream(std::iter::from_fn(|| incoming.blocking_recv()))
+        });
+        ParseAsRead {
+            chunks: Some(chunks),
+            parsed,
+        }
+    }
+}
+
+impl crate::feed::source::ChunkConsumer for ParseAsRead {
+    type Output = Parsed;
+
+    async fn take(&mut self, chunk: Vec<u8>) {
+        if let Some(chunks) = &self.chunks
+            && chunks.send(chunk).await.is_err()
+        {
+            self.chunks = None;
+        }
+    }
+
+    fn finish(self) -> impl Future<Output = Parsed> + Send {
+        // The parse sees the end of the body when the sender is gone.
+        drop(self.chunks);
+        async move { self.parsed?.await.map_err(|_| PARSER_STOPPED.to_owned()) }
+    }
+}
+
 /// One fetch; if it is still in flight after `interval`, the app is told (a slow server, a
 /// stuck read), rather than let the screen go on saying FRESH while nothing is known; the
 /// request deadline ends it. `None` when the app has gone.
-async fn fetch_telling_when_slow(
-    fetcher: &mut crate::feed::source::Fetcher,
+async fn fetch_telling_when_slow<T>(
+    fetch: impl Future<Output = T>,
     interval: Duration,
     began: DateTime<FixedOffset>,
     updates: &tokio::sync::mpsc::Sender<FeedUpdate>,
-) -> Option<Result<crate::feed::source::Fetched, crate::feed::source::FetchError>> {
-    let fetch = fetcher.fetch();
+) -> Option<T> {
     tokio::pin!(fetch);
     tokio::select! {
         answer = &mut fetch => Some(answer),
@@ -418,6 +469,8 @@ async fn fetch_telling_when_slow(
         }
     }
 }
+
+const PARSER_STOPPED: &str = "the feed parser thread stopped";
 
 type Job = Box<dyn FnOnce() + Send>;
 
@@ -454,6 +507,16 @@ impl ParserThread {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, String> {
+        self.queue(work)?
+            .await
+            .map_err(|_| PARSER_STOPPED.to_owned())
+    }
+
+    /// Queues `work` on the thread at once; its answer comes on the receiver.
+    fn queue<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<tokio::sync::oneshot::Receiver<T>, String> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
             let _ = reply.send(work());
@@ -462,10 +525,8 @@ impl ParserThread {
             .as_ref()
             .ok_or("the feed parser thread could not be started")?
             .send(job)
-            .map_err(|_| "the feed parser thread stopped".to_owned())?;
-        answer
-            .await
-            .map_err(|_| "the feed parser thread stopped".to_owned())
+            .map_err(|_| PARSER_STOPPED.to_owned())?;
+        Ok(answer)
     }
 }
 

@@ -302,6 +302,24 @@ async fn a_connection_closed_mid_body_is_a_transfer_error_and_recovers() {
     fault_between_good_answers(cut.into(), "the feed body could not be read").await;
 }
 
+/// The parse runs while the body is read: here it has been handed more than two chunks (a whole
+/// valid document, then padding) when the connection closes. The transfer failed, so the
+/// document must not be taken, however complete it looks.
+#[tokio::test]
+async fn a_connection_closed_after_a_complete_document_is_still_a_transfer_error() {
+    let mut data = dash::good_feed(5, 3);
+    data.resize(5 * 1024 * 1024 / 2, b' ');
+    let cut = Reply::new(200).body(Body::Truncated {
+        data,
+        declared: 4 * 1024 * 1024,
+    });
+    let roomy = FetchOptions {
+        max_body_bytes: 8 * 1024 * 1024,
+        ..options()
+    };
+    fault_between_good_answers_with(cut.into(), "the feed body could not be read", roomy).await;
+}
+
 #[tokio::test]
 async fn html_instead_of_json_is_refused_and_recovers() {
     let html = Reply::ok("<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>")

@@ -13,9 +13,9 @@ use reqwest::header::{
 };
 use reqwest::{Client, StatusCode, Url, redirect};
 
-use super::body::{Body, CappedBody};
 use super::error::{FetchError, TimeoutPhase};
 use super::options::{FetchOptions, MAX_RETRY_AFTER, Validators};
+use super::sink::{BodySink, ChunkConsumer, ContentHashes, Matching};
 
 /// Most redirects followed for one request, all within the feed URL's origin.
 pub const MAX_REDIRECTS: usize = 5;
@@ -71,13 +71,14 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
 }
 
 /// What one HTTP fetch produced, before the content hash is compared.
-pub(crate) enum Outcome {
+pub(crate) enum Outcome<C, F> {
     NotModified {
         etag: Option<String>,
         last_modified: Option<String>,
     },
     Body {
-        body: Body,
+        /// The body read to its end, not yet finished.
+        sink: BodySink<C, F>,
         etag: Option<String>,
         last_modified: Option<String>,
     },
@@ -129,11 +130,13 @@ impl HttpFetcher {
 
     /// One request. The client's total timeout covers it from connecting to the last body
     /// byte, so a trickling server cannot hold it past `total_timeout`.
-    pub(crate) async fn fetch(
+    pub(crate) async fn fetch<C: ChunkConsumer, F: FnMut() -> C + Send>(
         &self,
         previous: Option<&Validators>,
         options: &FetchOptions,
-    ) -> Result<Outcome, FetchError> {
+        compared: Option<(ContentHashes, Matching)>,
+        start: F,
+    ) -> Result<Outcome<C, F>, FetchError> {
         let started = Instant::now();
         let fail = |e: reqwest::Error| self.classify(e, options, started);
         let headers = self.request_headers(previous);
@@ -172,12 +175,12 @@ impl HttpFetcher {
             return Err(FetchError::BodyTooLarge { limit });
         }
         // Chunks are decoded bytes, so counting them also stops a gzip bomb.
-        let mut body = CappedBody::new(limit, declared);
+        let mut sink = BodySink::new(limit, declared, compared, start);
         while let Some(chunk) = response.chunk().await.map_err(fail)? {
-            body.push(&chunk)?;
+            sink.push(&chunk).await?;
         }
         Ok(Outcome::Body {
-            body: body.into_body(),
+            sink,
             etag,
             last_modified,
         })

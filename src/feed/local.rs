@@ -4,23 +4,27 @@ use std::path::Path;
 
 use tokio::io::{AsyncRead, AsyncReadExt as _};
 
-use super::body::{Body, CappedBody};
 use super::error::FetchError;
+use super::sink::{BodySink, ChunkConsumer};
+use super::sink::{ContentHashes, Matching, Reading};
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
 
 /// Size of one read from a file or standard input.
 const READ_CHUNK: usize = 64 * 1024;
 
-/// Reads the whole file, refusing it before reading when its metadata already says it is too
-/// large, and while reading when it grew (or is a pipe or device without a length).
+/// Reads the whole file into `sink`, refusing it before reading when its metadata already
+/// says it is too large, and while reading when it grew (or is a pipe or device without a
+/// length).
 ///
-/// Also returns the file's stamp as it was before the read began (from the open file, so a
-/// rename onto the path during the read cannot mix two versions up).
-pub(crate) async fn read_file(
+/// Returns the file's stamp as it was before the read began (from the open file, so a rename
+/// onto the path during the read cannot mix two versions up).
+pub(crate) async fn read_file<C: ChunkConsumer, F: FnMut() -> C + Send>(
     path: &Path,
     limit: u64,
-) -> Result<(Body, Option<FileStamp>), FetchError> {
+    previous: Option<(ContentHashes, Matching)>,
+    start: F,
+) -> Result<(BodySink<C, F>, Option<FileStamp>), FetchError> {
     let io_error = |error| FetchError::Io {
         place: format!(
             "feed file \"{}\"",
@@ -34,22 +38,29 @@ pub(crate) async fn read_file(
         return Err(FetchError::BodyTooLarge { limit });
     }
     let expected = meta.is_file().then_some(meta.len());
-    let body = read_capped(&mut file, limit, expected)
+    let mut sink = BodySink::new(limit, expected, previous, start);
+    read_into(&mut file, &mut sink)
         .await
         .map_err(|e| e.into_fetch_error(io_error))?;
-    Ok((body, FileStamp::of(&meta)))
+    Ok((sink, FileStamp::of(&meta)))
 }
 
-/// Reads standard input to its end.
-pub(crate) async fn read_stdin(limit: u64) -> Result<Body, FetchError> {
-    read_capped(&mut tokio::io::stdin(), limit, None)
+/// Reads standard input to its end into a sink.
+pub(crate) async fn read_stdin<C: ChunkConsumer, F: FnMut() -> C + Send>(
+    limit: u64,
+    previous: Option<(ContentHashes, Matching)>,
+    start: F,
+) -> Result<BodySink<C, F>, FetchError> {
+    let mut sink = BodySink::new(limit, None, previous, start);
+    read_into(&mut tokio::io::stdin(), &mut sink)
         .await
         .map_err(|e| {
             e.into_fetch_error(|error| FetchError::Io {
                 place: "standard input".to_owned(),
                 error,
             })
-        })
+        })?;
+    Ok(sink)
 }
 
 enum ReadError {
@@ -66,39 +77,43 @@ impl ReadError {
     }
 }
 
-async fn read_capped<R: AsyncRead + Unpin>(
+async fn read_into<R: AsyncRead + Unpin, C: ChunkConsumer, F: FnMut() -> C + Send>(
     reader: &mut R,
-    limit: u64,
-    expected: Option<u64>,
-) -> Result<Body, ReadError> {
-    let mut body = CappedBody::new(limit, expected);
+    sink: &mut BodySink<C, F>,
+) -> Result<(), ReadError> {
     let mut chunk = vec![0; READ_CHUNK];
     loop {
         let n = reader.read(&mut chunk).await.map_err(ReadError::Io)?;
         if n == 0 {
-            return Ok(body.into_body());
+            return Ok(());
         }
-        body.push(&chunk[..n]).map_err(ReadError::Capped)?;
+        if sink.push(&chunk[..n]).await.map_err(ReadError::Capped)? == Reading::Enough {
+            return Ok(());
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::feed::body::Body;
+    use crate::feed::sink::tests::new_output;
 
     #[tokio::test]
-    async fn read_capped_refuses_a_stream_over_the_limit() {
+    async fn reading_refuses_a_stream_over_the_limit() {
         let data = vec![b'x'; 200_000];
-        let mut reader = &data[..];
-        let err = read_capped(&mut reader, 100_000, None).await;
+        let mut sink = BodySink::new(100_000, None, None, Body::default);
+        let err = read_into(&mut &data[..], &mut sink).await;
         assert!(matches!(
             err,
             Err(ReadError::Capped(FetchError::BodyTooLarge {
                 limit: 100_000
             }))
         ));
-        let mut reader = &data[..];
-        let ok = read_capped(&mut reader, 200_000, None).await;
-        assert_eq!(ok.ok().map(|b| b.len()), Some(200_000));
+        let mut sink = BodySink::new(200_000, None, None, Body::default);
+        assert!(read_into(&mut &data[..], &mut sink).await.is_ok());
+        let output =
+            new_output(sink.finish().await.ok().expect("kept")).expect("a first body is new");
+        assert_eq!(output.len(), 200_000);
     }
 }

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::secret::Secret;
+use super::sink::ContentHashes;
 
 /// Longest `Retry-After` honoured, and shown: a server asking for a day (or for a date in
 /// the year 2100) is misconfigured, not authoritative.
@@ -49,7 +50,8 @@ pub struct Validators {
     pub etag: Option<String>,
     /// The server's `Last-Modified`, verbatim, sent back as `If-Modified-Since`.
     pub last_modified: Option<String>,
-    /// Hash of the body bytes: detects an unchanged body from a file, standard input or a
-    /// server that sends no validators. Only meaningful within one process.
-    pub content_hash: u64,
+    /// Hashes of the body bytes: detect an unchanged body from a file, standard input or a
+    /// server that sends no validators, and tell as the next body is read where it starts to
+    /// differ. Only meaningful within one process.
+    pub content: ContentHashes,
 }

@@ -69,7 +69,13 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Snapshot, FeedError> {
 /// in it is read: the body and the snapshot built from it never need to be held whole
 /// together.
 pub fn parse_body(body: Body) -> Result<Snapshot, FeedError> {
-    parse_chunks(body.into_chunks().map(Chunk::Owned))
+    parse_stream(body.into_chunks())
+}
+
+/// [`parse_body`] over chunks as they arrive (the dashboard's poller hands them over while the
+/// body is still read): waits for each from `chunks`, frees each once read.
+pub fn parse_stream(chunks: impl Iterator<Item = Vec<u8>>) -> Result<Snapshot, FeedError> {
+    parse_chunks(chunks.map(Chunk::Owned))
 }
 
 fn parse_chunks<'a>(chunks: impl Iterator<Item = Chunk<'a>>) -> Result<Snapshot, FeedError> {

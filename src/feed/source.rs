@@ -18,6 +18,8 @@ use super::http::{HttpFetcher, Outcome};
 use super::local;
 pub use super::options::{FetchOptions, MAX_RETRY_AFTER, Validators};
 pub use super::secret::{Secret, TOKEN_ENV};
+pub use super::sink::ChunkConsumer;
+use super::sink::{Matching, Received};
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
 
@@ -147,21 +149,33 @@ fn redact_url(url: &Url) -> String {
     }
 }
 
-/// The outcome of a successful fetch. `Debug` shows the body's length, not its bytes.
-pub enum Fetched {
+/// The outcome of a successful fetch: by default the body whole; with
+/// [`Fetcher::fetch_with`], what a [`ChunkConsumer`] made of it as it was read. `Debug` shows
+/// the body's `Debug` (a [`Body`]'s length, not its bytes).
+pub enum Fetched<T = Body> {
     /// A body different from the previous one.
-    Modified { body: Body, validators: Validators },
+    Modified {
+        body: T,
+        /// Its length in bytes.
+        bytes: u64,
+        validators: Validators,
+    },
     /// The feed is the same as last time (HTTP 304, or the same bytes again): keep the data
     /// already decoded, and count this as contact with the feed.
     NotModified,
 }
 
-impl fmt::Debug for Fetched {
+impl<T: fmt::Debug> fmt::Debug for Fetched<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Fetched::Modified { body, validators } => f
+            Fetched::Modified {
+                body,
+                bytes,
+                validators,
+            } => f
                 .debug_struct("Modified")
-                .field("body", &format_args!("<{} bytes>", body.len()))
+                .field("body", body)
+                .field("bytes", bytes)
                 .field("validators", validators)
                 .finish(),
             Fetched::NotModified => f.write_str("NotModified"),
@@ -218,81 +232,114 @@ impl Fetcher {
         })
     }
 
-    /// Fetches the feed once. Unchanged data (HTTP 304, or a body hashing like the last one)
-    /// is [`Fetched::NotModified`]. A failed fetch leaves the remembered validators as they
-    /// were.
+    /// Fetches the feed once, the body whole. Unchanged data (HTTP 304, or a body hashing
+    /// like the last one) is [`Fetched::NotModified`]. A failed fetch leaves the remembered
+    /// validators as they were.
     pub async fn fetch(&mut self) -> Result<Fetched, FetchError> {
+        self.fetch_with(Body::default).await
+    }
+
+    /// [`Fetcher::fetch`], handing the body to a consumer made by `start` as it is read,
+    /// from the first chunk that differs from the last body (see `sink.rs`): an unchanged
+    /// body is never handed on. The consumer is dropped unfinished if the fetch fails; it
+    /// should do its work elsewhere (a thread), since the read waits for it.
+    pub async fn fetch_with<C: ChunkConsumer, F: FnMut() -> C + Send>(
+        &mut self,
+        mut start: F,
+    ) -> Result<Fetched<C::Output>, FetchError> {
         let limit = self.options.max_body_bytes;
-        let (body, etag, last_modified) = match &mut self.backend {
-            Backend::Http(http) => match http.fetch(self.last.as_ref(), &self.options).await? {
-                Outcome::NotModified {
-                    etag,
-                    last_modified,
-                } => {
-                    if let Some(last) = &mut self.last {
-                        // A 304 may carry fresher validators (RFC 9110 section 15.4.5).
-                        last.etag = etag.or(last.etag.take());
-                        last.last_modified = last_modified.or(last.last_modified.take());
+        let mut previous = self.last.as_ref().map(|last| last.content.clone());
+        loop {
+            let compared = previous.take();
+            let (sink, etag, last_modified) = match &mut self.backend {
+                Backend::Http(http) => {
+                    let previous = compared.map(|hashes| (hashes, Matching::Keep));
+                    match http
+                        .fetch(self.last.as_ref(), &self.options, previous, start)
+                        .await?
+                    {
+                        Outcome::NotModified {
+                            etag,
+                            last_modified,
+                        } => {
+                            if let Some(last) = &mut self.last {
+                                // A 304 may carry fresher validators (RFC 9110 section 15.4.5).
+                                last.etag = etag.or(last.etag.take());
+                                last.last_modified = last_modified.or(last.last_modified.take());
+                            }
+                            return Ok(Fetched::NotModified);
+                        }
+                        Outcome::Body {
+                            sink,
+                            etag,
+                            last_modified,
+                        } => (sink, etag, last_modified),
                     }
-                    return Ok(Fetched::NotModified);
                 }
-                Outcome::Body {
-                    body,
-                    etag,
-                    last_modified,
-                } => (body, etag, last_modified),
-            },
-            Backend::File { path, stamp } => {
-                // One `stat` instead of reading and hashing the whole file when it is unchanged.
-                if let Some(known) = *stamp
-                    && self.last.is_some()
-                    && tokio::time::timeout(self.options.total_timeout, tokio::fs::metadata(&path))
+                Backend::File { path, stamp } => {
+                    // One `stat` instead of reading and hashing the whole file when it is
+                    // unchanged.
+                    if let Some(known) = *stamp
+                        && compared.is_some()
+                        && tokio::time::timeout(
+                            self.options.total_timeout,
+                            tokio::fs::metadata(&path),
+                        )
                         .await
                         .ok()
                         .and_then(Result::ok)
                         .and_then(|meta| FileStamp::of(&meta))
-                        == Some(known)
-                {
-                    return Ok(Fetched::NotModified);
+                            == Some(known)
+                    {
+                        return Ok(Fetched::NotModified);
+                    }
+                    let began = SystemTime::now();
+                    let deadline = self.options.total_timeout;
+                    let previous = compared.map(|hashes| (hashes, Matching::LetGo));
+                    let (sink, seen) =
+                        within(deadline, local::read_file(path, limit, previous, start)).await?;
+                    *stamp = seen.filter(|seen| seen.settled_before(began));
+                    (sink, None, None)
                 }
-                let began = SystemTime::now();
-                let deadline = self.options.total_timeout;
-                let (body, seen) = within(deadline, local::read_file(path, limit)).await?;
-                *stamp = seen.filter(|seen| seen.settled_before(began));
-                (body, None, None)
-            }
-            Backend::Stdin(StdinState::Read) => return Ok(Fetched::NotModified),
-            Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
-            Backend::Stdin(state @ StdinState::Unread) => {
-                *state = StdinState::Failed;
-                let body = within(self.options.total_timeout, local::read_stdin(limit)).await?;
-                *state = StdinState::Read;
-                (body, None, None)
-            }
-        };
-        Ok(self.accept(body, etag, last_modified))
-    }
-
-    fn accept(
-        &mut self,
-        body: Body,
-        etag: Option<String>,
-        last_modified: Option<String>,
-    ) -> Fetched {
-        let validators = Validators {
-            etag,
-            last_modified,
-            content_hash: body.content_hash(),
-        };
-        let unchanged = self
-            .last
-            .as_ref()
-            .is_some_and(|last| last.content_hash == validators.content_hash);
-        self.last = Some(validators.clone());
-        if unchanged {
-            Fetched::NotModified
-        } else {
-            Fetched::Modified { body, validators }
+                Backend::Stdin(StdinState::Read) => return Ok(Fetched::NotModified),
+                Backend::Stdin(StdinState::Failed) => return Err(FetchError::StdinConsumed),
+                Backend::Stdin(state @ StdinState::Unread) => {
+                    *state = StdinState::Failed;
+                    let previous = compared.map(|hashes| (hashes, Matching::Keep));
+                    let sink = within(
+                        self.options.total_timeout,
+                        local::read_stdin(limit, previous, start),
+                    )
+                    .await?;
+                    *state = StdinState::Read;
+                    (sink, None, None)
+                }
+            };
+            let bytes = sink.len();
+            let (body, content) = match sink.finish().await {
+                Ok(Received::New { output, hashes }) => (Some(output), hashes),
+                Ok(Received::Unchanged { hashes }) => (None, hashes),
+                // New, but its first chunks were let go (a file): read it again, this time
+                // compared with nothing, so every chunk is handed on.
+                Err(again) => {
+                    start = again;
+                    continue;
+                }
+            };
+            let validators = Validators {
+                etag,
+                last_modified,
+                content,
+            };
+            self.last = Some(validators.clone());
+            return Ok(match body {
+                Some(body) => Fetched::Modified {
+                    body,
+                    bytes,
+                    validators,
+                },
+                None => Fetched::NotModified,
+            });
         }
     }
 
@@ -455,7 +502,7 @@ mod tests {
         // can only come from the stamp, without reading the file.
         *stamp = FileStamp::of(&std::fs::metadata(&path).expect("metadata"));
         if let Some(last) = &mut fetcher.last {
-            last.content_hash ^= 1;
+            last.content.whole ^= 1;
         }
         assert!(matches!(fetcher.fetch().await, Ok(Fetched::NotModified)));
         // Forgetting the validators forgets the stamp: the next fetch reads the body.
@@ -466,14 +513,47 @@ mod tests {
         ));
     }
 
+    /// A file whose first chunks are the same as last time is not kept while it is compared;
+    /// when it then differs, it is read again, and the whole new body is handed on.
+    #[tokio::test]
+    async fn a_file_differing_after_its_first_chunks_is_read_again_whole() {
+        use crate::feed::body::CHUNK_BYTES;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("feed.json");
+        let first: Vec<u8> = (0..CHUNK_BYTES * 2 + 99)
+            .map(|i| u8::try_from(i % 253).unwrap_or(0))
+            .collect();
+        std::fs::write(&path, &first).expect("write");
+        let mut fetcher =
+            Fetcher::new(FeedSource::File(path.clone()), FetchOptions::default()).expect("ok");
+        let body = |fetched| match fetched {
+            Ok(Fetched::Modified { body, bytes, .. }) => {
+                let body: Body = body;
+                assert_eq!(u64::try_from(body.len()).ok(), Some(bytes));
+                Some(body.to_vec())
+            }
+            Ok(Fetched::NotModified) => None,
+            Err(e) => Some(format!("fetch failed: {e}").into_bytes()),
+        };
+        assert_eq!(body(fetcher.fetch().await), Some(first.clone()));
+        // Just written, so not vouched for by its stamp: read and compared each time.
+        assert_eq!(body(fetcher.fetch().await), None);
+        let mut second = first.clone();
+        second[CHUNK_BYTES + 5] ^= 0xff;
+        std::fs::write(&path, &second).expect("rewrite");
+        assert_eq!(body(fetcher.fetch().await), Some(second.clone()));
+        assert_eq!(body(fetcher.fetch().await), None);
+    }
+
     #[test]
     fn fetched_debug_shows_the_body_length_only() {
         let fetched = Fetched::Modified {
             body: Body::from(&b"secret feed"[..]),
+            bytes: 11,
             validators: Validators {
                 etag: None,
                 last_modified: None,
-                content_hash: 1,
+                content: crate::feed::sink::ContentHashes::default(),
             },
         };
         let shown = format!("{fetched:?}");
