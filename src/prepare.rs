@@ -117,6 +117,7 @@ impl Preparer {
                 },
                 today,
                 received_at.with_timezone(&self.zone),
+                crate::domain::changes::CHANGE_LOG_CAPACITY,
             )
         });
         let new_signings = previous.map(|before| {

@@ -105,12 +105,15 @@ fn pipeline_rank(stage: Stage) -> Option<usize> {
 }
 
 /// What changed from `previous` to `current`, most important first (new signings, largest
-/// amount first; then stage advances, newly stalled, decided, cancelled, removed).
+/// amount first; then stage advances, newly stalled, decided, cancelled, removed): the first
+/// `at_most` of them. Two unrelated feeds differ in every project; only what the log keeps is
+/// ever built, so that costs `at_most` changes of memory, not one per project.
 pub fn compare(
     previous: Observed<'_>,
     current: Observed<'_>,
     today: NaiveDate,
     seen_at: DateTime<FixedOffset>,
+    at_most: usize,
 ) -> Vec<Change> {
     let before: HashMap<&CompactText, &Project> = previous
         .snapshot
@@ -118,25 +121,18 @@ pub fn compare(
         .iter()
         .map(|p| (&p.id, p))
         .collect();
-    let change = |project: &Project, kind: ChangeKind| Change {
-        seen_at,
-        project_id: project.id.clone(),
-        project_name: project.name.clone(),
-        amount: project.amount,
-        district: project.district.clone(),
-        kind,
-    };
-    let mut changes = Vec::new();
+    let mut changes = MostImportant::new(at_most);
+    let mut change = |project, kind| changes.push(project, kind);
     for project in &current.snapshot.projects {
         let old = before.get(&project.id).copied();
         let newly_signed =
             is_signed_by(project, today) && !old.is_some_and(|p| is_signed_by(p, today));
         if let (true, Some(signed_on)) = (newly_signed, project.signed_on) {
-            changes.push(change(project, ChangeKind::NewSigning { signed_on }));
+            change(project, ChangeKind::NewSigning { signed_on });
         }
         let Some(old) = old else { continue };
         if project.is_cancelled() && !old.is_cancelled() {
-            changes.push(change(project, ChangeKind::Cancelled));
+            change(project, ChangeKind::Cancelled);
         }
         let advanced = pipeline_rank(old.stage)
             .zip(pipeline_rank(project.stage))
@@ -146,7 +142,7 @@ pub fn compare(
                 from: old.stage,
                 to: project.stage,
             };
-            changes.push(change(project, kind));
+            change(project, kind);
         }
         for approval in &project.approvals {
             let was_pending = old
@@ -159,7 +155,7 @@ pub fn compare(
                     item: approval.item.clone(),
                     status: approval.status,
                 };
-                changes.push(change(project, kind));
+                change(project, kind);
             }
         }
     }
@@ -178,24 +174,78 @@ pub fn compare(
                 department: approval.department.clone(),
                 overdue: entry.overdue_by(),
             };
-            changes.push(change(project, kind));
+            change(project, kind);
         }
     }
     let now_present: HashSet<&CompactText> =
         current.snapshot.projects.iter().map(|p| &p.id).collect();
     for project in &previous.snapshot.projects {
         if !now_present.contains(&project.id) {
-            changes.push(change(project, ChangeKind::Removed));
+            change(project, ChangeKind::Removed);
         }
     }
-    changes.sort_by(|a, b| {
-        a.kind
+    changes.into_changes(seen_at)
+}
+
+/// The most important changes found so far, at most twice the number wanted: when full, the
+/// wanted number is kept (a selection, linear) and the rest dropped.
+struct MostImportant<'a> {
+    at_most: usize,
+    /// Each with the order it was found in, the last key of the order: equal keys (two
+    /// approvals of one project decided) keep the order they were found in.
+    found: Vec<(usize, ChangeKind, &'a Project)>,
+    count: usize,
+}
+
+impl<'a> MostImportant<'a> {
+    fn new(at_most: usize) -> MostImportant<'a> {
+        MostImportant {
+            at_most,
+            found: Vec::new(),
+            count: 0,
+        }
+    }
+
+    fn push(&mut self, project: &'a Project, kind: ChangeKind) {
+        if self.at_most == 0 {
+            return;
+        }
+        self.found.push((self.count, kind, project));
+        self.count += 1;
+        if self.found.len() >= self.at_most.saturating_mul(2) {
+            self.found
+                .select_nth_unstable_by(self.at_most - 1, Self::order);
+            self.found.truncate(self.at_most);
+        }
+    }
+
+    fn order(
+        (a_found, a_kind, a): &(usize, ChangeKind, &Project),
+        (b_found, b_kind, b): &(usize, ChangeKind, &Project),
+    ) -> std::cmp::Ordering {
+        a_kind
             .rank()
-            .cmp(&b.kind.rank())
+            .cmp(&b_kind.rank())
             .then(b.amount.cmp(&a.amount))
-            .then(a.project_id.cmp(&b.project_id))
-    });
-    changes
+            .then(a.id.cmp(&b.id))
+            .then(a_found.cmp(b_found))
+    }
+
+    fn into_changes(mut self, seen_at: DateTime<FixedOffset>) -> Vec<Change> {
+        self.found.sort_unstable_by(Self::order);
+        self.found.truncate(self.at_most);
+        self.found
+            .into_iter()
+            .map(|(_, kind, project)| Change {
+                seen_at,
+                project_id: project.id.clone(),
+                project_name: project.name.clone(),
+                amount: project.amount,
+                district: project.district.clone(),
+                kind,
+            })
+            .collect()
+    }
 }
 
 /// The changes seen so far, newest poll first, at most [`CHANGE_LOG_CAPACITY`].
@@ -206,12 +256,12 @@ pub struct ChangeLog {
 
 impl ChangeLog {
     /// Puts one poll's changes (in their order) before everything older, dropping the oldest
-    /// past the capacity.
+    /// past the capacity. Never holds room for more than the capacity, however many came.
     pub fn record(&mut self, changes: Vec<Change>) {
-        for change in changes.into_iter().rev() {
-            self.entries.push_front(change);
-        }
-        self.entries.truncate(CHANGE_LOG_CAPACITY);
+        let mut entries: VecDeque<Change> = changes.into_iter().take(CHANGE_LOG_CAPACITY).collect();
+        let room = CHANGE_LOG_CAPACITY - entries.len();
+        entries.extend(self.entries.drain(..).take(room));
+        self.entries = entries;
     }
 
     /// Newest first.

@@ -93,6 +93,7 @@ fn each_kind_of_change_is_found_most_important_first() {
         },
         date("2026-03-16"),
         seen("2026-03-16T09:00:00+08:00"),
+        usize::MAX,
     );
     assert_eq!(
         described(&changes),
@@ -127,8 +128,78 @@ fn the_same_snapshot_twice_changes_nothing() {
         observed,
         date("2026-03-16"),
         seen("2026-03-16T09:00:00+08:00"),
+        usize::MAX,
     );
     assert_eq!(changes, []);
+}
+
+/// Many changes with equal keys (equal amounts; several approvals of one project decided at
+/// once): the first `at_most` of them are exactly the first of the whole list, for every
+/// `at_most`, so keeping only what the log will hold changes nothing it shows.
+#[test]
+fn at_most_keeps_the_head_of_the_whole_list() {
+    // Limit 2 from Wednesday 03-11: not stalled on 03-12, stalled on 03-16 unless decided.
+    let pending = || {
+        (0..3)
+            .map(|i| approval(&i.to_string(), Some("Land bureau"), "2026-03-11", 2))
+            .collect::<Vec<_>>()
+    };
+    let yi = |i: usize| u64::try_from(i % 4).unwrap_or(0) + 1;
+    let ids: Vec<String> = (0..40).map(|i| format!("P{i:02}")).collect();
+    let before = snapshot(
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let stage = if i % 3 == 0 { "negotiating" } else { "signed" };
+                let signed = (i % 3 != 0).then_some("2026-01-05");
+                project(id, stage, signed, None, yi(i)).with_approvals(pending())
+            })
+            .collect(),
+    );
+    let now = snapshot(
+        ids.iter()
+            .enumerate()
+            .filter(|(i, _)| i % 5 != 4)
+            .map(|(i, id)| {
+                let stage = if i % 3 == 1 { "landed" } else { "signed" };
+                let signed = Some(if i % 3 == 0 {
+                    "2026-03-13"
+                } else {
+                    "2026-01-05"
+                });
+                let mut p = project(id, stage, signed, None, yi(i)).with_approvals(pending());
+                if i % 2 == 0 {
+                    for approval in &mut p.approvals {
+                        approval.status = ApprovalStatus::Approved;
+                        approval.decided_on = Some(date("2026-03-16"));
+                    }
+                }
+                p
+            })
+            .collect(),
+    );
+    let (old_summary, new_summary) = (summary(&before, "2026-03-12"), summary(&now, "2026-03-16"));
+    let changes = |at_most| {
+        compare(
+            Observed {
+                snapshot: &before,
+                stalled: &old_summary.stalled,
+            },
+            Observed {
+                snapshot: &now,
+                stalled: &new_summary.stalled,
+            },
+            date("2026-03-16"),
+            seen("2026-03-16T09:00:00+08:00"),
+            at_most,
+        )
+    };
+    let all = changes(usize::MAX);
+    assert!(all.len() > 60, "{}", all.len());
+    for at_most in (0..=all.len() + 1).chain([2 * all.len()]) {
+        let head = &all[..at_most.min(all.len())];
+        assert_eq!(changes(at_most), head, "at most {at_most}");
+    }
 }
 
 fn entry(id: usize, at: &str) -> Change {
