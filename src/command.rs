@@ -17,51 +17,61 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crate::domain::model::Snapshot;
-use crate::feed::body::Body;
+use crate::feed::parse_as_read::ParseAsRead;
 use crate::feed::source::Fetched;
-use crate::feed::{FeedProblem, parse_body};
+use crate::feed::{FeedProblem, parse_feed};
 use crate::sanitize::sanitize;
 use crate::startup::{Startup, StartupError};
 
 /// Where the feed comes from when none is set, as shown to users.
 pub const DEMO_SOURCE_LABEL: &str = "embedded demo feed";
 
-/// The answer of one fetch: the source as shown, and the body or a one-line reason.
-pub(crate) struct FetchedOnce {
-    pub label: String,
-    pub warning: Option<&'static str>,
-    pub body: Result<Body, FeedProblem>,
-    pub elapsed: Duration,
+/// The answer of one fetch: the source as shown, and the snapshot (parsed while the body was
+/// read) or a one-line reason.
+struct FetchedOnce {
+    label: String,
+    warning: Option<&'static str>,
+    parsed: Result<Snapshot, FeedProblem>,
+    bytes: u64,
+    elapsed: Duration,
 }
 
-/// Fetches `feed` once (the embedded demo, generated for now, when there is none). `Err` is a
-/// start-up mistake (a bad address, token or client option): exit 3.
-pub(crate) async fn fetch_once(
-    startup: &Startup,
-    feed: Option<&str>,
-) -> Result<FetchedOnce, StartupError> {
+/// Fetches and parses `feed` once (the embedded demo, generated for now, when there is none),
+/// the parse on a thread of its own while the body is read. `Err` is a start-up mistake (a bad
+/// address, token or client option): exit 3.
+async fn fetch_once(startup: &Startup, feed: Option<&str>) -> Result<FetchedOnce, StartupError> {
     let started = Instant::now();
     let Some(feed) = feed else {
+        let document = demo_document(startup);
         return Ok(FetchedOnce {
             label: DEMO_SOURCE_LABEL.to_owned(),
             warning: None,
-            body: Ok(Body::from(demo_document(startup))),
+            bytes: u64::try_from(document.len()).unwrap_or(u64::MAX),
+            parsed: parse_feed(&document).map_err(|e| FeedProblem::from(&e)),
             elapsed: started.elapsed(),
         });
     };
     let mut opened = startup.open_feed(feed)?;
-    let body = match opened.fetcher.fetch().await {
-        Ok(Fetched::Modified { body, .. }) => Ok(body),
-        Ok(Fetched::NotModified) => Err(FeedProblem {
-            en: "the feed sent no data".to_owned(),
-            zh: "数据源没有发送数据".to_owned(),
-        }),
-        Err(e) => Err(FeedProblem::from(&e)),
+    let (parsed, bytes) = match opened.fetcher.fetch_with(ParseAsRead::on_own_thread).await {
+        Ok(Fetched::Modified { body, bytes, .. }) => (
+            body.map_err(|e| FeedProblem::plain(&e))
+                .and_then(|parsed| parsed.map_err(|e| FeedProblem::from(&e))),
+            bytes,
+        ),
+        Ok(Fetched::NotModified) => (
+            Err(FeedProblem {
+                en: "the feed sent no data".to_owned(),
+                zh: "数据源没有发送数据".to_owned(),
+            }),
+            0,
+        ),
+        Err(e) => (Err(FeedProblem::from(&e)), 0),
     };
     Ok(FetchedOnce {
         label: opened.label,
         warning: opened.warning,
-        body,
+        parsed,
+        bytes,
         elapsed: started.elapsed(),
     })
 }
@@ -86,24 +96,20 @@ pub(crate) async fn load_once(
     feed: Option<&str>,
 ) -> Result<(String, Result<Snapshot, FeedProblem>), StartupError> {
     let fetched = fetch_once(startup, feed).await?;
-    if let Ok(body) = &fetched.body {
-        tracing::info!(
+    let mut parsed = fetched.parsed;
+    match &parsed {
+        Ok(_) => tracing::info!(
             source = %fetched.label,
-            bytes = body.len(),
+            bytes = fetched.bytes,
             millis = fetched.elapsed.as_millis(),
-            "feed fetched"
-        );
-    }
-    let mut parsed = fetched
-        .body
-        .and_then(|body| parse_body(body).map_err(|e| FeedProblem::from(&e)));
-    if let Err(error) = &parsed {
-        tracing::warn!(
+            "feed fetched and parsed"
+        ),
+        Err(error) => tracing::warn!(
             source = %sanitize(&fetched.label),
             error = %sanitize(&error.en),
             millis = fetched.elapsed.as_millis(),
             "feed unusable"
-        );
+        ),
     }
     if let (Ok(snapshot), Some(warning)) = (&mut parsed, fetched.warning) {
         snapshot.warnings.push(warning.to_owned());

@@ -12,6 +12,7 @@ mod local;
 pub mod open;
 mod options;
 pub mod parse;
+pub mod parse_as_read;
 mod secret;
 pub mod sink;
 pub mod source;

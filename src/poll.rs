@@ -291,7 +291,7 @@ async fn poll_loop(
     let parser = ParserThread::start();
     loop {
         let started = std::time::Instant::now();
-        let fetch = fetcher.fetch_with(|| ParseAsRead::start(&parser));
+        let fetch = fetcher.fetch_with(|| ParseAsRead::start(|job| parser.send(job)));
         let Some(answer) = fetch_telling_when_slow(fetch, interval, clock(), &updates).await else {
             return;
         };
@@ -382,7 +382,7 @@ async fn poll_loop(
 async fn accept(
     parser: &ParserThread,
     preparing: Option<&mut Preparing>,
-    parsed: Parsed,
+    parsed: crate::feed::parse_as_read::Parsed,
     clock: &Clock,
 ) -> Result<FeedUpdate, crate::feed::FeedProblem> {
     use crate::feed::FeedProblem;
@@ -399,55 +399,6 @@ async fn accept(
             .arrived(parser, snapshot, clock())
             .await
             .map_err(|e| FeedProblem::plain(&e)),
-    }
-}
-
-/// What the parser thread made of a body: the snapshot or why the document is unusable; `Err`
-/// if the thread could not be reached.
-type Parsed = Result<Result<Snapshot, crate::feed::FeedError>, String>;
-
-/// Chunks of a new body in flight to the parser thread at most: the parse keeps pace with the
-/// read, and a few MiB of the body are resident, never the whole of it.
-const CHUNKS_IN_FLIGHT: usize = 2;
-
-/// A body parsed on the parser thread while it is read: the fetcher hands each chunk over as
-/// it arrives ([`crate::feed::source::Fetcher::fetch_with`]).
-struct ParseAsRead {
-    /// `None` once the parse has stopped taking chunks (it found the document unusable).
-    chunks: Option<tokio::sync::mpsc::Sender<Vec<u8>>>,
-    parsed:
-        Result<tokio::sync::oneshot::Receiver<Result<Snapshot, crate::feed::FeedError>>, String>,
-}
-
-impl ParseAsRead {
-    fn start(parser: &ParserThread) -> ParseAsRead {
-        let (chunks, mut incoming) = tokio::sync::mpsc::channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
-        // The parser thread is not in the runtime: it may block waiting for the next chunk.
-        let parsed = parser.queue(move || {
-            crate::feed::parse_stream(std::iter::from_fn(|| incoming.blocking_recv()))
-        });
-        ParseAsRead {
-            chunks: Some(chunks),
-            parsed,
-        }
-    }
-}
-
-impl crate::feed::source::ChunkConsumer for ParseAsRead {
-    type Output = Parsed;
-
-    async fn take(&mut self, chunk: Vec<u8>) {
-        if let Some(chunks) = &self.chunks
-            && chunks.send(chunk).await.is_err()
-        {
-            self.chunks = None;
-        }
-    }
-
-    fn finish(self) -> impl Future<Output = Parsed> + Send {
-        // The parse sees the end of the body when the sender is gone.
-        drop(self.chunks);
-        async move { self.parsed?.await.map_err(|_| PARSER_STOPPED.to_owned()) }
     }
 }
 
@@ -472,7 +423,7 @@ async fn fetch_telling_when_slow<T>(
 
 const PARSER_STOPPED: &str = "the feed parser thread stopped";
 
-type Job = Box<dyn FnOnce() + Send>;
+use crate::feed::parse_as_read::{Job, ParseAsRead};
 
 /// Parses feeds (and prepares them, for the dashboard) on one long-lived thread, off the UI
 /// thread: the runtime has one thread, which the poller shares with the UI. One thread also
@@ -518,15 +469,19 @@ impl ParserThread {
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<tokio::sync::oneshot::Receiver<T>, String> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move || {
+        self.send(Box::new(move || {
             let _ = reply.send(work());
-        });
+        }))?;
+        Ok(answer)
+    }
+
+    /// Queues a job on the thread.
+    fn send(&self, job: Job) -> Result<(), String> {
         self.jobs
             .as_ref()
             .ok_or("the feed parser thread could not be started")?
             .send(job)
-            .map_err(|_| PARSER_STOPPED.to_owned())?;
-        Ok(answer)
+            .map_err(|_| PARSER_STOPPED.to_owned())
     }
 }
 
