@@ -9,11 +9,12 @@
 use std::io::{BufWriter, Write};
 use std::time::{Duration, Instant};
 
-use investboard::config::Settings;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
 use investboard::feed::parse_feed;
-use investboard::status::{Check, Policy, assess};
+
+#[path = "../benches/support/report.rs"]
+mod report;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args_os().skip(1);
@@ -32,13 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &Calendar::embedded(),
         &AggregateOptions::default(),
     );
-    let settings = Settings::default();
-    let policy = Policy {
-        ages: settings.age_limits(),
-        rejections: settings.rejection_limits(),
-        checks: Check::DEFAULT.to_vec(),
-    };
-    let report = assess(now, "feed".to_owned(), Ok((&snapshot, &summary)), &policy);
+    let report = report::default_report(now, &snapshot, &summary);
     let mut written = Vec::new();
     report.write_json(&mut written)?;
     let mut times = Vec::with_capacity(rounds);
