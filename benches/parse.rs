@@ -16,7 +16,6 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::Criterion;
-use investboard::config::Settings;
 use investboard::domain::aggregate::{AggregateOptions, aggregate};
 use investboard::domain::calendar::Calendar;
 use investboard::domain::model::Snapshot;
@@ -24,9 +23,8 @@ use investboard::domain::trends::trends;
 use investboard::feed::body::Body;
 use investboard::feed::{parse_body, parse_feed};
 use investboard::lang::Lang;
-use investboard::status::{Check, Policy, assess};
 
-use support::{Ratio, epoch, floor, interleaved};
+use support::{Ratio, epoch, floor, interleaved, report};
 
 const PROJECTS: usize = 100_000;
 /// Approvals of the one project in the crowded case: every check must be linear or n log n
@@ -75,18 +73,7 @@ fn write_status(snapshot: &Snapshot, calendar: &Calendar, json: bool) -> usize {
         calendar,
         &AggregateOptions::default(),
     );
-    let settings = Settings::default();
-    let policy = Policy {
-        ages: settings.age_limits(),
-        rejections: settings.rejection_limits(),
-        checks: Check::DEFAULT.to_vec(),
-    };
-    let report = assess(
-        epoch(),
-        "bench".to_owned(),
-        Ok((snapshot, &summary)),
-        &policy,
-    );
+    let report = report::default_report(epoch(), snapshot, &summary);
     let mut out = Vec::new();
     let written = if json {
         report.write_json(&mut out)

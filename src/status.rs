@@ -2,14 +2,14 @@
 //! convention), then detail; or the version-1 JSON contract of FEED.md. Pure: it formats what
 //! it is given and writes to any `impl Write`.
 
+mod json;
 mod openmetrics;
 
 use std::io::{self, Write};
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
-use serde_json::json;
 
 use crate::domain::aggregate::{Progress, QuarterFigures, StalledApproval, Summary};
 use crate::domain::amount::Amount;
@@ -21,7 +21,7 @@ use crate::domain::rejections::{RecordCounts, RejectionLevel};
 use crate::exit::Exit;
 use crate::feed::FeedProblem;
 use crate::lang::Lang;
-use crate::sanitize::{CompactText, SafeText, fit_width, pad_to_width, sanitize};
+use crate::sanitize::{SafeText, fit_width, pad_to_width, sanitize};
 
 /// Monitoring-plugin levels; the process exit code is [`Level::exit`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -270,119 +270,6 @@ impl Units {
     }
 }
 
-fn quarter_json(q: &QuarterFigures) -> serde_json::Value {
-    let mut json = serde_json::Map::new();
-    json.insert("year".to_owned(), q.year.into());
-    json.insert("quarter".to_owned(), q.quarter.into());
-    for metric in Metric::ALL {
-        let figure = q.metric(metric);
-        json.insert(metric.json_key().to_owned(), json!(figure.actual));
-        json.insert(metric.target_json_key(), json!(figure.target));
-        json.insert(
-            metric.progress_json_key().to_owned(),
-            json!(figure.progress),
-        );
-    }
-    json.insert(
-        "elapsed_share".to_owned(),
-        json!((q.elapsed_share * 10_000.0).round() / 10_000.0),
-    );
-    json.insert("days_left".to_owned(), q.days_left.into());
-    serde_json::Value::Object(json)
-}
-
-/// A small value as a `serde_json::Value`, whose maps keep their keys sorted as the contract's
-/// objects always have; `Null` if it cannot be represented (it always can: figures are
-/// numbers).
-fn sorted_json(value: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or_default()
-}
-
-/// The `status` JSON. Its fields, and those of the structs below, are declared in alphabetical
-/// order: the contract's objects were written from a sorted `serde_json::Map` and keep that
-/// order byte for byte. Small parts (quarters, year to date) are still built as `Value`s; the
-/// parts that grow with the feed (stalled approvals, warnings) are borrowed and streamed.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    calendar: JsonCalendar<'a>,
-    checks: &'a [Check],
-    data_age_seconds: Option<u64>,
-    feed: JsonFeed<'a>,
-    now: String,
-    quarter: Option<serde_json::Value>,
-    quarters: Option<Vec<serde_json::Value>>,
-    reasons: &'a [String],
-    stalled_approvals: JsonStalled<'a>,
-    status: Level,
-    summary: String,
-    year_to_date: Option<serde_json::Value>,
-}
-
-#[derive(Serialize)]
-struct JsonCalendar<'a> {
-    next_year_uncovered: Option<i32>,
-    uncovered_years: &'a [i32],
-}
-
-#[derive(Serialize)]
-struct JsonFeed<'a> {
-    error: Option<String>,
-    generated_ahead_seconds: Option<u64>,
-    generated_at: Option<String>,
-    projects: Option<usize>,
-    records: Option<usize>,
-    rejected_records: Option<usize>,
-    source: &'a str,
-    warnings: &'a [String],
-}
-
-/// Every stalled approval, each looked up in the snapshot as it is written (an empty array
-/// without a usable feed).
-struct JsonStalled<'a>(Option<(&'a Snapshot, &'a Summary)>);
-
-impl Serialize for JsonStalled<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Some((snapshot, summary)) = self.0 else {
-            return serializer.collect_seq(std::iter::empty::<()>());
-        };
-        serializer.collect_seq(summary.stalled.iter().map(|st| {
-            let project = &snapshot.projects[st.project];
-            let approval = &project.approvals[st.approval];
-            JsonStalledApproval {
-                approval_id: &approval.id,
-                department: approval.department.as_ref(),
-                item: approval.item.as_ref(),
-                limit_working_days: st.limit_working_days,
-                project_id: &project.id,
-                project_name: &project.name,
-                submitted_on: JsonDate(approval.submitted_on),
-                working_days_elapsed: st.working_days_elapsed,
-            }
-        }))
-    }
-}
-
-#[derive(Serialize)]
-struct JsonStalledApproval<'a> {
-    approval_id: &'a SafeText,
-    department: Option<&'a SafeText>,
-    item: Option<&'a SafeText>,
-    limit_working_days: u32,
-    project_id: &'a CompactText,
-    project_name: &'a CompactText,
-    submitted_on: JsonDate,
-    working_days_elapsed: u32,
-}
-
-/// A date as `YYYY-MM-DD`, written without an intermediate `String`.
-struct JsonDate(NaiveDate);
-
-impl Serialize for JsonDate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
-    }
-}
-
 impl StatusReport<'_> {
     /// The one line a monitoring system shows, as the JSON's `summary` has it (English, 亿):
     /// `INVESTBOARD WARNING - 7 stalled approvals; Q1 signed 34/40, 512.3/800 亿; started 9/10; data 3 min old`.
@@ -427,51 +314,6 @@ impl StatusReport<'_> {
             self.level.word(),
             parts.join(l.separator)
         )
-    }
-
-    /// The FEED.md `status` JSON, version 1, plus additive keys (`summary`, `reasons`,
-    /// `checks`, `feed.records`, `feed.generated_ahead_seconds`, `data_age_seconds`,
-    /// `quarters`, `calendar`). Borrows the report: writing it builds no `serde_json::Value`
-    /// tree of the (possibly tens of thousands of) stalled approvals.
-    fn json(&self) -> JsonReport<'_> {
-        let (snapshot, summary) = match &self.feed {
-            Ok((snapshot, summary)) => (Some(*snapshot), Some(*summary)),
-            Err(_) => (None, None),
-        };
-        JsonReport {
-            calendar: JsonCalendar {
-                next_year_uncovered: summary.and_then(|s| s.next_year_uncovered),
-                uncovered_years: summary.map_or(&[], |s| &s.uncovered_years),
-            },
-            checks: &self.checks,
-            data_age_seconds: self.age.map(|a| a.as_secs()),
-            feed: JsonFeed {
-                error: self.feed.as_ref().err().map(|e| sanitize(&e.en)),
-                generated_ahead_seconds: self.ahead.map(|a| a.as_secs()),
-                generated_at: snapshot
-                    .and_then(|s| s.generated_at)
-                    .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, false)),
-                projects: snapshot.map(|s| s.projects.len()),
-                records: snapshot.map(|s| RecordCounts::of(s).total),
-                rejected_records: snapshot.map(|s| s.rejected.len()),
-                source: &self.source,
-                warnings: snapshot.map_or(&[], |s| &s.warnings),
-            },
-            now: self.now.to_rfc3339_opts(SecondsFormat::Secs, false),
-            quarter: summary.map(|s| quarter_json(&s.quarter)),
-            quarters: summary.map(|s| s.year_quarters.iter().map(quarter_json).collect()),
-            reasons: &self.reasons,
-            stalled_approvals: JsonStalled(snapshot.zip(summary)),
-            status: self.level,
-            summary: self.summary_line(),
-            year_to_date: summary.map(|s| sorted_json(&s.year_to_date)),
-        }
-    }
-
-    /// Writes [`Self::json`] as it comes (pretty, as always), straight into `out`.
-    pub fn write_json(&self, out: &mut impl Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &self.json())?;
-        writeln!(out)
     }
 
     /// The summary line, then at most `max_lines` lines of readable detail in `lang` and
@@ -613,54 +455,12 @@ mod tests {
     use crate::domain::calendar::Calendar;
     use crate::testing::{NOW, at, fixture};
 
-    fn policy() -> Policy {
+    pub(super) fn policy() -> Policy {
         let settings = crate::config::Settings::default();
         Policy {
             ages: settings.age_limits(),
             rejections: settings.rejection_limits(),
             checks: Check::DEFAULT.to_vec(),
-        }
-    }
-
-    fn written(report: &StatusReport<'_>) -> String {
-        let mut out = Vec::new();
-        report.write_json(&mut out).expect("writes to memory");
-        String::from_utf8(out).expect("UTF-8")
-    }
-
-    /// The contract's objects were written from a `serde_json::Value`, whose maps sort their
-    /// keys: the streamed form must write exactly what that tree would, in a good and a bad case.
-    #[test]
-    fn streamed_json_is_byte_for_byte_what_a_value_tree_writes() {
-        let snapshot = fixture();
-        let today = at(NOW).date_naive();
-        let summary = aggregate(
-            &snapshot,
-            today,
-            &Calendar::embedded(),
-            &AggregateOptions::default(),
-        );
-        assert!(
-            !summary.stalled.is_empty(),
-            "the fixture has stalled approvals"
-        );
-        let good = assess(
-            at(NOW),
-            "feed.json".to_owned(),
-            Ok((&snapshot, &summary)),
-            &policy(),
-        );
-        let bad = assess(
-            at(NOW),
-            "-".to_owned(),
-            Err(crate::feed::FeedProblem::plain("not JSON")),
-            &policy(),
-        );
-        for report in [good, bad] {
-            let tree = serde_json::to_value(report.json()).expect("a tree");
-            let mut expected = serde_json::to_string_pretty(&tree).expect("JSON");
-            expected.push('\n');
-            assert_eq!(written(&report), expected);
         }
     }
 

@@ -208,4 +208,5 @@ pub fn human(d: Duration) -> String {
 }
 
 pub mod floor;
+pub mod report;
 pub mod server;

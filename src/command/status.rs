@@ -17,19 +17,19 @@ pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
             return Level::Unknown.exit();
         }
     };
-    let summary;
-    let feed = match &parsed {
-        Ok(snapshot) => {
-            summary = aggregate(
-                snapshot,
-                now.date_naive(),
-                &startup.calendar,
-                &startup.aggregate_options(),
-            );
-            Ok((snapshot, &summary))
-        }
-        Err(error) => Err(error.clone()),
-    };
+    let aggregated = parsed.as_ref().map_err(Clone::clone).map(|snapshot| {
+        let summary = aggregate(
+            snapshot,
+            now.date_naive(),
+            &startup.calendar,
+            &startup.aggregate_options(),
+        );
+        (snapshot, summary)
+    });
+    let feed = aggregated
+        .as_ref()
+        .map(|(snapshot, summary)| (*snapshot, summary))
+        .map_err(Clone::clone);
     let policy = Policy {
         ages: settings.age_limits(),
         rejections: settings.rejection_limits(),
@@ -45,5 +45,12 @@ pub async fn run(startup: &Startup, args: &StatusArgs) -> Exit {
     if let Err(e) = written {
         super::report_io_error("cannot write the report", &e);
     }
-    report.level.exit()
+    let exit = report.level.exit();
+    drop(report);
+    // The process ends with this command: freeing the snapshot's and the summary's blocks one
+    // by one (10 ms of the 0.33 s on issue 14's 100k feed) would only delay the exit, and the
+    // system takes the memory back at once.
+    std::mem::forget(aggregated);
+    std::mem::forget(parsed);
+    exit
 }

@@ -2,6 +2,7 @@
 //! working-day calendar. The dashboard and `status` both call [`aggregate`], so they agree.
 //! Runs when data or the date changes, never per frame.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
@@ -323,6 +324,7 @@ pub fn aggregate(
     let mut top500_projects = 0;
     let mut stage_counts = [0u32; 6];
     let mut earliest_pending: Option<NaiveDate> = None;
+    let unassigned = SafeText::new(UNASSIGNED);
 
     for (index, project) in snapshot.projects.iter().enumerate() {
         if let Some(slot) = Stage::ALL.iter().position(|s| *s == project.stage) {
@@ -362,12 +364,17 @@ pub fn aggregate(
             (&mut districts, &project.district),
             (&mut chains, &project.chain),
         ] {
-            let label = label.clone().unwrap_or_else(|| SafeText::new(UNASSIGNED));
-            let entry = labels.entry(label.clone()).or_insert_with(|| Breakdown {
-                label,
-                figures: Figures::default(),
-                projects: 0,
-            });
+            // Looked up by reference: the label is cloned (an atomic count on a label every
+            // project shares) only for a new group.
+            let label = label.as_ref().unwrap_or(&unassigned);
+            let entry = match labels.get_mut(label) {
+                Some(entry) => entry,
+                None => labels.entry(label.clone()).or_insert_with(|| Breakdown {
+                    label: label.clone(),
+                    figures: Figures::default(),
+                    projects: 0,
+                }),
+            };
             entry.figures.add(contribution);
             entry.projects += 1;
         }
@@ -395,19 +402,25 @@ pub fn aggregate(
         }
     }
 
-    signings.sort_by(|a, b| {
-        let (pa, pb) = (&snapshot.projects[*a], &snapshot.projects[*b]);
-        pb.signed_on
-            .cmp(&pa.signed_on)
-            .then(pb.amount.cmp(&pa.amount))
-            .then(pa.id.cmp(&pb.id))
+    // Newest signing first, then the largest, then by id. The keys are read once, in the
+    // projects' order: compared through the indices, every comparison was two cache misses.
+    signings.sort_by_cached_key(|&index| {
+        let project = &snapshot.projects[index];
+        (
+            Reverse(project.signed_on),
+            Reverse(project.amount),
+            project.id.as_str(),
+        )
     });
-    stalled.sort_by(|a, b| {
-        b.overdue_by()
-            .cmp(&a.overdue_by())
-            .then(b.working_days_elapsed.cmp(&a.working_days_elapsed))
-            .then(a.project.cmp(&b.project))
-            .then(a.approval.cmp(&b.approval))
+    // Most overdue first; the key is total (no two entries share project and approval), so an
+    // unstable sort gives the one order there is.
+    stalled.sort_unstable_by_key(|entry| {
+        (
+            Reverse(entry.overdue_by()),
+            Reverse(entry.working_days_elapsed),
+            entry.project,
+            entry.approval,
+        )
     });
     let mut stalled_buckets = [0u32; 4];
     for entry in &stalled {
@@ -461,4 +474,56 @@ fn ranked(groups: Groups) -> Vec<Breakdown> {
             .then(a.label.cmp(&b.label))
     });
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::DemoFeed;
+    use crate::testing::{NOW, at};
+
+    /// The orders the lists and `status` show, pair by pair, on a feed large enough for ties
+    /// on the first keys: signings newest first, then the largest, then by id; stalled
+    /// approvals most overdue first, then the longest waiting, then in the feed's order.
+    #[test]
+    fn signings_and_stalled_approvals_are_in_their_documented_order() {
+        let now = at(NOW);
+        let document = DemoFeed::new(7, now, 3_000).document_at(now);
+        let snapshot = crate::feed::parse_feed(&document).expect("the demo feed parses");
+        let today = now.date_naive();
+        let summary = aggregate(
+            &snapshot,
+            today,
+            &Calendar::embedded(),
+            &AggregateOptions::default(),
+        );
+
+        let signed = snapshot
+            .projects
+            .iter()
+            .filter(|p| !p.is_cancelled() && p.signed_on.is_some_and(|d| d <= today))
+            .count();
+        assert_eq!(summary.signings.len(), signed);
+        let mut same_day = 0;
+        for pair in summary.signings.windows(2) {
+            let (a, b) = (&snapshot.projects[pair[0]], &snapshot.projects[pair[1]]);
+            same_day += usize::from(a.signed_on == b.signed_on);
+            let in_order = a.signed_on > b.signed_on
+                || (a.signed_on == b.signed_on
+                    && (a.amount > b.amount || (a.amount == b.amount && a.id < b.id)));
+            assert!(in_order, "{} before {}", a.id, b.id);
+        }
+        assert!(same_day > 100, "ties on the signing day: {same_day}");
+
+        assert!(summary.stalled.len() > 50, "{}", summary.stalled.len());
+        for pair in summary.stalled.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let in_order = a.overdue_by() > b.overdue_by()
+                || (a.overdue_by() == b.overdue_by()
+                    && (a.working_days_elapsed > b.working_days_elapsed
+                        || (a.working_days_elapsed == b.working_days_elapsed
+                            && (a.project, a.approval) < (b.project, b.approval))));
+            assert!(in_order, "{a:?} before {b:?}");
+        }
+    }
 }
