@@ -10,8 +10,9 @@ use super::sink::{ContentHashes, Matching, Reading};
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
 
-/// Size of one read from a file or standard input.
-const READ_CHUNK: usize = 64 * 1024;
+/// Size of one read from a file or standard input: a chunk. Each read is a round trip to
+/// tokio's blocking pool; 64 KiB reads made a 64 MB file 1,000 of them (15-22 ms of `status`).
+const READ_CHUNK: usize = super::body::CHUNK_BYTES;
 
 /// Reads the whole file into `sink`, refusing it before reading when its metadata already
 /// says it is too large, and while reading when it grew (or is a pipe or device without a
