@@ -3,7 +3,7 @@
 //! and its wire format (version 1) validated record by record into a domain `Snapshot`.
 //!
 //! Must not depend on the UI. Fetching knows nothing of JSON; parsing knows nothing of where
-//! the bytes came from.
+//! the bytes came from; `parse_as_read` joins the two, so a body is parsed while it is read.
 
 pub mod body;
 mod error;

@@ -5,8 +5,7 @@ use std::path::Path;
 use tokio::io::{AsyncRead, AsyncReadExt as _};
 
 use super::error::FetchError;
-use super::sink::{BodySink, ChunkConsumer};
-use super::sink::{ContentHashes, Matching, Reading};
+use super::sink::{BodySink, ChunkConsumer, ContentHashes, Matching, Reading};
 use super::stamp::FileStamp;
 use crate::sanitize::escape_controls;
 
