@@ -651,6 +651,7 @@ fn list_table<'a, C: SortColumn, R>(
         },
         sorted: Some((sorted, list.sort.direction.arrow())),
         row: move |position, selected| row(list.rows[position], selected),
+        top: Some(&list.top),
     }
 }
 

@@ -232,6 +232,9 @@ pub struct ListView<C> {
     levels_scope: Option<Scope>,
     work: Option<Work<C>>,
     pub selected: usize,
+    /// The first row shown when the list was last drawn (the UI keeps it here): the rows stay
+    /// put while the selection moves within them.
+    pub top: std::cell::Cell<usize>,
     pub filter: String,
     pub scope: Option<Scope>,
     pub sort: Sort<C>,
@@ -246,6 +249,7 @@ impl<C: SortColumn> Default for ListView<C> {
             levels_scope: None,
             work: None,
             selected: 0,
+            top: std::cell::Cell::new(0),
             filter: String::new(),
             scope: None,
             sort: Sort::default(),

@@ -84,9 +84,19 @@ fn tab_at(app: &App, tabs: Rect, column: u16) -> Option<Panel> {
 fn row_in(app: &App, panel: Panel, area: Rect, position: Position) -> Option<usize> {
     let inner = Block::bordered().inner(area);
     // Rows above a list's first row: its header, and for the stalled list the buckets line.
-    let (above, len, selected) = match panel {
-        Panel::Signings => (1, app.signings.rows.len(), app.signings.selected),
-        Panel::Stalled => (2, app.stalled.rows.len(), app.stalled.selected),
+    let (above, len, selected, top) = match panel {
+        Panel::Signings => (
+            1,
+            app.signings.rows.len(),
+            app.signings.selected,
+            app.signings.top.get(),
+        ),
+        Panel::Stalled => (
+            2,
+            app.stalled.rows.len(),
+            app.stalled.selected,
+            app.stalled.top.get(),
+        ),
         Panel::Targets => return None,
     };
     let rows = Rect {
@@ -97,7 +107,7 @@ fn row_in(app: &App, panel: Panel, area: Rect, position: Position) -> Option<usi
     if !rows.contains(position) {
         return None;
     }
-    visible_rows(selected, len, rows)
+    visible_rows(selected, len, rows, top)
         .find(|(y, _)| *y == position.y)
         .map(|(_, index)| index)
 }
@@ -149,6 +159,40 @@ mod tests {
         // The header and the footer are not panels.
         assert_eq!(click(&app, SCREEN, 10, 0), None);
         assert_eq!(click(&app, SCREEN, 10, 23), None);
+    }
+
+    /// After scrolling down and moving back up within the window, the rows stay where they
+    /// were drawn, and a click picks the row drawn under it.
+    #[test]
+    fn a_click_picks_the_row_drawn_there_after_the_list_scrolled() {
+        let mut app = crate::testing::big_app(200);
+        for _ in 0..30 {
+            app.update(Action::Down);
+            screen_text(&app, SCREEN);
+        }
+        app.update(Action::Up);
+        let text = screen_text(&app, SCREEN);
+        let top = app.signings.top.get();
+        assert!(top > 0, "scrolled:\n{text}");
+        let marker = text
+            .lines()
+            .position(|l| l.contains(crate::ui::theme::SELECTED));
+        let first_row = row_of(&app, SCREEN, "Signed↓") + 1;
+        // The selection moved up one row within the window: it is second from the bottom.
+        assert_eq!(app.signings.selected, 29);
+        assert_eq!(
+            marker.and_then(|m| u16::try_from(m).ok()),
+            Some(first_row + u16::try_from(29 - top).unwrap_or(u16::MAX)),
+            "{text}"
+        );
+        let action = click(&app, SCREEN, 10, first_row);
+        assert_eq!(
+            action,
+            Some(Action::Pick {
+                panel: Panel::Signings,
+                row: Some(top)
+            })
+        );
     }
 
     #[test]

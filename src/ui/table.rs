@@ -6,6 +6,8 @@
 //! keep the selection visible, the selection highlighted), or the empty message. Pure drawing:
 //! knows nothing of the app, only of rows of type `R`.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -227,6 +229,9 @@ pub struct ListTable<'a, R, F> {
     pub sorted: Option<(usize, &'static str)>,
     /// The row at a list position, told whether it is the selected one (for its marker).
     pub row: F,
+    /// The first row shown when the list was last drawn, kept so the rows stay put while the
+    /// selection moves within them (`None`: none kept, scrolled just enough each time).
+    pub top: Option<&'a Cell<usize>>,
 }
 
 impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
@@ -237,9 +242,20 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
             ..area
         };
         let selected = self.marked.then_some(self.selected);
-        let shown: Vec<(u16, usize, R)> = visible_rows(selected.unwrap_or(0), self.len, body)
-            .map(|(y, index)| (y, index, (self.row)(index, Some(index) == selected)))
-            .collect();
+        let top = self.top.map_or(0, Cell::get);
+        let first = first_shown(
+            selected.unwrap_or(0),
+            self.len,
+            usize::from(body.height),
+            top,
+        );
+        if let Some(kept) = self.top {
+            kept.set(first);
+        }
+        let shown: Vec<(u16, usize, R)> =
+            visible_rows(selected.unwrap_or(0), self.len, body, first)
+                .map(|(y, index)| (y, index, (self.row)(index, Some(index) == selected)))
+                .collect();
         let rows: Vec<&R> = shown.iter().map(|(_, _, row)| row).collect();
         let table = Table::fitting_sorted(self.columns, area.width, &rows, self.sorted);
         put_line(buf, area, area.y, &table.header_sorted(self.sorted));
@@ -259,17 +275,27 @@ impl<R, F: Fn(usize, bool) -> R> Widget for &ListTable<'_, R, F> {
     }
 }
 
-/// Rows of a list that fit `area`, scrolled so the selection is visible: `(y, row index)`.
-pub fn visible_rows(selected: usize, len: usize, area: Rect) -> impl Iterator<Item = (u16, usize)> {
-    let height = usize::from(area.height);
-    let offset = if height == 0 {
-        0
-    } else {
-        selected
-            .saturating_sub(height - 1)
-            .min(len.saturating_sub(height))
-    };
-    (area.top()..area.bottom()).zip(offset..len)
+/// Rows of a list that fit `area`, `(y, row index)`, starting at [`first_shown`].
+pub fn visible_rows(
+    selected: usize,
+    len: usize,
+    area: Rect,
+    top: usize,
+) -> impl Iterator<Item = (u16, usize)> {
+    let first = first_shown(selected, len, usize::from(area.height), top);
+    (area.top()..area.bottom()).zip(first..len)
+}
+
+/// The first row a list of `len` rows shows in `height` lines: `top` (the first row shown
+/// last time) if the selection is still within the window from there, else scrolled just
+/// enough to show it. Moving the selection within the window moves the marker, not the rows,
+/// as in gitui or k9s: two lines to redraw instead of the whole list over a slow link.
+pub fn first_shown(selected: usize, len: usize, height: usize, top: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    top.clamp(selected.saturating_sub(height - 1), selected)
+        .min(len.saturating_sub(height))
 }
 
 #[cfg(test)]
@@ -328,6 +354,7 @@ mod tests {
             empty: "nothing",
             sorted: None,
             row: |i, selected| (rows[i], selected),
+            top: None,
         };
         let buf = render(&table, 12);
         // Three body rows: scrolled so row 3 (40) is the last shown.
@@ -355,6 +382,44 @@ mod tests {
         assert_eq!(narrow[(0, 3)].symbol(), "▶");
         assert_eq!(narrow[(4, 3)].symbol(), "0");
         assert_eq!(narrow[(5, 3)].symbol(), " ");
+    }
+
+    /// With the first row shown kept, moving up within the window moves the marker and the
+    /// rows stay put; only leaving the window scrolls, just enough.
+    #[test]
+    fn the_rows_stay_put_while_the_selection_moves_within_them() {
+        let columns = columns();
+        let rows: Vec<u32> = (0..20).collect();
+        let top = Cell::new(0);
+        let draw = |selected: usize| {
+            let table = ListTable {
+                columns: &columns,
+                len: rows.len(),
+                selected,
+                focused: true,
+                marked: true,
+                empty: "",
+                sorted: None,
+                row: |i, selected| (rows[i], selected),
+                top: Some(&top),
+            };
+            let buf = render(&table, 12);
+            let marker = (1..4).find(|&y| buf[(0, y)].symbol() == theme::SELECTED);
+            let first = buf[(4, 1)].symbol().to_owned();
+            (top.get(), marker, first)
+        };
+        // Three body rows. Down past the window: scrolled so the selection is the last row.
+        assert_eq!(draw(5), (3, Some(3), "3".to_owned()));
+        // Up within it: the marker moves, the rows do not.
+        assert_eq!(draw(4), (3, Some(2), "3".to_owned()));
+        assert_eq!(draw(3), (3, Some(1), "3".to_owned()));
+        // Up past its top: scrolled by one, the selection first.
+        assert_eq!(draw(2), (2, Some(1), "2".to_owned()));
+        // Down within it again, then the list shrinks under the kept top (a filter).
+        assert_eq!(draw(4), (2, Some(3), "2".to_owned()));
+        assert_eq!(first_shown(1, 2, 3, 2), 0);
+        assert_eq!(first_shown(0, 0, 3, 7), 0);
+        assert_eq!(first_shown(9, 20, 0, 5), 0);
     }
 
     #[test]
@@ -394,6 +459,7 @@ mod tests {
             empty: "nothing",
             sorted: None,
             row: |_, _| (99, true),
+            top: None,
         };
         let buf = render(&table, 12);
         let line = |y: u16| (0..12).map(|x| buf[(x, y)].symbol()).collect::<String>();

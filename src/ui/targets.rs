@@ -302,6 +302,7 @@ impl<R, F: Fn(usize, bool) -> R> BreakdownBlock<'_, R, F> {
             empty: "",
             sorted: None,
             row: self.row,
+            top: None,
         }
         .render(table_area, buf);
         if overflow {
@@ -475,7 +476,7 @@ pub(crate) fn breakdown_at(app: &App, area: Rect, position: Position) -> Option<
     let selected = selected_here
         .filter(|_| app.focus == Panel::Targets)
         .unwrap_or(0);
-    let (_, row) = visible_rows(selected, len, rows).find(|(y, _)| *y == position.y)?;
+    let (_, row) = visible_rows(selected, len, rows, 0).find(|(y, _)| *y == position.y)?;
     Some(BreakdownHit::Row(TargetsView::index_of(kind, row, lengths)))
 }
 
