@@ -3,8 +3,9 @@
 //! cell from a row, so a column added, removed or moved takes its cell with it. [`Table`] lays
 //! the columns out in a width (the priority-dropping [`column_widths`]) and draws the header and
 //! rows; [`ListTable`] draws a whole selectable list: header, the rows that fit (scrolled to
-//! keep the selection visible, the selection highlighted), or the empty message. Pure drawing:
-//! knows nothing of the app, only of rows of type `R`.
+//! keep the selection visible, the selection highlighted), or the empty message. Drawing only:
+//! knows nothing of the app, only of rows of type `R`; the one thing it writes is the first row
+//! it showed, into a cell it is lent (as ratatui's stateful widgets write their offset).
 
 use std::cell::Cell;
 
