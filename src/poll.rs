@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 
 use crate::domain::model::Snapshot;
+use crate::feed::parse_as_read::{Job, PARSER_STOPPED, ParseAsRead, run_as_job};
 use crate::feed::source::FeedSource;
 use crate::prepare::Preparer;
 use crate::rng::SplitMix64;
@@ -421,10 +422,6 @@ async fn fetch_telling_when_slow<T>(
     }
 }
 
-const PARSER_STOPPED: &str = "the feed parser thread stopped";
-
-use crate::feed::parse_as_read::{Job, ParseAsRead};
-
 /// Parses feeds (and prepares them, for the dashboard) on one long-lived thread, off the UI
 /// thread: the runtime has one thread, which the poller shares with the UI. One thread also
 /// means one allocator arena: the memory a replaced snapshot frees is reused by the next
@@ -468,11 +465,7 @@ impl ParserThread {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<tokio::sync::oneshot::Receiver<T>, String> {
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        self.send(Box::new(move || {
-            let _ = reply.send(work());
-        }))?;
-        Ok(answer)
+        run_as_job(|job| self.send(job), work)
     }
 
     /// Queues a job on the thread.

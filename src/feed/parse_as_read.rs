@@ -13,11 +13,24 @@ pub type Job = Box<dyn FnOnce() + Send>;
 /// thread could not be reached.
 pub type Parsed = Result<Result<Snapshot, FeedError>, String>;
 
+/// Gives `work` to `run` as a [`Job`]; its answer comes on the receiver.
+pub fn run_as_job<T: Send + 'static>(
+    run: impl FnOnce(Job) -> Result<(), String>,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<tokio::sync::oneshot::Receiver<T>, String> {
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    run(Box::new(move || {
+        let _ = reply.send(work());
+    }))?;
+    Ok(answer)
+}
+
 /// Chunks of a new body in flight to the parse at most: the parse keeps pace with the read,
 /// and a few MiB of the body are resident, never the whole of it.
 const CHUNKS_IN_FLIGHT: usize = 2;
 
-const PARSE_STOPPED: &str = "the feed parser thread stopped";
+/// Why a parse has no answer: its thread ended without one.
+pub const PARSER_STOPPED: &str = "the feed parser thread stopped";
 
 pub struct ParseAsRead {
     /// `None` once the parse has stopped taking chunks (it found the document unusable).
@@ -30,15 +43,12 @@ impl ParseAsRead {
     /// must run it off the runtime.
     pub fn start(run: impl FnOnce(Job) -> Result<(), String>) -> ParseAsRead {
         let (chunks, mut incoming) = tokio::sync::mpsc::channel::<Vec<u8>>(CHUNKS_IN_FLIGHT);
-        let (reply, parsed) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move || {
-            let _ = reply.send(parse_stream(std::iter::from_fn(|| {
-                incoming.blocking_recv()
-            })));
+        let parsed = run_as_job(run, move || {
+            parse_stream(std::iter::from_fn(|| incoming.blocking_recv()))
         });
         ParseAsRead {
             chunks: Some(chunks),
-            parsed: run(job).map(|()| parsed),
+            parsed,
         }
     }
 
@@ -68,6 +78,6 @@ impl ChunkConsumer for ParseAsRead {
     fn finish(self) -> impl Future<Output = Parsed> + Send {
         // The parse sees the end of the body when the sender is gone.
         drop(self.chunks);
-        async move { self.parsed?.await.map_err(|_| PARSE_STOPPED.to_owned()) }
+        async move { self.parsed?.await.map_err(|_| PARSER_STOPPED.to_owned()) }
     }
 }
